@@ -1,0 +1,48 @@
+using Moderation.Api;
+using Moderation.Api.Storage;
+using Moderation.Silo.Storage;
+
+namespace Moderation.Silo.Hosting;
+
+public static class ModerationHost
+{
+    private const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The whole service in one process: store, Orleans silo, HTTP API.</summary>
+    public static WebApplicationBuilder AddModeration(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var store = StoreMode.From(builder.Configuration.GetConnectionString("Redis"), storage);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(options => options.CheckpointIntervalSeconds >= 0, "Storage:CheckpointIntervalSeconds must not be negative.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<EmbeddedStoreLifetime>();
+        builder.Services.AddModerationRedis(store.ConnectionString);
+
+        builder.AddModerationSilo(store);
+        builder.AddModerationApi(store.DataDirectory);
+        return builder;
+    }
+
+    public static WebApplication MapModeration(this WebApplication app)
+    {
+        app.MapModerationApi();
+        app.Lifetime.ApplicationStarted.Register(() => LogStart(app));
+        return app;
+    }
+
+    private static void LogStart(WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<StoreMode>();
+        app.Logger.LogInformation(
+            "Moderation started ({Environment}): {Store}; data directory {DataDirectory}; listening on {Urls}",
+            app.Environment.EnvironmentName, store.Describe(), store.DataDirectory, string.Join(", ", app.Urls));
+    }
+}

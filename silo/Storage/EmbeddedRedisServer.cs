@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Garnet;
+using Garnet.server;
+using Microsoft.Extensions.Logging;
+
+namespace Moderation.Silo.Storage;
+
+/// <summary>
+/// A Redis-compatible server (Garnet) inside this process, durable on local disk: every write is in the
+/// append-only file before the reply, and checkpoints bound the replay at start.
+/// </summary>
+public sealed class EmbeddedRedisServer : IDisposable
+{
+    private readonly GarnetServer _server;
+
+    private EmbeddedRedisServer(GarnetServer server, int port, string directory)
+    {
+        _server = server;
+        Port = port;
+        Directory = directory;
+    }
+
+    public int Port { get; }
+
+    public string Directory { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static EmbeddedRedisServer Start(string directory, int port, int checkpointIntervalSeconds, ILoggerFactory loggerFactory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        if (port == 0)
+        {
+            port = FreeLoopbackPort();
+        }
+
+        loggerFactory = new WarningsOnlyLoggerFactory(loggerFactory);
+        var logger = loggerFactory.CreateLogger("Garnet");
+        var options = new GarnetServerOptions(logger)
+        {
+            EndPoints = [new IPEndPoint(IPAddress.Loopback, port)],
+            EnableAOF = true,
+            // The reply waits until the write is in the append-only file: a 2xx built on it survives a crash.
+            WaitForCommit = true,
+            CommitFrequencyMs = 0,
+            CheckpointDir = directory,
+            CheckpointFrequencySecs = checkpointIntervalSeconds,
+            Recover = true,
+            // Scripts must run as transactions, or Orleans' Redis providers lose concurrent writes.
+            EnableLua = true,
+            LuaTransactionMode = true,
+            LuaOptions = new LuaOptions(logger),
+            // The native device needs a newer glibc than Debian 12 has and aborts the process.
+            DeviceType = Tsavorite.core.DeviceType.RandomAccess,
+            LogMemorySize = "256m",
+            IndexMemorySize = "16m",
+            QuietMode = true,
+        };
+
+        var server = new GarnetServer(options, loggerFactory);
+        try
+        {
+            server.Start();
+        }
+        catch
+        {
+            server.Dispose(deleteDir: false);
+            throw;
+        }
+
+        return new EmbeddedRedisServer(server, port, directory);
+    }
+
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // GarnetServer.Dispose() without an argument deletes the data directory: keep it.
+    public void Dispose() => _server.Dispose(deleteDir: false);
+}

@@ -1,0 +1,15 @@
+namespace Moderation.Silo.Storage;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Where the embedded store keeps its append-only file and checkpoints, and Development keeps its signing key.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Loopback port of the embedded store; 0 picks a free one at start.</summary>
+    public int EmbeddedPort { get; set; }
+
+    /// <summary>Seconds between checkpoints of the embedded store, which bound how much append-only file a restart replays.</summary>
+    public int CheckpointIntervalSeconds { get; set; } = 300;
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Moderation.Api.Health;
+
+public static class HealthApi
+{
+    public const string ReadyTag = "ready";
+
+    public static void MapHealth(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/health").WithTags("Health");
+        group.MapGet("/live", () => TypedResults.Ok(new HealthResponse("Healthy", new Dictionary<string, CheckResponse>())))
+            .WithSummary("The process is up.");
+        group.MapGet("/ready", Ready).WithSummary("Storage, cache, cluster and model are ready; 503 names what is not.");
+    }
+
+    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Ready(
+        HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(ReadyTag), cancellationToken);
+        var body = new HealthResponse(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(
+                entry => entry.Key,
+                entry => new CheckResponse(entry.Value.Status.ToString(), entry.Value.Description, entry.Value.Exception?.Message)));
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(body)
+            : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}
+
+public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, CheckResponse> Checks);
+
+public sealed record CheckResponse(string Status, string? Description, string? Error);

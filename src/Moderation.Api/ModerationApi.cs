@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Api.Articles;
+using Moderation.Api.Auth;
+using Moderation.Api.Health;
+using Moderation.Api.Identity;
+using Moderation.Api.Problems;
+
+namespace Moderation.Api;
+
+public static class ModerationApi
+{
+    /// <summary>Auth, problem details, OpenAPI and health checks of the HTTP API.</summary>
+    public static WebApplicationBuilder AddModerationApi(this WebApplicationBuilder builder, string dataDirectory)
+    {
+        builder.Services.AddModerationProblems();
+        builder.AddModerationAuth(dataDirectory);
+        builder.Services.AddOpenApi(OpenApiSetup.Configure);
+        builder.Services.AddHealthChecks()
+            .AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag])
+            .AddCheck<SiloHealthCheck>("silo", tags: [HealthApi.ReadyTag]);
+        return builder;
+    }
+
+    public static WebApplication MapModerationApi(this WebApplication app)
+    {
+        app.UseModerationProblems();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapOpenApi();
+        app.MapIdentity(app.Environment);
+        app.MapArticles();
+        return app;
+    }
+}

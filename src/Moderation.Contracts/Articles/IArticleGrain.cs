@@ -1,0 +1,11 @@
+namespace Moderation.Contracts.Articles;
+
+/// <summary>One news article, keyed by the site's own article id: its settings and what hangs on it.</summary>
+public interface IArticleGrain : IGrainWithStringKey
+{
+    /// <summary>The article as readers and widgets see it; an unknown article has default settings.</summary>
+    Task<ArticleView> Get();
+
+    /// <summary>Applies the given settings (null fields stay as they are) durably and returns the article.</summary>
+    Task<ArticleView> UpdateSettings(ArticleSettingsUpdate update);
+}

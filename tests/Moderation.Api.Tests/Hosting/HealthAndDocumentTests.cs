@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Moderation.Api.Tests.Hosting;
+
+[Collection(SiloCollection.Name)]
+public sealed class HealthAndDocumentTests(SharedSilo silo)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_200_once_started(string path)
+    {
+        using var client = silo.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_names_the_store_and_the_cluster()
+    {
+        using var client = silo.CreateClient();
+
+        var report = JsonDocument.Parse(await client.GetStringAsync("/health/ready")).RootElement;
+
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("silo").GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/articles/{articleId}")]
+    [InlineData("/api/articles/{articleId}/settings")]
+    [InlineData("/api/readers/anonymous")]
+    [InlineData("/api/dev/tokens")]
+    [InlineData("/health/ready")]
+    public async Task The_openapi_document_describes_the_routes(string path)
+    {
+        using var client = silo.CreateClient();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        Assert.True(document.GetProperty("paths").TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+    }
+}

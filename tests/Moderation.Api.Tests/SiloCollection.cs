@@ -1,0 +1,25 @@
+using Moderation.Testing;
+
+namespace Moderation.Api.Tests;
+
+/// <summary>Tests that share one in-process service on the embedded store.</summary>
+[CollectionDefinition(Name)]
+public sealed class SiloCollection : ICollectionFixture<SharedSilo>
+{
+    public const string Name = "silo";
+}
+
+public sealed class SharedSilo : IAsyncLifetime
+{
+    public SiloFactory Factory { get; } = new();
+
+    public HttpClient CreateClient() => Factory.CreateClient();
+
+    public Task InitializeAsync()
+    {
+        Factory.CreateClient().Dispose();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => Factory.DisposeAsync().AsTask();
+}

@@ -1,0 +1,9 @@
+using Moderation.Testing;
+
+namespace Moderation.Grains.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
