@@ -36,7 +36,7 @@ internal static class OrleansSetup
                 }
             }
 
-            silo.AddModerationGrainStorage(store.ConnectionString);
+            silo.AddModerationGrains(store.ConnectionString);
         });
     }
 

@@ -4,6 +4,7 @@ using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.Health;
 using Moderation.Api.Identity;
+using Moderation.Api.Polls;
 using Moderation.Api.Problems;
 
 namespace Moderation.Api;
@@ -15,6 +16,7 @@ public static class ModerationApi
     {
         builder.Services.AddModerationProblems();
         builder.AddModerationAuth(dataDirectory);
+        builder.Services.AddPolls();
         builder.Services.AddOpenApi(OpenApiSetup.Configure);
         builder.Services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag])
@@ -32,6 +34,7 @@ public static class ModerationApi
         app.MapOpenApi();
         app.MapIdentity(app.Environment);
         app.MapArticles();
+        app.MapPolls();
         return app;
     }
 }

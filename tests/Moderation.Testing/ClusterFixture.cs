@@ -40,6 +40,6 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class StorageConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.AddModerationGrainStorage(siloBuilder.Configuration[RedisKey]!);
+            siloBuilder.AddModerationGrains(siloBuilder.Configuration[RedisKey]!);
     }
 }

@@ -8,4 +8,7 @@ public interface IArticleGrain : IGrainWithStringKey
 
     /// <summary>Applies the given settings (null fields stay as they are) durably and returns the article.</summary>
     Task<ArticleView> UpdateSettings(ArticleSettingsUpdate update);
+
+    /// <summary>Lists a poll on the article durably; attaching it again changes nothing.</summary>
+    Task AttachPoll(string pollId);
 }

@@ -22,6 +22,17 @@ public sealed class ArticleGrain(
         return View();
     }
 
+    public async Task AttachPoll(string pollId)
+    {
+        if (state.State.PollIds.Contains(pollId))
+        {
+            return;
+        }
+
+        state.State.PollIds.Add(pollId);
+        await state.WriteOrDeactivateAsync(this);
+    }
+
     private ArticleView View()
     {
         var article = state.State;

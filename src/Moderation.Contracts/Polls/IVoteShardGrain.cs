@@ -1,0 +1,17 @@
+namespace Moderation.Contracts.Polls;
+
+/// <summary>
+/// The votes of one slice of a poll's readers (key "{pollId}/{shard}"). Votes that arrive while a
+/// storage write is under way are committed together in the next write.
+/// </summary>
+public interface IVoteShardGrain : IGrainWithStringKey
+{
+    /// <summary>Records the vote durably, or refuses it; returns once the outcome is durable.</summary>
+    Task<VoteOutcome> Vote(Ballot ballot);
+
+    /// <summary>The option this reader chose, or null.</summary>
+    Task<string?> GetVote(string readerId);
+
+    /// <summary>Stops taking votes and returns once every accepted vote is committed.</summary>
+    Task Close();
+}

@@ -1,0 +1,46 @@
+using Moderation.Contracts.Polls;
+
+namespace Moderation.Grains.Polls;
+
+public sealed class PollGrain(
+    [PersistentState("poll", GrainStorage.Name)] IPersistentState<PollState> state) : Grain, IPollGrain
+{
+    public async Task<PollView> Create(PollDefinition definition)
+    {
+        if (state.State.Definition is null)
+        {
+            state.State.Definition = definition;
+            await state.WriteOrDeactivateAsync(this);
+            await Tally().Publish();
+        }
+
+        return View()!;
+    }
+
+    public Task<PollView?> Get() => Task.FromResult(View());
+
+    public async Task<PollView?> Close()
+    {
+        var definition = state.State.Definition;
+        if (definition is null)
+        {
+            return null;
+        }
+
+        if (!state.State.Closed)
+        {
+            state.State.Closed = true;
+            await state.WriteOrDeactivateAsync(this);
+        }
+
+        // Even when already closed: a retry after a partial failure reaches every shard.
+        await Task.WhenAll(Enumerable.Range(0, definition.ShardCount)
+            .Select(shard => GrainFactory.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(definition.Id, shard)).Close()));
+        await Tally().Publish();
+        return View();
+    }
+
+    private IPollTallyGrain Tally() => GrainFactory.GetGrain<IPollTallyGrain>(this.GetPrimaryKeyString());
+
+    private PollView? View() => state.State.Definition is { } definition ? new PollView(definition, state.State.Closed) : null;
+}

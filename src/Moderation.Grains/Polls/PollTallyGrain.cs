@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Moderation.Contracts.Polls;
+
+namespace Moderation.Grains.Polls;
+
+/// <summary>
+/// Sums the shards' committed tallies and publishes them at most every 250 ms while they change. On activation it
+/// reads every shard's tally from the store, so a restart starts from the committed totals, not from zero.
+/// </summary>
+public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, TimeProvider clock) : Grain, IPollTallyGrain
+{
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly Dictionary<int, ImmutableDictionary<string, long>> _shards = [];
+    private PollView? _poll;
+    private PollResults? _published;
+    private bool _changed;
+
+    private string PollId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _poll = await GrainFactory.GetGrain<IPollGrain>(PollId).Get();
+        if (_poll is null)
+        {
+            return;
+        }
+
+        for (var shard = 0; shard < _poll.Definition.ShardCount; shard++)
+        {
+            _shards[shard] = await store.CountAsync(PollId, shard);
+        }
+
+        _published = await publisher.ReadAsync(PollId);
+        // After a crash the last publication can lag the committed votes by up to one interval.
+        _changed = _published is null || !_published.Options.SequenceEqual(Totals().Options);
+        this.RegisterGrainTimer(PublishIfChanged, new GrainTimerCreationOptions(PublishInterval, PublishInterval));
+    }
+
+    public Task ReportShard(int shard, ImmutableDictionary<string, long> tally)
+    {
+        if (_poll is not null && shard >= 0 && shard < _poll.Definition.ShardCount)
+        {
+            _shards[shard] = tally;
+            _changed = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<PollResults> Publish()
+    {
+        _poll = await GrainFactory.GetGrain<IPollGrain>(PollId).Get() ?? throw UnknownPoll();
+        return await PublishNow();
+    }
+
+    public async Task Refresh()
+    {
+        if (_poll is not null)
+        {
+            await PublishIfChanged();
+        }
+    }
+
+    public async Task<PollResults> GetResults() => _published ?? await Publish();
+
+    public async Task<RecountReport> Recount()
+    {
+        var poll = _poll ?? throw UnknownPoll();
+        var published = (_published ?? Totals()).Options;
+        for (var shard = 0; shard < poll.Definition.ShardCount; shard++)
+        {
+            _shards[shard] = await store.CountAsync(PollId, shard);
+        }
+
+        var recounted = await PublishNow();
+        var differences = recounted.Options
+            .Select(option => new RecountDifference(option.Id, published.FirstOrDefault(p => p.Id == option.Id)?.Votes ?? 0, option.Votes))
+            .Where(difference => difference.Published != difference.Recounted)
+            .ToImmutableArray();
+        return new RecountReport(PollId, published, recounted.Options, differences);
+    }
+
+    private async Task PublishIfChanged()
+    {
+        if (_poll is not null && (_changed || _published?.Status != Status(_poll)))
+        {
+            await PublishNow();
+        }
+    }
+
+    private async Task<PollResults> PublishNow()
+    {
+        _changed = false;
+        _published = await publisher.PublishAsync(Totals(), _poll?.Definition.ClosesAt);
+        return _published;
+    }
+
+    private PollResults Totals()
+    {
+        var poll = _poll ?? throw UnknownPoll();
+        var options = poll.Definition.Options
+            .Select(option => new OptionVotes(option.Id, _shards.Values.Sum(tally => tally.GetValueOrDefault(option.Id))))
+            .ToImmutableArray();
+        return new PollResults(PollId, options.Sum(option => option.Votes), options, Status(poll), clock.GetUtcNow(), Version: 0);
+    }
+
+    private string Status(PollView poll) => poll.IsClosedAt(clock.GetUtcNow()) ? "closed" : "open";
+
+    private KeyNotFoundException UnknownPoll() => new($"Poll {PollId} does not exist.");
+}

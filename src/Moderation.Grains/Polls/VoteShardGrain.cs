@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Moderation.Contracts.Polls;
+using Orleans.Concurrency;
+
+namespace Moderation.Grains.Polls;
+
+/// <summary>
+/// Group commit: the first vote starts a write at once; votes that arrive while it is under way wait and
+/// go together in the next write. Every caller's answer comes only after the write that holds its vote.
+/// Reentrant so that votes keep arriving while a write is awaited; all state changes happen between awaits.
+/// </summary>
+[Reentrant]
+public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<VoteShardGrain> logger) : Grain, IVoteShardGrain
+{
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly List<PendingBallot> _queued = [];
+    private string _pollId = "";
+    private int _shard;
+    private PollView? _poll;
+    private bool _closed;
+    private Task? _committing;
+    private ImmutableDictionary<string, long> _tally = ImmutableDictionary<string, long>.Empty;
+    private bool _tallyChanged;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var slash = key.LastIndexOf('/');
+        _pollId = key[..slash];
+        _shard = int.Parse(key[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        _poll = await GrainFactory.GetGrain<IPollGrain>(_pollId).Get();
+        _closed = _poll?.Closed ?? false;
+        _tally = await store.CountAsync(_pollId, _shard);
+        this.RegisterGrainTimer(ReportIfChanged, new GrainTimerCreationOptions(ReportInterval, ReportInterval) { Interleave = true });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReportIfChanged();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Shard {Shard} of poll {Poll} could not report its tally while deactivating", _shard, _pollId);
+        }
+    }
+
+    public Task<VoteOutcome> Vote(Ballot ballot)
+    {
+        if (Refusal(ballot) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        var pending = new PendingBallot(ballot);
+        _queued.Add(pending);
+        _committing ??= CommitQueued();
+        return pending.Outcome.Task;
+    }
+
+    public async Task<string?> GetVote(string readerId) => await store.ReadVoteAsync(_pollId, _shard, readerId);
+
+    public async Task Close()
+    {
+        _closed = true;
+        while (_committing is { } committing)
+        {
+            await committing;
+        }
+
+        await ReportIfChanged();
+    }
+
+    private VoteOutcome? Refusal(Ballot ballot)
+    {
+        if (_poll is null)
+        {
+            return VoteOutcome.UnknownPoll;
+        }
+
+        if (_closed || _poll.IsClosedAt(clock.GetUtcNow()))
+        {
+            return VoteOutcome.PollClosed;
+        }
+
+        if (ballot.IsAnonymous && !_poll.Definition.AllowAnonymous)
+        {
+            return VoteOutcome.AnonymousNotAllowed;
+        }
+
+        return _poll.Definition.HasOption(ballot.OptionId) ? null : VoteOutcome.UnknownOption;
+    }
+
+    private async Task CommitQueued()
+    {
+        try
+        {
+            while (_queued.Count > 0)
+            {
+                var batch = _queued.ToArray();
+                _queued.Clear();
+                await CommitBatch(batch);
+            }
+        }
+        finally
+        {
+            _committing = null;
+        }
+    }
+
+    private async Task CommitBatch(PendingBallot[] batch)
+    {
+        CommittedVote[] committed;
+        try
+        {
+            committed = await store.CommitAsync(_pollId, _shard, _poll!.Definition.AllowVoteChange, [.. batch.Select(pending => pending.Ballot)]);
+        }
+        catch (Exception exception)
+        {
+            // The batch may or may not have reached the store: answer none of it as counted, and let the next
+            // activation read the tally back from the store rather than trust this one's.
+            logger.LogWarning(exception, "Committing {Count} votes to shard {Shard} of poll {Poll} failed", batch.Length, _shard, _pollId);
+            this.DeactivateOnIdle();
+            foreach (var pending in batch)
+            {
+                pending.Outcome.TrySetException(exception);
+            }
+
+            return;
+        }
+
+        var tally = _tally.ToBuilder();
+        for (var i = 0; i < batch.Length; i++)
+        {
+            var (outcome, previous) = committed[i];
+            if (outcome is VoteOutcome.Counted or VoteOutcome.Changed)
+            {
+                tally[batch[i].Ballot.OptionId] = tally.GetValueOrDefault(batch[i].Ballot.OptionId) + 1;
+                _tallyChanged = true;
+            }
+
+            if (previous is not null)
+            {
+                tally[previous] = tally.GetValueOrDefault(previous) - 1;
+            }
+        }
+
+        _tally = tally.ToImmutable();
+        for (var i = 0; i < batch.Length; i++)
+        {
+            batch[i].Outcome.TrySetResult(committed[i].Outcome);
+        }
+    }
+
+    private async Task ReportIfChanged()
+    {
+        if (!_tallyChanged)
+        {
+            return;
+        }
+
+        _tallyChanged = false;
+        try
+        {
+            await GrainFactory.GetGrain<IPollTallyGrain>(_pollId).ReportShard(_shard, _tally);
+        }
+        catch
+        {
+            _tallyChanged = true;
+            throw;
+        }
+    }
+
+    private sealed record PendingBallot(Ballot Ballot)
+    {
+        public TaskCompletionSource<VoteOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,131 @@
+using Moderation.Contracts.Polls;
+using Moderation.Testing;
+
+namespace Moderation.Grains.Tests.Polls;
+
+[Collection(ClusterCollection.Name)]
+public sealed class VotingTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task A_thousand_concurrent_readers_with_two_hundred_retrying_five_times_are_counted_exactly()
+    {
+        var poll = await TestPolls.CreateAsync(Grains);
+        var readers = Enumerable.Range(0, 1000).Select(i => (Reader: $"reader-{i}", Option: $"o{i % 3 + 1}")).ToArray();
+        var retries = readers.Take(200).SelectMany(vote => Enumerable.Repeat(vote, 5));
+
+        var outcomes = await Task.WhenAll(readers.Concat(retries).Select(vote => Grains.VoteAsync(poll, vote.Reader, vote.Option)));
+
+        Assert.Equal(1000, outcomes.Count(outcome => outcome == VoteOutcome.Counted));
+        Assert.Equal(1000, outcomes.Count(outcome => outcome == VoteOutcome.Unchanged));
+        var expected = readers.GroupBy(vote => vote.Option).ToDictionary(group => group.Key, group => (long)group.Count());
+        var results = await TestPolls.ResultsWithinAsync(Grains, poll.Id, r => r.TotalVotes == 1000, TimeSpan.FromSeconds(1));
+        Assert.Equal(1000, results.TotalVotes);
+        Assert.All(results.Options, option => Assert.Equal(expected[option.Id], option.Votes));
+        var recount = await Grains.GetGrain<IPollTallyGrain>(poll.Id).Recount();
+        Assert.Empty(recount.Differences);
+    }
+
+    [Fact]
+    public async Task Changing_a_vote_moves_one_count_where_the_poll_allows_it()
+    {
+        var poll = await TestPolls.CreateAsync(Grains, allowChange: true);
+        await Grains.VoteAsync(poll, "ann", "o1");
+
+        var outcome = await Grains.VoteAsync(poll, "ann", "o2");
+
+        Assert.Equal(VoteOutcome.Changed, outcome);
+        var results = await TestPolls.ResultsWithinAsync(Grains, poll.Id, r => r.Options[1].Votes == 1, TimeSpan.FromSeconds(1));
+        Assert.Equal([0L, 1L, 0L], results.Options.Select(option => option.Votes));
+        Assert.Equal("o2", await ShardOf(poll, "ann").GetVote("ann"));
+    }
+
+    [Fact]
+    public async Task Changing_a_vote_is_refused_where_the_poll_does_not_allow_it_and_counts_nothing()
+    {
+        var poll = await TestPolls.CreateAsync(Grains);
+        await Grains.VoteAsync(poll, "ann", "o1");
+
+        var outcome = await Grains.VoteAsync(poll, "ann", "o2");
+
+        Assert.Equal(VoteOutcome.ChangeNotAllowed, outcome);
+        Assert.Equal("o1", await ShardOf(poll, "ann").GetVote("ann"));
+        var recount = await Grains.GetGrain<IPollTallyGrain>(poll.Id).Recount();
+        Assert.Equal([1L, 0L, 0L], recount.Recounted.Select(option => option.Votes));
+    }
+
+    [Fact]
+    public async Task A_closed_poll_refuses_votes_and_keeps_what_was_counted()
+    {
+        var poll = await TestPolls.CreateAsync(Grains);
+        await Grains.VoteAsync(poll, "ann", "o1");
+
+        var closed = await Grains.GetGrain<IPollGrain>(poll.Id).Close();
+
+        Assert.True(closed!.Closed);
+        Assert.Equal(VoteOutcome.PollClosed, await Grains.VoteAsync(poll, "bob", "o2"));
+        var results = await Grains.GetGrain<IPollTallyGrain>(poll.Id).GetResults();
+        Assert.Equal("closed", results.Status);
+        Assert.Equal(1, results.TotalVotes);
+    }
+
+    [Fact]
+    public async Task A_poll_past_its_closes_at_refuses_votes_though_nobody_closed_it()
+    {
+        var poll = await TestPolls.CreateAsync(Grains, closesAt: DateTimeOffset.UtcNow.AddMilliseconds(800));
+        Assert.Equal(VoteOutcome.Counted, await Grains.VoteAsync(poll, "early", "o1"));
+
+        await Task.Delay(1000);
+
+        Assert.Equal(VoteOutcome.PollClosed, await Grains.VoteAsync(poll, "late", "o1"));
+        var results = await TestPolls.ResultsWithinAsync(Grains, poll.Id, r => r.Status == "closed", TimeSpan.FromSeconds(1));
+        Assert.Equal("closed", results.Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_refused()
+    {
+        var poll = await TestPolls.CreateAsync(Grains);
+
+        Assert.Equal(VoteOutcome.UnknownOption, await Grains.VoteAsync(poll, "ann", "o9"));
+        Assert.Null(await ShardOf(poll, "ann").GetVote("ann"));
+    }
+
+    [Fact]
+    public async Task Anonymous_voters_are_refused_unless_the_poll_allows_them()
+    {
+        var closedToAnonymous = await TestPolls.CreateAsync(Grains);
+        var openToAnonymous = await TestPolls.CreateAsync(Grains, allowAnonymous: true);
+
+        Assert.Equal(VoteOutcome.AnonymousNotAllowed, await Grains.VoteAsync(closedToAnonymous, "anon-1", "o1", anonymous: true));
+        Assert.Equal(VoteOutcome.Counted, await Grains.VoteAsync(openToAnonymous, "anon-1", "o1", anonymous: true));
+    }
+
+    [Fact]
+    public async Task A_vote_on_a_poll_that_does_not_exist_is_refused()
+    {
+        var outcome = await Grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey("p-missing-" + Guid.NewGuid().ToString("N"), 0))
+            .Vote(new Ballot("ann", "o1", false));
+
+        Assert.Equal(VoteOutcome.UnknownPoll, outcome);
+    }
+
+    [Fact]
+    public async Task Totals_come_back_from_the_store_after_every_grain_is_deactivated()
+    {
+        var poll = await TestPolls.CreateAsync(Grains);
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Grains.VoteAsync(poll, $"r{i}", "o2")));
+        await TestPolls.ResultsWithinAsync(Grains, poll.Id, r => r.TotalVotes == 30, TimeSpan.FromSeconds(1));
+
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Grains.VoteAsync(poll, "one-more", "o1");
+        var results = await TestPolls.ResultsWithinAsync(Grains, poll.Id, r => r.TotalVotes == 31, TimeSpan.FromSeconds(1));
+
+        Assert.Equal([1L, 30L, 0L], results.Options.Select(option => option.Votes));
+        Assert.True(results.Version > 1);
+    }
+
+    private IVoteShardGrain ShardOf(PollDefinition poll, string reader) =>
+        Grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(poll.Id, VoteSharding.ShardOf(reader, poll.ShardCount)));
+}
