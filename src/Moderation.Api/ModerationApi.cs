@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
+using Moderation.Api.Comments;
 using Moderation.Api.Health;
 using Moderation.Api.Identity;
+using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
+using Moderation.Api.Toxicity;
 using Moderation.Api.Problems;
 
 namespace Moderation.Api;
@@ -17,6 +20,9 @@ public static class ModerationApi
         builder.Services.AddModerationProblems();
         builder.AddModerationAuth(dataDirectory);
         builder.Services.AddPolls();
+        builder.Services.AddComments();
+        builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
+        builder.Services.AddToxicity(dataDirectory);
         builder.Services.AddOpenApi(OpenApiSetup.Configure);
         builder.Services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag])
@@ -35,6 +41,9 @@ public static class ModerationApi
         app.MapIdentity(app.Environment);
         app.MapArticles();
         app.MapPolls();
+        app.MapComments();
+        app.MapModeration();
+        app.MapToxicity();
         return app;
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Grains.Comments;
+using Moderation.Grains.Moderators;
 using Moderation.Grains.Polls;
+using Moderation.Grains.Readers;
 using Newtonsoft.Json;
 using Orleans.Serialization;
 using StackExchange.Redis;
@@ -11,6 +14,9 @@ public static class GrainStorage
 {
     /// <summary>The durable store (Redis, or the embedded Redis-compatible server) that grain state persists in.</summary>
     public const string Name = "store";
+
+    /// <summary>Connections that vote shards spread their durable writes over (see <see cref="RedisWriteConnections"/>).</summary>
+    public const int WriteConnections = 8;
 
     /// <summary>
     /// The grains and what they stand on: state in Redis through Orleans' Redis provider (serialized so that
@@ -25,9 +31,24 @@ public static class GrainStorage
             return ConnectionMultiplexer.Connect(options);
         });
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton(new RedisWriteConnections(redisConnectionString, WriteConnections));
         silo.Services.AddSingleton<VoteStore>();
         silo.Services.AddSingleton<ResultsPublisher>();
+        // Connect on a startup thread, not inside the first grain call that happens to need a connection.
+        silo.AddStartupTask(async (services, _) =>
+        {
+            services.GetRequiredService<IConnectionMultiplexer>();
+            await services.GetRequiredService<RedisWriteConnections>().ConnectAsync();
+        });
         silo.AddStartupTask<PollRecoveryTask>();
+        silo.Services.AddSingleton<CommentStore>();
+        silo.Services.AddSingleton<CommentCounts>();
+        silo.Services.AddSingleton<CommentEvents>();
+        silo.Services.AddSingleton<ThreadStore>();
+        silo.Services.AddSingleton<DecisionStore>();
+        silo.Services.AddSingleton<QueueStore>();
+        silo.Services.AddSingleton<AuditStore>();
+        silo.Services.AddSingleton<BannedReaders>();
 
         silo.AddRedisGrainStorage(Name, storage =>
         {

@@ -15,10 +15,11 @@ public sealed class SharedSilo : IAsyncLifetime
 
     public HttpClient CreateClient() => Factory.CreateClient();
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        Factory.CreateClient().Dispose();
-        return Task.CompletedTask;
+        using var client = Factory.CreateClient();
+        using var ready = await client.WaitUntilReadyAsync();
+        ready.EnsureSuccessStatusCode();
     }
 
     public Task DisposeAsync() => Factory.DisposeAsync().AsTask();

@@ -19,5 +19,22 @@ public static class HttpJson
         return client;
     }
 
+    /// <summary>Polls /health/ready until it answers 200 (the model loads in the background after start) or the limit passes.</summary>
+    public static async Task<HttpResponseMessage> WaitUntilReadyAsync(this HttpClient client, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(100);
+        }
+    }
+
     private sealed record TokenBody(string Token);
 }

@@ -65,7 +65,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("The silo process did not start.");
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         return silo;
     }
 

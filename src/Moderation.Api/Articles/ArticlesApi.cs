@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Moderation.Api.Auth;
+using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
 
 namespace Moderation.Api.Articles;
@@ -19,7 +20,7 @@ public static class ArticlesApi
     }
 
     private static async Task<Results<Ok<ArticleResponse>, ValidationProblem>> GetArticle(
-        string articleId, IGrainFactory grains)
+        string articleId, IGrainFactory grains, ModelHost model)
     {
         if (!ArticleIds.IsValid(articleId))
         {
@@ -27,11 +28,11 @@ public static class ArticlesApi
         }
 
         var article = await grains.GetGrain<IArticleGrain>(articleId).Get();
-        return TypedResults.Ok(ArticleResponse.From(article));
+        return TypedResults.Ok(ArticleResponse.From(article, model.Scorer?.Model.Manifest.HoldThreshold));
     }
 
     private static async Task<Results<Ok<ArticleResponse>, ValidationProblem>> UpdateSettings(
-        string articleId, ArticleSettingsRequest request, IGrainFactory grains)
+        string articleId, ArticleSettingsRequest request, IGrainFactory grains, ModelHost model)
     {
         if (!ArticleIds.IsValid(articleId))
         {
@@ -48,7 +49,7 @@ public static class ArticlesApi
 
         var update = new ArticleSettingsUpdate(request.CommentsOpen, request.Premoderation, request.HoldThreshold);
         var article = await grains.GetGrain<IArticleGrain>(articleId).UpdateSettings(update);
-        return TypedResults.Ok(ArticleResponse.From(article));
+        return TypedResults.Ok(ArticleResponse.From(article, model.Scorer?.Model.Manifest.HoldThreshold));
     }
 
     internal static ValidationProblem InvalidArticleId() => TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -62,11 +63,13 @@ public sealed record ArticleSettingsRequest(bool? CommentsOpen, bool? Premoderat
 public sealed record ArticleResponse(
     string Id, bool CommentsOpen, bool Premoderation, double? HoldThreshold, int CommentCount, IReadOnlyList<string> PollIds)
 {
-    public static ArticleResponse From(ArticleView article) => new(
+    /// <param name="article">The article's own settings.</param>
+    /// <param name="modelThreshold">The current model's hold threshold, which an article without its own uses.</param>
+    public static ArticleResponse From(ArticleView article, double? modelThreshold) => new(
         article.Id,
         article.CommentsOpen,
         article.Premoderation,
-        article.HoldThreshold,
+        article.HoldThreshold ?? modelThreshold,
         article.CommentCount,
         article.PollIds);
 }

@@ -1,22 +1,17 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Moderation.Api.Events;
 using Moderation.Contracts.Polls;
 
 namespace Moderation.Api.Polls;
 
-/// <summary>
-/// The SSE response of one listener: the current results first, then each newer version, and a comment line
-/// whenever nothing was sent for a keep-alive interval so that proxies keep the connection open.
-/// </summary>
+/// <summary>The SSE response of one poll listener: the current results first, then each newer version.</summary>
 public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResultsReader results, TimeSpan keepAlive) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
         var response = context.Response;
-        var cancellation = context.RequestAborted;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
+        EventStreamWriter.Start(response);
 
         // Subscribe before reading the current results, so that no publication falls between the two.
         await using var listener = await hub.ListenAsync(pollId);
@@ -25,44 +20,17 @@ public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResult
         if (current is not null)
         {
             sentVersion = VersionOf(current);
-            await WriteResultsAsync(response, current, cancellation);
+            await EventStreamWriter.WriteAsync(response, "results", current, context.RequestAborted);
         }
 
-        try
+        await EventStreamWriter.PumpAsync(context, listener.Updates, keepAlive, async (update, cancellation) =>
         {
-            while (!cancellation.IsCancellationRequested)
+            if (update.Version > sentVersion)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                wait.CancelAfter(keepAlive);
-                ResultsUpdate update;
-                try
-                {
-                    update = await listener.Updates.ReadAsync(wait.Token);
-                }
-                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-                {
-                    await response.WriteAsync(": keep-alive\n\n", cancellation);
-                    await response.Body.FlushAsync(cancellation);
-                    continue;
-                }
-
-                if (update.Version > sentVersion)
-                {
-                    sentVersion = update.Version;
-                    await WriteResultsAsync(response, update.Json, cancellation);
-                }
+                sentVersion = update.Version;
+                await EventStreamWriter.WriteAsync(response, "results", update.Json, cancellation);
             }
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            // The listener went away.
-        }
-    }
-
-    private static async Task WriteResultsAsync(HttpResponse response, string json, CancellationToken cancellation)
-    {
-        await response.WriteAsync($"event: results\ndata: {json}\n\n", cancellation);
-        await response.Body.FlushAsync(cancellation);
+        });
     }
 
     private static long VersionOf(string json) => JsonSerializer.Deserialize<PollResults>(json, PollResultsJson.Options)?.Version ?? 0;

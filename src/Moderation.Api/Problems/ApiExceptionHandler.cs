@@ -17,6 +17,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), Describe(bad)),
+            Toxicity.ModelUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
+                $"No toxicity model is loaded, so nothing can be scored or posted: {unavailable.Message}"),
             RedisException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
                 "The store did not answer; nothing was changed. Try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Internal Server Error", "The server failed to handle the request."),

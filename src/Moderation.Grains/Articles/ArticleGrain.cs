@@ -1,11 +1,13 @@
 using Moderation.Contracts.Articles;
+using Moderation.Grains.Comments;
 
 namespace Moderation.Grains.Articles;
 
 public sealed class ArticleGrain(
-    [PersistentState("article", GrainStorage.Name)] IPersistentState<ArticleState> state) : Grain, IArticleGrain
+    [PersistentState("article", GrainStorage.Name)] IPersistentState<ArticleState> state,
+    CommentCounts comments) : Grain, IArticleGrain
 {
-    public Task<ArticleView> Get() => Task.FromResult(View());
+    public async Task<ArticleView> Get() => View(await comments.PublishedAsync(this.GetPrimaryKeyString()));
 
     public async Task<ArticleView> UpdateSettings(ArticleSettingsUpdate update)
     {
@@ -19,7 +21,7 @@ public sealed class ArticleGrain(
         article.Premoderation = update.Premoderation ?? article.Premoderation;
         article.HoldThreshold = update.HoldThreshold ?? article.HoldThreshold;
         await state.WriteOrDeactivateAsync(this);
-        return View();
+        return View(await comments.PublishedAsync(this.GetPrimaryKeyString()));
     }
 
     public async Task AttachPoll(string pollId)
@@ -33,7 +35,8 @@ public sealed class ArticleGrain(
         await state.WriteOrDeactivateAsync(this);
     }
 
-    private ArticleView View()
+    /// <param name="commentCount">The published count, which the comment scripts keep in Redis next to the thread, not in this state.</param>
+    private ArticleView View(int commentCount)
     {
         var article = state.State;
         return new ArticleView(
@@ -41,7 +44,7 @@ public sealed class ArticleGrain(
             article.CommentsOpen,
             article.Premoderation,
             article.HoldThreshold,
-            article.CommentCount,
+            commentCount,
             [.. article.PollIds]);
     }
 }

@@ -9,7 +9,7 @@ namespace Moderation.Grains.Polls;
 /// only truth: counts are always derived from it, so a replayed or duplicated batch counts nothing twice and
 /// no separate counter can drift from the votes (one did, after a SIGKILL of the embedded store mid-script).
 /// </summary>
-public sealed class VoteStore(IConnectionMultiplexer redis)
+public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
 {
     private const string CommitScript = """
         local allow_change = ARGV[1] == '1'
@@ -58,8 +58,7 @@ public sealed class VoteStore(IConnectionMultiplexer redis)
             arguments[2 + i * 2] = ballots[i].OptionId;
         }
 
-        var result = await Database.ScriptEvaluateAsync(
-            CommitScript, [PollRedisKeys.Votes(pollId, shard)], arguments);
+        var result = await writes.For(shard).ScriptEvaluateAsync(CommitScript, [PollRedisKeys.Votes(pollId, shard)], arguments);
         var outcomes = (RedisResult[])result!;
         if (outcomes.Length != ballots.Count)
         {

@@ -15,7 +15,7 @@ public sealed class ConfigurationTests(RedisServerFixture redis, ITestOutputHelp
         using var client = factory.CreateClient();
         client.WithToken(await client.DevTokenAsync("eddie", "editor"));
 
-        using var ready = await client.GetAsync("/health/ready");
+        using var ready = await client.WaitUntilReadyAsync();
         using var write = await client.PutAsJsonAsync("/api/articles/on-redis/settings", new { premoderation = true });
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);

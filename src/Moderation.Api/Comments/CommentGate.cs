@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using Moderation.Api.Auth;
+using Moderation.Api.Readers;
+using Moderation.Api.Toxicity;
+using Moderation.Contracts.Articles;
+using Moderation.Contracts.Comments;
+
+namespace Moderation.Api.Comments;
+
+/// <summary>
+/// What a new comment goes through, in order: validation; the article open; the reader not banned; the parent
+/// visible; the per-reader rate limit; the toxicity score; the policy (premoderation, or a score at or above the
+/// hold threshold, holds it as pending with its reasons; otherwise it is published). Scoring happens here, on the
+/// silo that received the post, and the verdict travels with the comment into its grain.
+/// </summary>
+public sealed class CommentGate(
+    IGrainFactory grains, BanList bans, PostRateLimiter rateLimiter, ModelHost model, TimeProvider clock)
+{
+    public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader)
+    {
+        var errors = CommentValidation.ValidatePost(request);
+        if (errors.Count > 0)
+        {
+            return GateResult.Invalid(errors);
+        }
+
+        var article = await grains.GetGrain<IArticleGrain>(articleId).Get();
+        if (!article.CommentsOpen)
+        {
+            return GateResult.Refused(GateRefusal.Closed);
+        }
+
+        if (await bans.IsBannedAsync(reader.Id))
+        {
+            return GateResult.Refused(GateRefusal.Banned);
+        }
+
+        if (request.ParentId is { } parentId && !await IsVisibleParentAsync(parentId, articleId))
+        {
+            return GateResult.Invalid(UnknownParent(parentId));
+        }
+
+        if (await rateLimiter.TryEnterAsync(reader.Id) is { } wait)
+        {
+            return GateResult.RateLimited(wait);
+        }
+
+        try
+        {
+            var draft = Judge(articleId, request, reader, article);
+            var posted = await grains.GetGrain<ICommentGrain>(draft.Id).Post(draft);
+            if (posted.Comment is null)
+            {
+                await rateLimiter.ReleaseAsync(reader.Id);
+                return GateResult.Invalid(UnknownParent(request.ParentId!));
+            }
+
+            return GateResult.Posted(posted.Comment);
+        }
+        catch
+        {
+            await rateLimiter.ReleaseAsync(reader.Id);
+            throw;
+        }
+    }
+
+    private CommentDraft Judge(string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article)
+    {
+        var body = request.Body!.Trim();
+        var scorer = model.RequireScorer();
+        var result = scorer.Score(body);
+        var threshold = article.HoldThreshold ?? scorer.Model.Manifest.HoldThreshold;
+        var reasons = ImmutableArray.CreateBuilder<string>();
+        if (article.Premoderation)
+        {
+            reasons.Add("premoderation");
+        }
+
+        if (result.Score >= threshold)
+        {
+            reasons.Add("toxicity");
+        }
+
+        return new CommentDraft(
+            CommentIds.NewCommentId(),
+            articleId,
+            request.ParentId,
+            reader.Id,
+            reader.Name,
+            body,
+            clock.GetUtcNow(),
+            reasons.Count > 0 ? CommentStatus.Pending : CommentStatus.Published,
+            reasons.ToImmutable(),
+            result.Score,
+            result.ModelVersion,
+            threshold,
+            [.. result.Explanation.Select(term => new ScoreTerm(term.Text, term.Weight))]);
+    }
+
+    private async Task<bool> IsVisibleParentAsync(string parentId, string articleId)
+    {
+        var parent = await grains.GetGrain<ICommentQueriesGrain>(0).Comment(parentId);
+        return parent is { Status: CommentStatus.Published } && parent.ArticleId == articleId;
+    }
+
+    private static Dictionary<string, string[]> UnknownParent(string parentId) =>
+        new() { ["parentId"] = [$"There is no published comment '{parentId}' on this article to reply to."] };
+}
+
+public enum GateRefusal
+{
+    Closed,
+    Banned,
+}
+
+public sealed record GateResult(
+    CommentView? Comment, Dictionary<string, string[]>? Errors, GateRefusal? Refusal, TimeSpan? RetryAfter)
+{
+    public static GateResult Posted(CommentView comment) => new(comment, null, null, null);
+
+    public static GateResult Invalid(Dictionary<string, string[]> errors) => new(null, errors, null, null);
+
+    public static GateResult Refused(GateRefusal refusal) => new(null, null, refusal, null);
+
+    public static GateResult RateLimited(TimeSpan wait) => new(null, null, null, wait);
+}

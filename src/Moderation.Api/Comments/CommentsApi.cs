@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Moderation.Api.Articles;
+using Moderation.Api.Auth;
+using Moderation.Contracts.Articles;
+using Moderation.Contracts.Comments;
+
+namespace Moderation.Api.Comments;
+
+public static class CommentsApi
+{
+    private const int DefaultLimit = 20;
+    private static readonly IReadOnlySet<string> ThreadSorts = new HashSet<string>(StringComparer.Ordinal) { "newest", "oldest" };
+
+    public static void MapComments(this IEndpointRouteBuilder routes)
+    {
+        var articles = routes.MapGroup("/api/articles/{articleId}").WithTags("Comments");
+        articles.MapPost("/comments", Post).RequireAuthorization(Policies.Reader)
+            .WithSummary("Post a comment or a reply; it is published, or held for a moderator with its reasons.");
+        articles.MapGet("/comments", Thread).WithSummary("A page of the published top-level comments, newest or oldest first.");
+        articles.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithSummary("Server-sent events: the published count now, then each newly published comment and count.");
+
+        var comments = routes.MapGroup("/api/comments/{commentId}").WithTags("Comments");
+        comments.MapGet("", Get).WithSummary("A comment: published ones to anyone, others to their author and moderators.");
+        comments.MapGet("/replies", Replies).WithSummary("A page of the published replies shown under a comment, oldest first.");
+        comments.MapDelete("", Delete).RequireAuthorization(Policies.Reader)
+            .WithSummary("Delete a comment (its author or a moderator): the text goes, its place in the thread stays.");
+        comments.MapPost("/reports", Report).RequireAuthorization(Policies.Reader)
+            .WithSummary("Report a comment; one report per reader counts.");
+    }
+
+    private static async Task<Results<Created<PublicComment>, ValidationProblem, ProblemHttpResult>> Post(
+        string articleId, PostCommentRequest request, ClaimsPrincipal user, CommentGate gate, HttpContext context)
+    {
+        if (!ArticleIds.IsValid(articleId))
+        {
+            return ArticlesApi.InvalidArticleId();
+        }
+
+        var result = await gate.PostAsync(articleId, request, ReaderIdentity.From(user));
+        if (result.Comment is { } comment)
+        {
+            return TypedResults.Created($"/api/comments/{comment.Id}", PublicComment.From(comment));
+        }
+
+        if (result.Errors is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (result.RetryAfter is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many comments",
+                detail: $"One comment at a time: try again in {seconds} s.",
+                type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
+        }
+
+        return result.Refusal == GateRefusal.Banned
+            ? Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from commenting.")
+            : Problem(StatusCodes.Status409Conflict, "Comments closed", "This article is closed to comments.");
+    }
+
+    private static async Task<Results<ContentHttpResult, Ok<PublicCommentPage>, ValidationProblem>> Thread(
+        string articleId, string? sort, int? limit, string? cursor, IGrainFactory grains)
+    {
+        if (!ArticleIds.IsValid(articleId))
+        {
+            return ArticlesApi.InvalidArticleId();
+        }
+
+        sort ??= "newest";
+        var errors = CommentValidation.ValidatePage(limit, cursor, sort, ThreadSorts);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var queries = grains.GetGrain<ICommentQueriesGrain>(0);
+        if (cursor is null && (limit ?? DefaultLimit) == DefaultLimit)
+        {
+            return TypedResults.Text(await queries.FirstPageJson(articleId, sort), "application/json");
+        }
+
+        var page = await queries.Thread(articleId, sort, limit ?? DefaultLimit, cursor);
+        return TypedResults.Ok(PublicCommentPage.From(page));
+    }
+
+    private static async Task<Results<Ok<PublicCommentPage>, ValidationProblem, ProblemHttpResult>> Replies(
+        string commentId, int? limit, string? cursor, IGrainFactory grains)
+    {
+        var errors = CommentValidation.ValidatePage(limit, cursor);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var queries = grains.GetGrain<ICommentQueriesGrain>(0);
+        var parent = CommentIds.IsWellFormed(commentId) ? await queries.Comment(commentId) : null;
+        if (parent is null || !IsPublic(parent))
+        {
+            return UnknownComment(commentId);
+        }
+
+        return TypedResults.Ok(PublicCommentPage.From(await queries.Replies(commentId, limit ?? DefaultLimit, cursor)));
+    }
+
+    private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> Get(string commentId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var comment = CommentIds.IsWellFormed(commentId) ? await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) : null;
+        return comment is not null && MaySee(comment, user) ? TypedResults.Ok(PublicComment.From(comment)) : UnknownComment(commentId);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string commentId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var comment = CommentIds.IsWellFormed(commentId) ? await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) : null;
+        if (comment is null || !MaySee(comment, user))
+        {
+            return UnknownComment(commentId);
+        }
+
+        var reader = ReaderIdentity.From(user);
+        if (comment.AuthorId != reader.Id && !reader.IsModerator)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Not yours", "Only the comment's author or a moderator can delete it.");
+        }
+
+        await grains.GetGrain<ICommentGrain>(commentId).Delete(reader.Id, byModerator: comment.AuthorId != reader.Id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Report(
+        string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<CommentsOptions> options, TimeProvider clock)
+    {
+        var errors = CommentValidation.ValidateReport(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!CommentIds.IsWellFormed(commentId))
+        {
+            return UnknownComment(commentId);
+        }
+
+        var reader = ReaderIdentity.From(user);
+        var report = new CommentReport(reader.Id, request.Reason!, request.Note?.Trim() ?? "", clock.GetUtcNow(), options.Value.ReportThreshold);
+        var result = await grains.GetGrain<ICommentGrain>(commentId).Report(report);
+        return result == ReportResult.NotFound ? UnknownComment(commentId) : TypedResults.Accepted((string?)null);
+    }
+
+    private static IResult Events(
+        string articleId, ArticleEventsHub hub, IGrainFactory grains, IOptions<CommentsOptions> options) =>
+        ArticleIds.IsValid(articleId)
+            ? new ArticleEventStream(articleId, hub, grains, options.Value.KeepAliveInterval)
+            : ArticlesApi.InvalidArticleId();
+
+    private static bool IsPublic(CommentView comment) => comment.Status is CommentStatus.Published or CommentStatus.Deleted;
+
+    private static bool MaySee(CommentView comment, ClaimsPrincipal user)
+    {
+        if (IsPublic(comment))
+        {
+            return true;
+        }
+
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var reader = ReaderIdentity.From(user);
+        return reader.IsModerator || comment.AuthorId == reader.Id;
+    }
+
+    private static ProblemHttpResult UnknownComment(string commentId) =>
+        Problem(StatusCodes.Status404NotFound, "Unknown comment", $"There is no comment '{commentId}'.");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+}

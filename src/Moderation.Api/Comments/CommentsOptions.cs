@@ -1,0 +1,15 @@
+namespace Moderation.Api.Comments;
+
+public sealed class CommentsOptions
+{
+    public const string Section = "Comments";
+
+    /// <summary>Shortest time between two posts by one reader, across all silos.</summary>
+    public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Reports by distinct readers that put a published comment in the reported queue.</summary>
+    public int ReportThreshold { get; set; } = 3;
+
+    /// <summary>Longest silence on an article's event stream before a comment line keeps proxies from closing it.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+}

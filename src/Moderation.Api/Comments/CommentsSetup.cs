@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Api.Readers;
+
+namespace Moderation.Api.Comments;
+
+public static class CommentsSetup
+{
+    public static IServiceCollection AddComments(this IServiceCollection services)
+    {
+        services.AddOptions<CommentsOptions>().BindConfiguration(CommentsOptions.Section)
+            .Validate(options => options.PostInterval >= TimeSpan.Zero, "Comments:PostInterval must not be negative.")
+            .Validate(options => options.ReportThreshold >= 1, "Comments:ReportThreshold must be at least 1.")
+            .Validate(options => options.KeepAliveInterval > TimeSpan.Zero, "Comments:KeepAliveInterval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<BanList>();
+        services.AddSingleton<PostRateLimiter>();
+        services.AddSingleton<CommentGate>();
+        services.AddSingleton<ArticleEventsHub>();
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Moderation.Contracts.Comments;
+
+/// <summary>
+/// Where comments and their indexes live in Redis. An article's keys carry its id in a hash tag, like a poll's;
+/// a comment's keys carry the comment id. Scripts that change a comment also touch site-wide indexes, so the
+/// service runs on one Redis (or the embedded store), not a Redis Cluster.
+/// </summary>
+public static class CommentRedisKeys
+{
+    /// <summary>Hash of one comment's fields (<see cref="CommentFields"/>).</summary>
+    public static string Comment(string commentId) => $"moderation:comment:{{{commentId}}}";
+
+    /// <summary>Hash of reader id to that reader's report (JSON) on one comment.</summary>
+    public static string Reports(string commentId) => $"moderation:comment:{{{commentId}}}:reports";
+
+    /// <summary>Sorted set of an article's visible top-level comments, scored by their sequence number.</summary>
+    public static string Thread(string articleId) => $"moderation:article:{{{articleId}}}:thread";
+
+    /// <summary>Sorted set of the visible replies shown under one comment, scored by their sequence number.</summary>
+    public static string Replies(string articleId, string commentId) => $"moderation:article:{{{articleId}}}:replies:{commentId}";
+
+    /// <summary>Hash of an article's counters: "published".</summary>
+    public static string Counts(string articleId) => $"moderation:article:{{{articleId}}}:counts";
+
+    /// <summary>Grows whenever what an article's first thread pages show changes; cached pages carry the version they were built at.</summary>
+    public static string ThreadVersion(string articleId) => $"moderation:article:{{{articleId}}}:thread-version";
+
+    /// <summary>The cached first page of an article's thread in one sort order: "version\njson".</summary>
+    public static string FirstPage(string articleId, string sort) => $"moderation:article:{{{articleId}}}:first-page:{sort}";
+
+    /// <summary>Counter behind every comment's sequence number: creation order, site-wide, unique.</summary>
+    public const string Sequence = "moderation:comments:seq";
+
+    /// <summary>Set of a reader's comments waiting for a moderator, which a ban with rejectPending rejects.</summary>
+    public static string ReaderPending(string readerId) => $"moderation:reader:{{{readerId}}}:pending";
+
+    /// <summary>Key that exists while a reader must wait before posting again (SET NX PX).</summary>
+    public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";
+
+    /// <summary>Pub/sub channel of an article's newly published comments and counts.</summary>
+    public static string Events(string articleId) => $"moderation:article:{articleId}:events";
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Moderation.Contracts.Comments;
+using Moderation.Contracts.Moderators;
+
+namespace Moderation.Grains.Moderators;
+
+/// <summary>
+/// Audit records are JSON built here, where strings are escaped properly. A script that learns the statuses only
+/// when it runs gets the record without its closing brace and appends the two status fields (plain words) itself.
+/// </summary>
+internal static class AuditJson
+{
+    public static string Serialize(AuditEntry entry) => JsonSerializer.Serialize(entry, PublicComment.JsonOptions);
+
+    /// <summary>The record up to, not including, its closing brace, without fromStatus and toStatus.</summary>
+    public static string Head(AuditEntry entry)
+    {
+        var json = JsonSerializer.Serialize(
+            new
+            {
+                entry.At,
+                entry.ModeratorId,
+                entry.CommentId,
+                entry.ReaderId,
+                entry.Action,
+                entry.Reason,
+                entry.Note,
+                entry.Score,
+            },
+            PublicComment.JsonOptions);
+        return json[..^1];
+    }
+
+    /// <summary>Lua that closes a head with the two statuses.</summary>
+    public const string CloseLua = "local function audit_json(head, from, to) return head .. ',\"fromStatus\":\"' .. from .. '\",\"toStatus\":\"' .. to .. '\"}' end\n";
+
+    public static AuditEntry Parse(string json) =>
+        JsonSerializer.Deserialize<AuditEntry>(json, PublicComment.JsonOptions) ?? throw new InvalidOperationException("An empty audit record.");
+}

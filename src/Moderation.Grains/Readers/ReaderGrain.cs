@@ -1,0 +1,68 @@
+using Moderation.Contracts.Moderators;
+using Moderation.Contracts.Readers;
+using Moderation.Grains.Moderators;
+
+namespace Moderation.Grains.Readers;
+
+/// <summary>
+/// A reader's standing. The grain state is the truth; the banned set in Redis mirrors it for cheap checks and is
+/// put right on activation, in case a crash fell between the two writes.
+/// </summary>
+public sealed class ReaderGrain(
+    [PersistentState("reader", GrainStorage.Name)] IPersistentState<ReaderState> state,
+    BannedReaders banned,
+    AuditStore audit) : Grain, IReaderGrain
+{
+    private string ReaderId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.RecordExists ? banned.MarkAsync(ReaderId, state.State.Banned) : Task.CompletedTask;
+
+    public Task<ReaderStanding> Get() => Task.FromResult(Standing());
+
+    public async Task<int> Ban(BanOrder order)
+    {
+        state.State.Banned = true;
+        state.State.Reason = order.Reason;
+        state.State.BannedBy = order.ModeratorId;
+        state.State.BannedAt = order.At;
+        await state.WriteOrDeactivateAsync(this);
+        await banned.MarkAsync(ReaderId, true);
+        await audit.AppendAsync(new AuditEntry(order.At, order.ModeratorId, null, ReaderId, "ban", order.Reason, null, null, null, null));
+        if (!order.RejectPending)
+        {
+            return 0;
+        }
+
+        var rejected = 0;
+        foreach (var commentId in await banned.PendingCommentsAsync(ReaderId))
+        {
+            var decision = new ModerationDecision(
+                ModerationDecision.Reject, "banned", order.Reason, Revision: null, order.ModeratorId, order.At, Labelled: false);
+            var result = await GrainFactory.GetGrain<ICommentModerationGrain>(commentId).Decide(decision);
+            rejected += result.Outcome == DecisionOutcome.Applied ? 1 : 0;
+        }
+
+        return rejected;
+    }
+
+    public async Task<bool> Unban(string moderatorId, DateTimeOffset at)
+    {
+        if (!state.State.Banned)
+        {
+            return false;
+        }
+
+        state.State.Banned = false;
+        state.State.Reason = null;
+        state.State.BannedBy = null;
+        state.State.BannedAt = null;
+        await state.WriteOrDeactivateAsync(this);
+        await banned.MarkAsync(ReaderId, false);
+        await audit.AppendAsync(new AuditEntry(at, moderatorId, null, ReaderId, "unban", null, null, null, null, null));
+        return true;
+    }
+
+    private ReaderStanding Standing() =>
+        new(ReaderId, state.State.Banned, state.State.Reason, state.State.BannedBy, state.State.BannedAt);
+}

@@ -1,0 +1,4 @@
+namespace Moderation.Toxicity.Lexicon;
+
+/// <summary>The lexicon feature vector of one comment and, per feature, the words or phrases that set it.</summary>
+public sealed record LexiconAnalysis(float[] Features, IReadOnlyList<string>[] Evidence);

@@ -1,0 +1,53 @@
+namespace Moderation.Toxicity.Training;
+
+/// <summary>The named variants compared in docs/toxicity.md; <see cref="Default"/> is the one shipped.</summary>
+public static class ModelVariants
+{
+    /// <summary>Plain FeaturizeText (ML.NET defaults: words, character 3-grams) + SDCA on raw text, unweighted: the issue's baseline.</summary>
+    public static readonly ModelVariant Baseline = new("baseline", Normalise: false, WordNgrams: 1, CharNgrams: 3, Lexicon: false, Weighting: SampleWeighting.None, Trainer: LinearTrainer.Sdca);
+
+    public static readonly ModelVariant Normalised = Baseline with { Name = "normalised", Normalise = true };
+
+    public static readonly ModelVariant Lbfgs = new("lbfgs", WordNgrams: 2, CharNgrams: 4, Lexicon: false, Weighting: SampleWeighting.None);
+
+    public static readonly ModelVariant Balanced = Lbfgs with { Name = "balanced", Weighting = SampleWeighting.SourceBalanced };
+
+    public static readonly ModelVariant ClassBalanced = Lbfgs with { Name = "class-balanced", Weighting = SampleWeighting.ClassBalanced };
+
+    public static readonly ModelVariant Lexicon = Balanced with { Name = "lexicon", Lexicon = true };
+
+    public static readonly ModelVariant LexiconClass = ClassBalanced with { Name = "lexicon-class", Lexicon = true };
+
+    public static readonly ModelVariant LexiconWords = Lexicon with { Name = "lexicon-words", CharNgrams = 0 };
+
+    public static readonly ModelVariant LexiconClassStandardised = LexiconClass with { Name = "lexicon-class-std", StandardiseLexicon = true };
+
+    public static readonly ModelVariant LexiconClassStrongL2 = LexiconClass with { Name = "lexicon-class-l2x4", L2 = 4 };
+
+    public static readonly ModelVariant LexiconClassWeakL2 = LexiconClass with { Name = "lexicon-class-l2x0.25", L2 = 0.25f };
+
+    public static readonly ModelVariant LexiconClassCivilHalf = LexiconClass with
+    {
+        Name = "lexicon-class-civil-half",
+        SourceWeights = new Dictionary<string, double> { ["civil_toxic_train"] = 0.5 },
+    };
+
+    public static readonly ModelVariant LexiconClassChars3 = LexiconClass with { Name = "lexicon-class-chars3", CharNgrams = 3 };
+
+    public static readonly ModelVariant LexiconClassChars1To4 = LexiconClass with { Name = "lexicon-class-chars1-4", CharAllLengths = true };
+
+    public static readonly ModelVariant LexiconClassMasked = LexiconClass with { Name = "lexicon-class-masked", MaskSingleClassSources = true };
+
+    public static readonly ModelVariant Default = LexiconClass;
+
+    public static IReadOnlyList<ModelVariant> All { get; } =
+    [
+        Baseline, Normalised, Lbfgs, Balanced, ClassBalanced, Lexicon, LexiconClass, LexiconWords,
+        LexiconClassStandardised, LexiconClassStrongL2, LexiconClassWeakL2, LexiconClassCivilHalf, LexiconClassChars3, LexiconClassChars1To4,
+        LexiconClassMasked,
+    ];
+
+    public static ModelVariant Find(string name) =>
+        All.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown model variant '{name}'. Known: {string.Join(", ", All.Select(v => v.Name))}.", nameof(name));
+}

@@ -1,0 +1,136 @@
+using Moderation.Client.Http;
+
+namespace Moderation.Client.Tests;
+
+public sealed class ParsingTests
+{
+    [Fact]
+    public async Task Help_lists_each_command_with_one_line()
+    {
+        var result = await Cli.RunAsync(_ => throw new InvalidOperationException(), "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var command in new[] { "polls", "load", "health", "token" })
+        {
+            var line = result.Output.Split('\n').SingleOrDefault(l => l.TrimStart().StartsWith(command + " ", StringComparison.Ordinal));
+            Assert.True(line is not null && line.Trim().Length > command.Length + 10, $"No one-line description of {command} in:\n{result.Output}");
+        }
+
+        Assert.Contains("--url", result.Output);
+        Assert.Contains("--token", result.Output);
+    }
+
+    [Fact]
+    public async Task Help_never_prints_the_token_from_the_environment()
+    {
+        Environment.SetEnvironmentVariable(ClientOptions.TokenVariable, "secret-token-value");
+        try
+        {
+            var result = await Cli.RunAsync(_ => throw new InvalidOperationException(), "polls", "vote", "--help");
+            Assert.Contains("--token", result.Output);
+            Assert.DoesNotContain("secret-token-value", result.Output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ClientOptions.TokenVariable, null);
+        }
+    }
+
+    [Fact]
+    public void Load_votes_reads_its_settings_and_repeated_urls()
+    {
+        var parse = Cli.Parse("load", "votes", "--poll", "p1", "-n", "5", "-d", "3s", "--requests", "100", "--repeat", "2", "--voters", "40",
+            "--url", "http://127.0.0.1:5081", "--url", "http://127.0.0.1:5082/", "--token", "abc", "--json");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal([new Uri("http://127.0.0.1:5081"), new Uri("http://127.0.0.1:5082/")], parse.GetValue(ClientOptions.Url)!);
+        Assert.Equal("abc", ClientOptions.TokenFrom(parse));
+        Assert.Equal("p1", parse.GetValue<string?>("--poll"));
+        Assert.Equal(5, parse.GetValue<int>("--readers"));
+        Assert.Equal(TimeSpan.FromSeconds(3), parse.GetValue<TimeSpan>("--duration"));
+        Assert.Equal(100, parse.GetValue<long?>("--requests"));
+        Assert.Equal(2, parse.GetValue<int>("--repeat"));
+        Assert.Equal(40, parse.GetValue<int?>("--voters"));
+        Assert.True(parse.GetValue<bool>("--json"));
+    }
+
+    [Fact]
+    public void Global_options_may_come_before_the_command()
+    {
+        var parse = Cli.Parse("--url", "http://localhost:9000", "--token", "t", "load", "baseline");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal([new Uri("http://localhost:9000")], parse.GetValue(ClientOptions.Url)!);
+        Assert.Equal(16, parse.GetValue<int>("--readers"));
+        Assert.Equal(TimeSpan.FromSeconds(10), parse.GetValue<TimeSpan>("--duration"));
+        Assert.Null(parse.GetValue<long?>("--requests"));
+    }
+
+    [Fact]
+    public void Url_and_token_default_to_the_environment()
+    {
+        Environment.SetEnvironmentVariable(ClientOptions.UrlVariable, "http://10.0.0.5:5080");
+        Environment.SetEnvironmentVariable(ClientOptions.TokenVariable, "from-env");
+        try
+        {
+            var parse = Cli.Parse("health");
+            Assert.Equal([new Uri("http://10.0.0.5:5080")], parse.GetValue(ClientOptions.Url)!);
+            Assert.Equal("from-env", ClientOptions.TokenFrom(parse));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ClientOptions.UrlVariable, null);
+            Environment.SetEnvironmentVariable(ClientOptions.TokenVariable, null);
+        }
+
+        var fallback = Cli.Parse("health");
+        Assert.Equal([new Uri(ClientOptions.DefaultUrl)], fallback.GetValue(ClientOptions.Url)!);
+        Assert.Null(ClientOptions.TokenFrom(fallback));
+    }
+
+    [Theory]
+    [InlineData("load votes --duration 5s", "Give either --poll ID or --create-poll.")]
+    [InlineData("load votes --poll p --create-poll", "Give either --poll ID or --create-poll.")]
+    [InlineData("load baseline --duration soon", "is not a positive duration")]
+    [InlineData("load baseline --duration 0", "is not a positive duration")]
+    [InlineData("load baseline --readers 0", "--readers must be 1 to 10000.")]
+    [InlineData("load baseline --requests 0", "--requests must be positive.")]
+    [InlineData("load votes --create-poll --options 11", "--options must be 2 to 10.")]
+    [InlineData("load results", "--poll")]
+    [InlineData("health --url ftp://example.org", "'ftp://example.org' is not an absolute http or https URL.")]
+    [InlineData("token --subject alice --role owner", "owner")]
+    [InlineData("token --subject alice --signing-key c2hvcnQ=", "decodes to 5 bytes")]
+    [InlineData("token --role editor", "--subject")]
+    [InlineData("polls create a1 --question Q", "--option")]
+    [InlineData("polls watch p1 --seconds -1", "--seconds must be positive.")]
+    public void Invalid_arguments_are_refused_with_a_reason(string line, string expected)
+    {
+        var parse = Cli.Parse(line.Split(' '));
+
+        Assert.Contains(parse.Errors, error => error.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invalid_arguments_exit_non_zero()
+    {
+        var result = await Cli.RunAsync(_ => throw new InvalidOperationException(), "load", "baseline", "--readers", "0");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--readers must be 1 to 10000.", result.Output);
+    }
+
+    [Theory]
+    [InlineData("500ms", 0.5)]
+    [InlineData("30", 30)]
+    [InlineData("30s", 30)]
+    [InlineData("1.5s", 1.5)]
+    [InlineData("2m", 120)]
+    [InlineData("1h", 3600)]
+    [InlineData("1d", 86400)]
+    [InlineData("00:01:30", 90)]
+    public void Durations_read_as_people_type_them(string text, double seconds)
+    {
+        Assert.True(DurationParser.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+    }
+}
