@@ -49,29 +49,23 @@ public static class PollsCommands
         return command;
     }
 
-    private static Command ShowPoll(ClientHost host)
-    {
-        var pollId = PollIdArgument();
-        var command = new Command("show", "Show a poll's question, options and status") { pollId };
-        command.SetAction(host.Action(async (parse, cancellationToken) =>
-        {
-            var api = host.CreateApi(parse);
-            using var http = api.Http;
-            WritePoll(host, await api.GetPollAsync(parse.GetValue(pollId)!, cancellationToken));
-            return 0;
-        }));
-        return command;
-    }
+    private static Command ShowPoll(ClientHost host) =>
+        PollAction(host, "show", "Show a poll's question, options and status", (api, pollId, ct) => api.GetPollAsync(pollId, ct));
 
-    private static Command ClosePoll(ClientHost host)
+    private static Command ClosePoll(ClientHost host) =>
+        PollAction(host, "close", "Close a poll to further votes (editor)", (api, pollId, ct) => api.ClosePollAsync(pollId, ct));
+
+    /// <summary>A command that takes a poll id, makes one call that answers the poll, and shows it.</summary>
+    private static Command PollAction(
+        ClientHost host, string name, string description, Func<ModerationApi, string, CancellationToken, Task<PollResponse>> call)
     {
         var pollId = PollIdArgument();
-        var command = new Command("close", "Close a poll to further votes (editor)") { pollId };
+        var command = new Command(name, description) { pollId };
         command.SetAction(host.Action(async (parse, cancellationToken) =>
         {
             var api = host.CreateApi(parse);
             using var http = api.Http;
-            WritePoll(host, await api.ClosePollAsync(parse.GetValue(pollId)!, cancellationToken));
+            WritePoll(host, await call(api, parse.GetValue(pollId)!, cancellationToken));
             return 0;
         }));
         return command;

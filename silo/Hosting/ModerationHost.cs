@@ -22,11 +22,12 @@ public static class ModerationHost
         builder.Services.AddSingleton(store);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(options => options.CheckpointIntervalSeconds >= 0, "Storage:CheckpointIntervalSeconds must not be negative.")
+            .Validate(options => options.WriteConnections is >= 1 and <= 64, "Storage:WriteConnections must be 1 to 64.")
             .ValidateOnStart();
         builder.Services.AddHostedService<EmbeddedStoreLifetime>();
         builder.Services.AddModerationRedis(store.ConnectionString);
 
-        builder.AddModerationSilo(store);
+        builder.AddModerationSilo(store, storage);
         builder.AddModerationApi(store.DataDirectory);
         return builder;
     }

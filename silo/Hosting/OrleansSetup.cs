@@ -9,7 +9,7 @@ namespace Moderation.Silo.Hosting;
 
 internal static class OrleansSetup
 {
-    public static void AddModerationSilo(this WebApplicationBuilder builder, StoreMode store)
+    public static void AddModerationSilo(this WebApplicationBuilder builder, StoreMode store, StorageOptions storage)
     {
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         builder.UseOrleans(silo =>
@@ -36,7 +36,7 @@ internal static class OrleansSetup
                 }
             }
 
-            silo.AddModerationGrains(store.ConnectionString);
+            silo.AddModerationGrains(store.ConnectionString, storage.WriteConnections);
         });
     }
 

@@ -12,4 +12,7 @@ public sealed class StorageOptions
 
     /// <summary>Seconds between checkpoints of the embedded store, which bound how much append-only file a restart replays.</summary>
     public int CheckpointIntervalSeconds { get; set; } = 300;
+
+    /// <summary>Connections that vote shards spread their durable writes over.</summary>
+    public int WriteConnections { get; set; } = Grains.GrainStorage.DefaultWriteConnections;
 }

@@ -15,14 +15,14 @@ public static class GrainStorage
     /// <summary>The durable store (Redis, or the embedded Redis-compatible server) that grain state persists in.</summary>
     public const string Name = "store";
 
-    /// <summary>Connections that vote shards spread their durable writes over (see <see cref="RedisWriteConnections"/>).</summary>
-    public const int WriteConnections = 8;
+    /// <summary>Default number of connections that vote shards spread their durable writes over (see <see cref="RedisWriteConnections"/>).</summary>
+    public const int DefaultWriteConnections = 1;
 
     /// <summary>
     /// The grains and what they stand on: state in Redis through Orleans' Redis provider (serialized so that
     /// every value round-trips), and the Redis connection that vote shards and result publishing use directly.
     /// </summary>
-    public static ISiloBuilder AddModerationGrains(this ISiloBuilder silo, string redisConnectionString)
+    public static ISiloBuilder AddModerationGrains(this ISiloBuilder silo, string redisConnectionString, int writeConnections = DefaultWriteConnections)
     {
         silo.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
         {
@@ -31,7 +31,7 @@ public static class GrainStorage
             return ConnectionMultiplexer.Connect(options);
         });
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.TryAddSingleton(new RedisWriteConnections(redisConnectionString, WriteConnections));
+        silo.Services.TryAddSingleton(new RedisWriteConnections(redisConnectionString, writeConnections));
         silo.Services.AddSingleton<VoteStore>();
         silo.Services.AddSingleton<ResultsPublisher>();
         // Connect on a startup thread, not inside the first grain call that happens to need a connection.

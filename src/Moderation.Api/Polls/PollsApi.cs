@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
+using Moderation.Api.Readers;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Polls;
 
@@ -69,7 +70,7 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, IGrainFactory grains)
+        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, BanList bans, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(request.OptionId))
         {
@@ -83,6 +84,11 @@ public static class PollsApi
         }
 
         var reader = ReaderIdentity.From(user);
+        if (await bans.IsBannedAsync(reader.Id))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from voting and commenting on this site.");
+        }
+
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
         var outcome = await grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(pollId, shard))
             .Vote(new Ballot(reader.Id, request.OptionId, reader.IsAnonymous));

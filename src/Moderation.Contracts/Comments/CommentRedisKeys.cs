@@ -37,6 +37,12 @@ public static class CommentRedisKeys
     /// <summary>Key that exists while a reader must wait before posting again (SET NX PX).</summary>
     public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";
 
+    /// <summary>
+    /// A key a script declares but never touches, where a slot of its fixed key list does not apply (no parent, no
+    /// moderator). Unique per comment and slot, so that no script declares one key twice and none share a stand-in lock.
+    /// </summary>
+    public static string Unused(string commentId, string slot) => $"moderation:unused:{{{commentId}}}:{slot}";
+
     /// <summary>Pub/sub channel of an article's newly published comments and counts.</summary>
     public static string Events(string articleId) => $"moderation:article:{articleId}:events";
 }

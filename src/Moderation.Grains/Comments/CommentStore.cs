@@ -86,9 +86,13 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
 
     private IDatabase Database => redis.GetDatabase();
 
-    /// <summary>Writes wait for the store's commit; spreading comments over the write connections lets commits overlap.</summary>
-    internal static IDatabase WritesFor(RedisWriteConnections writes, string commentId) =>
-        writes.For(StringComparer.Ordinal.GetHashCode(commentId));
+    /// <summary>
+    /// The one write connection of every script that touches comment, queue or audit keys. Writes wait for the
+    /// store's commit, so they stay off the shared connection that reads use. On the embedded store, scripts over
+    /// shared keys (the comment sequence, site-wide queues, the audit trail) running in several sessions at once
+    /// stalled for 6 to 19 s; on one connection they run one after another and commit together.
+    /// </summary>
+    internal static IDatabase Writes(RedisWriteConnections writes) => writes.For(0);
 
     public async Task<CommentView?> ReadAsync(string commentId) =>
         CommentRecords.Parse(await Database.HashGetAllAsync(CommentRedisKeys.Comment(commentId)));
@@ -107,15 +111,15 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
         RedisKey[] keys =
         [
             commentKey,
-            draft.ParentId is null ? commentKey : CommentRedisKeys.Comment(draft.ParentId),
+            draft.ParentId is null ? CommentRedisKeys.Unused(draft.Id, "parent") : CommentRedisKeys.Comment(draft.ParentId),
             threadParentId is null ? CommentRedisKeys.Thread(draft.ArticleId) : CommentRedisKeys.Replies(draft.ArticleId, threadParentId),
-            threadParentId is null ? commentKey : CommentRedisKeys.Comment(threadParentId),
+            threadParentId is null ? CommentRedisKeys.Unused(draft.Id, "thread-parent") : CommentRedisKeys.Comment(threadParentId),
             CommentRedisKeys.Counts(draft.ArticleId),
             CommentRedisKeys.ThreadVersion(draft.ArticleId),
             CommentRedisKeys.Sequence,
             .. QueueScript.Keys(draft.ArticleId),
             CommentRedisKeys.ReaderPending(draft.AuthorId),
-            .. AuditScript.Keys(draft.Id, null),
+            .. AuditScript.Keys(draft.Id, null, draft.Id),
         ];
         var micro = QueueScript.Micro(draft.Score);
         RedisValue[] arguments =
@@ -142,7 +146,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             CommentFields.Explanation, CommentRecords.ExplanationJson(draft.Explanation),
         ];
 
-        var result = (RedisResult[])(await WritesFor(writes, draft.Id).ScriptEvaluateAsync(PostLua, keys, arguments))!;
+        var result = (RedisResult[])(await Writes(writes).ScriptEvaluateAsync(PostLua, keys, arguments))!;
         var outcome = (string)result[0]!;
         if (outcome == "unknown-parent")
         {
@@ -162,7 +166,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
     public async Task<ReportResult> ReportAsync(CommentView comment, string reportJson, string readerId, int threshold)
     {
         RedisKey[] keys = [CommentRedisKeys.Comment(comment.Id), CommentRedisKeys.Reports(comment.Id), .. QueueScript.Keys(comment.ArticleId)];
-        var result = (string)(await WritesFor(writes, comment.Id).ScriptEvaluateAsync(
+        var result = (string)(await Writes(writes).ScriptEvaluateAsync(
             ReportLua, keys, [readerId, reportJson, CommentRecords.Invariant(threshold), comment.Id]))!;
         return result switch
         {
@@ -180,14 +184,14 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
         [
             commentKey,
             comment.ThreadParentId is null ? CommentRedisKeys.Thread(comment.ArticleId) : CommentRedisKeys.Replies(comment.ArticleId, comment.ThreadParentId),
-            comment.ThreadParentId is null ? commentKey : CommentRedisKeys.Comment(comment.ThreadParentId),
+            comment.ThreadParentId is null ? CommentRedisKeys.Unused(comment.Id, "thread-parent") : CommentRedisKeys.Comment(comment.ThreadParentId),
             CommentRedisKeys.Counts(comment.ArticleId),
             CommentRedisKeys.ThreadVersion(comment.ArticleId),
             .. QueueScript.Keys(comment.ArticleId),
             CommentRedisKeys.ReaderPending(comment.AuthorId),
-            .. AuditScript.Keys(comment.Id, moderatorId),
+            .. AuditScript.Keys(comment.Id, moderatorId, comment.Id),
         ];
-        var result = (RedisResult[])(await WritesFor(writes, comment.Id).ScriptEvaluateAsync(
+        var result = (RedisResult[])(await Writes(writes).ScriptEvaluateAsync(
             DeleteLua, keys, [comment.Id, auditHead ?? "", comment.ThreadParentId is null ? "0" : "1"]))!;
         var former = (string)result[0]!;
         return former == "not-found" ? null : (former, long.Parse((string)result[1]!, CultureInfo.InvariantCulture));

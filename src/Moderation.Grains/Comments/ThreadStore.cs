@@ -52,7 +52,7 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
         var page = await ThreadAsync(articleId, newestFirst, CachedLimit, cursor: null);
         var json = JsonSerializer.Serialize(PublicCommentPage.From(page), PublicComment.JsonOptions);
         // Not awaited: the reader has its page, and a store that waits for its commit should not make it wait too.
-        writes.For(StringComparer.Ordinal.GetHashCode(articleId))
+        CommentStore.Writes(writes)
             .ScriptEvaluate(StoreIfCurrentLua, [versionKey, pageKey], [version, json], CommandFlags.FireAndForget);
         return json;
     }

@@ -1,3 +1,4 @@
+using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using StackExchange.Redis;
 
@@ -22,13 +23,13 @@ internal static class AuditScript
 
         """;
 
-    /// <summary>The five audit keys; absent parts are stood in for by the all-records key and skipped by the flags.</summary>
-    public static IEnumerable<RedisKey> Keys(string? commentId, string? moderatorId)
+    /// <summary>The five audit keys; an absent comment or moderator gets an unused stand-in (<paramref name="subject"/> makes it unique), skipped by the flags.</summary>
+    public static IEnumerable<RedisKey> Keys(string? commentId, string? moderatorId, string subject)
     {
         yield return ModerationRedisKeys.AuditSequence;
         yield return ModerationRedisKeys.AuditRecords;
         yield return ModerationRedisKeys.AuditAll;
-        yield return commentId is null ? ModerationRedisKeys.AuditAll : ModerationRedisKeys.AuditByComment(commentId);
-        yield return moderatorId is null ? ModerationRedisKeys.AuditAll : ModerationRedisKeys.AuditByModerator(moderatorId);
+        yield return commentId is null ? CommentRedisKeys.Unused(subject, "audit-comment") : ModerationRedisKeys.AuditByComment(commentId);
+        yield return moderatorId is null ? CommentRedisKeys.Unused(subject, "audit-moderator") : ModerationRedisKeys.AuditByModerator(moderatorId);
     }
 }

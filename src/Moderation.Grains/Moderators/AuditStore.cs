@@ -5,14 +5,14 @@ using StackExchange.Redis;
 namespace Moderation.Grains.Moderators;
 
 /// <summary>The audit trail: decisions about readers appended here, every record read back newest first.</summary>
-public sealed class AuditStore(IConnectionMultiplexer redis)
+public sealed class AuditStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
 {
     private static readonly string AppendLua = AuditScript.Prelude(1) + "return audit(ARGV[1], ARGV[2] == '1', ARGV[3] == '1')";
 
     public async Task AppendAsync(AuditEntry entry)
     {
-        RedisKey[] keys = [.. AuditScript.Keys(entry.CommentId, entry.ModeratorId)];
-        await redis.GetDatabase().ScriptEvaluateAsync(
+        RedisKey[] keys = [.. AuditScript.Keys(entry.CommentId, entry.ModeratorId, entry.CommentId ?? entry.ReaderId ?? "system")];
+        await Comments.CommentStore.Writes(writes).ScriptEvaluateAsync(
             AppendLua, keys, [AuditJson.Serialize(entry), entry.CommentId is null ? "0" : "1", entry.ModeratorId is null ? "0" : "1"]);
     }
 

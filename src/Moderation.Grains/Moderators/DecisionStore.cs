@@ -66,12 +66,12 @@ public sealed class DecisionStore(RedisWriteConnections writes)
         [
             commentKey,
             comment.ThreadParentId is null ? CommentRedisKeys.Thread(comment.ArticleId) : CommentRedisKeys.Replies(comment.ArticleId, comment.ThreadParentId),
-            comment.ThreadParentId is null ? commentKey : CommentRedisKeys.Comment(comment.ThreadParentId),
+            comment.ThreadParentId is null ? CommentRedisKeys.Unused(comment.Id, "thread-parent") : CommentRedisKeys.Comment(comment.ThreadParentId),
             CommentRedisKeys.Counts(comment.ArticleId),
             CommentRedisKeys.ThreadVersion(comment.ArticleId),
             .. QueueScript.Keys(comment.ArticleId),
             CommentRedisKeys.ReaderPending(comment.AuthorId),
-            .. AuditScript.Keys(comment.Id, decision.ModeratorId),
+            .. AuditScript.Keys(comment.Id, decision.ModeratorId, comment.Id),
             ModerationRedisKeys.FeedbackRecords,
             ModerationRedisKeys.Feedback,
         ];
@@ -85,7 +85,7 @@ public sealed class DecisionStore(RedisWriteConnections writes)
             comment.ThreadParentId is null ? "0" : "1",
         ];
 
-        var result = (RedisResult[])(await CommentStore.WritesFor(writes, comment.Id).ScriptEvaluateAsync(DecideLua, keys, arguments))!;
+        var result = (RedisResult[])(await CommentStore.Writes(writes).ScriptEvaluateAsync(DecideLua, keys, arguments))!;
         return (string)result[0]! switch
         {
             "applied" => (DecisionOutcome.Applied, (string)result[1]!, long.Parse((string)result[2]!, CultureInfo.InvariantCulture)),

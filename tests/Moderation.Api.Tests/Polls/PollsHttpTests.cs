@@ -123,6 +123,30 @@ public sealed class PollsHttpTests(SharedSilo silo)
         Assert.Equal(HttpStatusCode.OK, counted.StatusCode);
     }
 
+    [Fact]
+    public async Task A_banned_reader_is_403_and_counted_nothing_until_unbanned()
+    {
+        var pollId = await NewPollAsync();
+        using var moderator = Factory.CreateClient();
+        moderator.WithToken(await moderator.DevTokenAsync("ban-moderator", "moderator"));
+        using var reader = await Factory.ReaderAsync("to-be-banned");
+        using (var ban = await moderator.PostAsJsonAsync("/api/moderation/readers/to-be-banned/ban", new { reason = "abuse", rejectPending = false }))
+        {
+            Assert.Equal(HttpStatusCode.OK, ban.StatusCode);
+        }
+
+        using var refused = await reader.VoteAsync(pollId, "o1");
+        await ProblemAssert.Expect(refused, HttpStatusCode.Forbidden);
+        using (var mine = await reader.GetAsync($"/api/polls/{pollId}/votes/me"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, mine.StatusCode);
+        }
+
+        (await moderator.DeleteAsync("/api/moderation/readers/to-be-banned/ban")).Dispose();
+        using var counted = await reader.VoteAsync(pollId, "o1");
+        Assert.Equal(HttpStatusCode.OK, counted.StatusCode);
+    }
+
     [Theory]
     [InlineData("p-does-not-exist")]
     [InlineData("bad%20id")]

@@ -26,6 +26,7 @@ public sealed class CommentScaleBenchmarks(ClusterFixture fixture, ITestOutputHe
         output.WriteLine($"Store: {fixture.Redis.Kind}");
         using var connection = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
         using var writes = new RedisWriteConnections(fixture.Redis.ConnectionString, 8);
+        await writes.ConnectAsync();
         var store = new CommentStore(connection, writes);
 
         var warmUp = TestComments.NewArticle();
@@ -65,7 +66,7 @@ public sealed class CommentScaleBenchmarks(ClusterFixture fixture, ITestOutputHe
 
         var article = TestComments.NewArticle();
         var seeded = await SeedAsync(store, article, held: false);
-        output.WriteLine($"seeded {Size} published comments on one article: {seeded.TotalSeconds:F1} s ({Size / seeded.TotalSeconds:F0}/s, 64 in flight)");
+        output.WriteLine($"seeded {Size} published comments on one article: {seeded.TotalSeconds:F1} s ({Size / seeded.TotalSeconds:F0}/s, 32 in flight)");
 
         var later = new Latencies();
         for (var i = 0; i < Samples; i++)
@@ -131,7 +132,7 @@ public sealed class CommentScaleBenchmarks(ClusterFixture fixture, ITestOutputHe
     {
         var started = Stopwatch.GetTimestamp();
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
         {
             while (Interlocked.Increment(ref next) is var i && i < Size)
             {
