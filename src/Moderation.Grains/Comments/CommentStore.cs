@@ -179,18 +179,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
     /// <returns>The status before the delete and the article's published count after it; null when there is no such comment.</returns>
     public async Task<(string FormerStatus, long PublishedCount)?> DeleteAsync(CommentView comment, string? auditHead, string? moderatorId)
     {
-        var commentKey = CommentRedisKeys.Comment(comment.Id);
-        RedisKey[] keys =
-        [
-            commentKey,
-            comment.ThreadParentId is null ? CommentRedisKeys.Thread(comment.ArticleId) : CommentRedisKeys.Replies(comment.ArticleId, comment.ThreadParentId),
-            comment.ThreadParentId is null ? CommentRedisKeys.Unused(comment.Id, "thread-parent") : CommentRedisKeys.Comment(comment.ThreadParentId),
-            CommentRedisKeys.Counts(comment.ArticleId),
-            CommentRedisKeys.ThreadVersion(comment.ArticleId),
-            .. QueueScript.Keys(comment.ArticleId),
-            CommentRedisKeys.ReaderPending(comment.AuthorId),
-            .. AuditScript.Keys(comment.Id, moderatorId, comment.Id),
-        ];
+        var keys = StateChangeKeys(comment, moderatorId);
         var result = (RedisResult[])(await Writes(writes).ScriptEvaluateAsync(
             DeleteLua, keys, [comment.Id, auditHead ?? "", comment.ThreadParentId is null ? "0" : "1"]))!;
         var former = (string)result[0]!;
@@ -220,4 +209,21 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
 
         return parentDepth <= 3 ? (draft.ParentId, parentDepth + 1) : ((string?)parent[2], parentDepth);
     }
+
+    /// <summary>
+    /// The keys a script that moves a comment between states touches, in the order the delete and decide scripts
+    /// expect them: the comment, its thread or reply set, its thread parent, the counts, the first-page version,
+    /// the queues, the author's held set and the audit keys.
+    /// </summary>
+    internal static RedisKey[] StateChangeKeys(CommentView comment, string? moderatorId) =>
+    [
+        CommentRedisKeys.Comment(comment.Id),
+        comment.ThreadParentId is null ? CommentRedisKeys.Thread(comment.ArticleId) : CommentRedisKeys.Replies(comment.ArticleId, comment.ThreadParentId),
+        comment.ThreadParentId is null ? CommentRedisKeys.Unused(comment.Id, "thread-parent") : CommentRedisKeys.Comment(comment.ThreadParentId),
+        CommentRedisKeys.Counts(comment.ArticleId),
+        CommentRedisKeys.ThreadVersion(comment.ArticleId),
+        .. QueueScript.Keys(comment.ArticleId),
+        CommentRedisKeys.ReaderPending(comment.AuthorId),
+        .. AuditScript.Keys(comment.Id, moderatorId, comment.Id),
+    ];
 }

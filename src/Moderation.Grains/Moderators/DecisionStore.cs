@@ -61,17 +61,9 @@ public sealed class DecisionStore(RedisWriteConnections writes)
     public async Task<(DecisionOutcome Outcome, string? FormerStatus, long PublishedCount)> DecideAsync(
         CommentView comment, ModerationDecision decision, string auditHead, string? feedbackJson)
     {
-        var commentKey = CommentRedisKeys.Comment(comment.Id);
         RedisKey[] keys =
         [
-            commentKey,
-            comment.ThreadParentId is null ? CommentRedisKeys.Thread(comment.ArticleId) : CommentRedisKeys.Replies(comment.ArticleId, comment.ThreadParentId),
-            comment.ThreadParentId is null ? CommentRedisKeys.Unused(comment.Id, "thread-parent") : CommentRedisKeys.Comment(comment.ThreadParentId),
-            CommentRedisKeys.Counts(comment.ArticleId),
-            CommentRedisKeys.ThreadVersion(comment.ArticleId),
-            .. QueueScript.Keys(comment.ArticleId),
-            CommentRedisKeys.ReaderPending(comment.AuthorId),
-            .. AuditScript.Keys(comment.Id, decision.ModeratorId, comment.Id),
+            .. CommentStore.StateChangeKeys(comment, decision.ModeratorId),
             ModerationRedisKeys.FeedbackRecords,
             ModerationRedisKeys.Feedback,
         ];
