@@ -6,6 +6,5 @@ public sealed class ArticleState
     [Id(0)] public bool CommentsOpen { get; set; } = true;
     [Id(1)] public bool Premoderation { get; set; }
     [Id(2)] public double? HoldThreshold { get; set; }
-    [Id(3)] public int CommentCount { get; set; }
     [Id(4)] public List<string> PollIds { get; set; } = [];
 }
