@@ -17,12 +17,24 @@ namespace Moderation.Api.Comments;
 public sealed class CommentGate(
     IGrainFactory grains, BanList bans, PostRateLimiter rateLimiter, ModelHost model, TimeProvider clock)
 {
-    public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader)
+    /// <param name="idempotencyKey">When given, a retry of an acknowledged post returns the stored comment, whatever changed since.</param>
+    public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader, string? idempotencyKey)
     {
         var errors = CommentValidation.ValidatePost(request);
+        if (idempotencyKey is not null && !IdempotencyKeys.IsWellFormed(idempotencyKey))
+        {
+            errors[IdempotencyKeys.Header] = [$"The key is 1 to {IdempotencyKeys.MaxLength} visible ASCII characters."];
+        }
+
         if (errors.Count > 0)
         {
             return GateResult.Invalid(errors);
+        }
+
+        var commentId = idempotencyKey is null ? CommentIds.NewCommentId() : IdempotencyKeys.CommentId(reader.Id, idempotencyKey);
+        if (idempotencyKey is not null && await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) is { } earlier)
+        {
+            return Replay(earlier, articleId, request, reader);
         }
 
         var article = await grains.GetGrain<IArticleGrain>(articleId).Get();
@@ -48,12 +60,19 @@ public sealed class CommentGate(
 
         try
         {
-            var draft = Judge(articleId, request, reader, article);
+            var draft = Judge(commentId, articleId, request, reader, article);
             var posted = await grains.GetGrain<ICommentGrain>(draft.Id).Post(draft);
             if (posted.Comment is null)
             {
                 await rateLimiter.ReleaseAsync(reader.Id);
                 return GateResult.Invalid(UnknownParent(request.ParentId!));
+            }
+
+            if (!posted.Created)
+            {
+                // A concurrent request with the same key stored it first.
+                await rateLimiter.ReleaseAsync(reader.Id);
+                return Replay(posted.Comment, articleId, request, reader);
             }
 
             return GateResult.Posted(posted.Comment);
@@ -65,7 +84,12 @@ public sealed class CommentGate(
         }
     }
 
-    private CommentDraft Judge(string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article)
+    private static GateResult Replay(CommentView earlier, string articleId, PostCommentRequest request, ReaderIdentity reader) =>
+        IdempotencyKeys.IsSamePost(earlier, articleId, request, reader.Id)
+            ? GateResult.Replay(earlier)
+            : GateResult.Refused(GateRefusal.KeyReused);
+
+    private CommentDraft Judge(string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article)
     {
         var body = request.Body!.Trim();
         var scorer = model.RequireScorer();
@@ -83,7 +107,7 @@ public sealed class CommentGate(
         }
 
         return new CommentDraft(
-            CommentIds.NewCommentId(),
+            commentId,
             articleId,
             request.ParentId,
             reader.Id,
@@ -112,12 +136,18 @@ public enum GateRefusal
 {
     Closed,
     Banned,
+
+    /// <summary>The idempotency key already stands for a different post of this reader.</summary>
+    KeyReused,
 }
 
+/// <param name="Replayed">True when the comment was stored by an earlier request with the same idempotency key.</param>
 public sealed record GateResult(
-    CommentView? Comment, Dictionary<string, string[]>? Errors, GateRefusal? Refusal, TimeSpan? RetryAfter)
+    CommentView? Comment, Dictionary<string, string[]>? Errors, GateRefusal? Refusal, TimeSpan? RetryAfter, bool Replayed = false)
 {
     public static GateResult Posted(CommentView comment) => new(comment, null, null, null);
+
+    public static GateResult Replay(CommentView comment) => new(comment, null, null, null, Replayed: true);
 
     public static GateResult Invalid(Dictionary<string, string[]> errors) => new(null, errors, null, null);
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
@@ -36,16 +37,26 @@ public static class CommentsApi
     }
 
     private static async Task<Results<Created<PublicComment>, ValidationProblem, ProblemHttpResult>> Post(
-        string articleId, PostCommentRequest request, ClaimsPrincipal user, CommentGate gate, HttpContext context)
+        string articleId,
+        PostCommentRequest request,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user,
+        CommentGate gate,
+        HttpContext context)
     {
         if (!ArticleIds.IsValid(articleId))
         {
             return ArticlesApi.InvalidArticleId();
         }
 
-        var result = await gate.PostAsync(articleId, request, ReaderIdentity.From(user));
+        var result = await gate.PostAsync(articleId, request, ReaderIdentity.From(user), idempotencyKey);
         if (result.Comment is { } comment)
         {
+            if (result.Replayed)
+            {
+                context.Response.Headers[IdempotencyKeys.ReplayedHeader] = "true";
+            }
+
             return TypedResults.Created($"/api/comments/{comment.Id}", PublicComment.From(comment));
         }
 
@@ -65,9 +76,15 @@ public static class CommentsApi
                 type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
         }
 
-        return result.Refusal == GateRefusal.Banned
-            ? Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from commenting.")
-            : Problem(StatusCodes.Status409Conflict, "Comments closed", "This article is closed to comments.");
+        return result.Refusal switch
+        {
+            GateRefusal.Banned => Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from commenting."),
+            GateRefusal.KeyReused => Problem(
+                StatusCodes.Status422UnprocessableEntity,
+                "Idempotency key reused",
+                "This Idempotency-Key was used for a different comment. Use a new key for a new comment."),
+            _ => Problem(StatusCodes.Status409Conflict, "Comments closed", "This article is closed to comments."),
+        };
     }
 
     private static async Task<Results<ContentHttpResult, Ok<PublicCommentPage>, ValidationProblem>> Thread(

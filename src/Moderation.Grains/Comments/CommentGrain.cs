@@ -28,9 +28,9 @@ public sealed class CommentGrain(CommentStore comments, DecisionStore decisions,
                 draft.CreatedAt, null, draft.Id, draft.AuthorId, "hold", string.Join(',', draft.Reasons), null, null, CommentStatus.Pending, draft.Score))
             : null;
         var result = await comments.PostAsync(draft, audit);
-        if (result.Comment is { Status: CommentStatus.Published } published)
+        if (result is { Created: true, Comment.Status: CommentStatus.Published })
         {
-            await events.PublishedAsync(published, result.PublishedCount);
+            await events.PublishedAsync(result.Comment, result.PublishedCount);
         }
 
         return result;

@@ -103,7 +103,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
         var placement = await PlaceAsync(draft);
         if (placement is null)
         {
-            return new PostResult(null, 0);
+            return new PostResult(null, 0, Created: false);
         }
 
         var (threadParentId, depth) = placement.Value;
@@ -150,17 +150,17 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
         var outcome = (string)result[0]!;
         if (outcome == "unknown-parent")
         {
-            return new PostResult(null, 0);
+            return new PostResult(null, 0, Created: false);
         }
 
         var count = long.Parse((string)result[1]!, CultureInfo.InvariantCulture);
         if (outcome == "exists")
         {
-            return new PostResult(await ReadAsync(draft.Id), count);
+            return new PostResult(await ReadAsync(draft.Id), count, Created: false);
         }
 
         var sequence = long.Parse((string)result[2]!, CultureInfo.InvariantCulture);
-        return new PostResult(Stored(draft, threadParentId, depth, sequence), count);
+        return new PostResult(Stored(draft, threadParentId, depth, sequence), count, Created: true);
     }
 
     public async Task<ReportResult> ReportAsync(CommentView comment, string reportJson, string readerId, int threshold)
