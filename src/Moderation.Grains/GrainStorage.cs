@@ -43,6 +43,7 @@ public static class GrainStorage
         silo.AddStartupTask<PollRecoveryTask>();
         silo.Services.AddSingleton<CommentStore>();
         silo.Services.AddSingleton<CommentCounts>();
+        silo.Services.AddSingleton<CommentRecount>();
         silo.Services.AddSingleton<CommentEvents>();
         silo.Services.AddSingleton<ThreadStore>();
         silo.Services.AddSingleton<DecisionStore>();

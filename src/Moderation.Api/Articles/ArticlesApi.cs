@@ -16,6 +16,8 @@ public static class ArticlesApi
         group.MapGet("", GetArticle).WithSummary("An article's settings, published comment count and polls.");
         group.MapPut("/settings", UpdateSettings).RequireAuthorization(Policies.ModeratorOrEditor)
             .WithSummary("Change comments open, premoderation or the hold threshold.");
+        group.MapPost("/recount", RecountComments).RequireAuthorization(Policies.ModeratorOrEditor)
+            .WithSummary("Recount the published comments and reply counts from the comments themselves, and correct what differs.");
         return group;
     }
 
@@ -50,6 +52,23 @@ public static class ArticlesApi
         var update = new ArticleSettingsUpdate(request.CommentsOpen, request.Premoderation, request.HoldThreshold);
         var article = await grains.GetGrain<IArticleGrain>(articleId).UpdateSettings(update);
         return TypedResults.Ok(ArticleResponse.From(article, model.Scorer?.Model.Manifest.HoldThreshold));
+    }
+
+    private static async Task<Results<Ok<CommentRecountReport>, ValidationProblem, ProblemHttpResult>> RecountComments(
+        string articleId, IGrainFactory grains)
+    {
+        if (!ArticleIds.IsValid(articleId))
+        {
+            return InvalidArticleId();
+        }
+
+        var report = await grains.GetGrain<IArticleGrain>(articleId).RecountComments();
+        return report is null
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Thread too busy",
+                detail: "Comments kept changing during every recount attempt; nothing was changed. Try again.")
+            : TypedResults.Ok(report);
     }
 
     internal static ValidationProblem InvalidArticleId() => TypedResults.ValidationProblem(new Dictionary<string, string[]>

@@ -15,4 +15,10 @@ public interface IArticleGrain : IGrainWithStringKey
 
     /// <summary>Lists a poll on the article durably; attaching it again changes nothing.</summary>
     Task AttachPoll(string pollId);
+
+    /// <summary>
+    /// Counts the published comments and each comment's published replies from the comments themselves, and puts
+    /// right the kept counts that differ. Null when the thread changed throughout every attempt.
+    /// </summary>
+    Task<CommentRecountReport?> RecountComments();
 }

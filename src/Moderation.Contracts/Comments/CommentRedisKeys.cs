@@ -19,6 +19,9 @@ public static class CommentRedisKeys
     /// <summary>Sorted set of the visible replies shown under one comment, scored by their sequence number.</summary>
     public static string Replies(string articleId, string commentId) => $"moderation:article:{{{articleId}}}:replies:{commentId}";
 
+    /// <summary>Sorted set of every comment ever posted to an article, whatever its status, scored by sequence number: what a recount reads.</summary>
+    public static string Comments(string articleId) => $"moderation:article:{{{articleId}}}:comments";
+
     /// <summary>Hash of an article's counters: "published".</summary>
     public static string Counts(string articleId) => $"moderation:article:{{{articleId}}}:counts";
 

@@ -5,7 +5,9 @@ namespace Moderation.Grains.Articles;
 
 public sealed class ArticleGrain(
     [PersistentState("article", GrainStorage.Name)] IPersistentState<ArticleState> state,
-    CommentCounts comments) : Grain, IArticleGrain
+    CommentCounts comments,
+    CommentRecount recount,
+    CommentEvents events) : Grain, IArticleGrain
 {
     public async Task<ArticleView> Get() => View(await comments.PublishedAsync(this.GetPrimaryKeyString()));
 
@@ -33,6 +35,17 @@ public sealed class ArticleGrain(
 
         state.State.PollIds.Add(pollId);
         await state.WriteOrDeactivateAsync(this);
+    }
+
+    public async Task<CommentRecountReport?> RecountComments()
+    {
+        var report = await recount.RecountAsync(this.GetPrimaryKeyString());
+        if (report is not null && report.Published != report.PublishedBefore)
+        {
+            await events.CountAsync(report.ArticleId, report.Published);
+        }
+
+        return report;
     }
 
     /// <param name="commentCount">The published count, which the comment scripts keep in Redis next to the thread, not in this state.</param>

@@ -28,6 +28,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
         for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
         redis.call('HSET', KEYS[1], 'seq', tostring(seq), 'status', status, 'revision', '1', 'replyCount', '0',
           'reports', '0', 'reportsAtReview', '0', 'reported', '0', unpack(fields))
+        redis.call('ZADD', KEYS[30], seq, id)
         local count
         if status == 'published' then
           redis.call('ZADD', KEYS[3], seq, id)
@@ -88,9 +89,9 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
 
     /// <summary>
     /// The one write connection of every script that touches comment, queue or audit keys. Writes wait for the
-    /// store's commit, so they stay off the shared connection that reads use. On the embedded store, scripts over
-    /// shared keys (the comment sequence, site-wide queues, the audit trail) running in several sessions at once
-    /// stalled for 6 to 19 s; on one connection they run one after another and commit together.
+    /// store's commit, so they stay off the shared connection that reads use. Every comment script touches shared
+    /// keys (the comment sequence, site-wide queues, the audit trail): on one connection they run one after another
+    /// without contending for key locks, and the store commits a pipelined batch of them at once.
     /// </summary>
     internal static IDatabase Writes(RedisWriteConnections writes) => writes.For(0);
 
@@ -120,6 +121,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             .. QueueScript.Keys(draft.ArticleId),
             CommentRedisKeys.ReaderPending(draft.AuthorId),
             .. AuditScript.Keys(draft.Id, null, draft.Id),
+            CommentRedisKeys.Comments(draft.ArticleId),
         ];
         var micro = QueueScript.Micro(draft.Score);
         RedisValue[] arguments =
