@@ -101,6 +101,10 @@ public sealed class CommentScaleBenchmarks(ClusterFixture fixture, ITestOutputHe
         output.WriteLine($"first page of {Size:N0}, cached: {cached.Summary()}");
         output.WriteLine($"a page in the middle of {Size:N0} (cursor): {deep.Summary()}");
 
+        var recount = Stopwatch.StartNew();
+        var report = await Grains.GetGrain<Contracts.Articles.IArticleGrain>(article).RecountComments();
+        output.WriteLine($"recount of {report?.CommentsScanned:N0} comments on that article: {recount.Elapsed.TotalSeconds:F2} s, published {report?.Published:N0} (kept {report?.PublishedBefore:N0})");
+
         var queueArticle = TestComments.NewArticle();
         var queued = await SeedAsync(store, queueArticle, held: true);
         output.WriteLine($"seeded {Size} held comments: {queued.TotalSeconds:F1} s");
