@@ -16,7 +16,7 @@ public sealed class ClientHost(IAnsiConsole console, Func<Uri, HttpMessageHandle
     /// <summary>Exit code of a command that could not reach the service.</summary>
     public const int Unreachable = 2;
 
-    /// <summary>Exit code of a command whose arguments made no sense for what the service holds.</summary>
+    /// <summary>Exit code of a command whose arguments made no sense for what the service holds, or whose local files are missing or unusable.</summary>
     public const int InvalidUse = 3;
 
     public static ClientHost Default { get; } = new(AnsiConsole.Console, _ => CreateSocketsHandler());
@@ -68,6 +68,11 @@ public sealed class ClientHost(IAnsiConsole console, Func<Uri, HttpMessageHandle
         catch (UsageException usage)
         {
             console.MarkupLineInterpolated($"[red]{usage.Message}[/]");
+            return InvalidUse;
+        }
+        catch (Exception local) when (local is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            console.MarkupLineInterpolated($"[red]{local.Message}[/]");
             return InvalidUse;
         }
     };

@@ -98,11 +98,11 @@ public sealed partial class PollCommandTests(ServiceFixture service)
         Assert.True(compare.ExitCode == 0, compare.Output);
         var comparison = JsonSerializer.Deserialize<LoadComparison>(compare.Output, LoadFigures.JsonOptions)!;
         Assert.Equal("baseline", comparison.Baseline.Kind);
-        Assert.Equal("votes", comparison.Votes.Kind);
-        Assert.True(comparison.Votes.Check!.Match);
+        Assert.Equal("votes", comparison.Run.Kind);
+        Assert.True(comparison.Run.Check!.Match);
         Assert.True(comparison.ThroughputRatio > 0);
 
-        var results = await service.RunAsync("load", "results", "--poll", comparison.Votes.Check.PollId, "-n", "2", "--requests", "50", "--json");
+        var results = await service.RunAsync("load", "results", "--poll", comparison.Run.Check.PollId, "-n", "2", "--requests", "50", "--json");
         var figures = JsonSerializer.Deserialize<LoadFigures>(results.Output, LoadFigures.JsonOptions)!;
         Assert.Equal(50, figures.Requests);
         Assert.Equal(0, figures.Errors);
