@@ -157,6 +157,12 @@ public sealed class ReviewSession(ModerationApi api, IAnsiConsole console, Revie
             }
 
             Status = Markup.Escape($"{(action == "approve" ? "Approved" : $"Rejected ({reason})")} {decided.Id}: now {decided.Status}, revision {decided.Revision}.");
+            Counts = filter.State switch
+            {
+                "pending" => Counts with { Pending = Math.Max(0, Counts.Pending - 1) },
+                "reported" => Counts with { Reported = Math.Max(0, Counts.Reported - 1) },
+                _ => Counts,
+            };
             await RemoveAsync(item, cancellationToken);
         }
         catch (ProblemException refused)

@@ -66,6 +66,7 @@ public sealed class ReviewTests(ServiceFixture service)
         Assert.Contains("pending queue of " + article + ", by oldest", output);
         Assert.Contains("item 1 of 3", output);
         Assert.Contains("item 2 of 3", output);
+        Assert.Contains("pending 2, reported 0; item 1 of 2", output);
         Assert.Contains("premoderation", output);
         Assert.Contains($"Approved {first}: now published, revision 2.", output);
         Assert.Contains($"Rejected (abusive) {second}: now rejected, revision 2.", output);
