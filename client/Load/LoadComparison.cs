@@ -18,11 +18,16 @@ public sealed record LoadComparison(LoadFigures Baseline, LoadFigures Run)
     public void Write(IAnsiConsole console)
     {
         var table = new Table().Title($"{Run.Kind} / baseline").AddColumns("", "Baseline", Run.Kind, "Ratio");
-        table.AddRow("Throughput/s", $"{Baseline.Throughput:N1}", $"{Run.Throughput:N1}", $"{ThroughputRatio:0.###}");
+        table.AddRow("Throughput/s", $"{Baseline.Throughput:N1}", $"{Run.Throughput:N1}", $"{ThroughputRatio:G3}");
         table.AddRow("p50 ms", $"{Baseline.LatencyMs.P50:0.###}", $"{Run.LatencyMs.P50:0.###}", $"{P50Ratio:0.##}x");
         table.AddRow("p99 ms", $"{Baseline.LatencyMs.P99:0.###}", $"{Run.LatencyMs.P99:0.###}", $"{P99Ratio:0.##}x");
         console.Write(table);
     }
 
-    private static double Ratio(double value, double reference) => reference > 0 ? Math.Round(value / reference, 3) : 0;
+    /// <summary>Three significant digits, at least three decimals: a comment run's ratio may be 0.0004, which must not print as 0.</summary>
+    private static double Ratio(double value, double reference)
+    {
+        var ratio = reference > 0 ? value / reference : 0;
+        return ratio > 0 ? Math.Round(ratio, Math.Clamp(2 - (int)Math.Floor(Math.Log10(ratio)), 3, 15)) : 0;
+    }
 }
