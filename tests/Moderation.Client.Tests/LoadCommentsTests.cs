@@ -31,17 +31,18 @@ public sealed class LoadCommentsTests(ServiceFixture service)
     {
         var article = ServiceFixture.Fresh("client-load-429");
 
-        var result = await service.RunAsync("load", "comments", "-n", "2", "-d", "1s", "--interval", "0", "--article", article, "--abusive-share", "1", "--json");
+        var result = await service.RunAsync("load", "comments", "-n", "2", "-d", "3s", "--interval", "0", "--article", article, "--abusive-share", "1", "--json");
 
         Assert.True(result.ExitCode == 0, result.Output);
         var figures = JsonSerializer.Deserialize<LoadFigures>(result.Output, LoadFigures.JsonOptions)!;
-        // Each reader's first post is taken; its second, sent at once, is refused with a Retry-After beyond the run's end.
-        Assert.Equal(4, figures.Requests);
-        Assert.Equal(2, figures.RateLimited);
-        Assert.Equal(0, figures.Errors);
-        Assert.Empty(figures.ErrorsByStatus);
+        // Each reader's first post is taken; its next, sent at once, meets the reader's 3 s interval and is refused with a
+        // Retry-After that ends after the run. (A first post that itself took over 3 s would leave no time for a second.)
         var check = figures.Comments!;
         Assert.Equal(2, check.Acknowledged);
+        Assert.InRange(figures.RateLimited, 1, 2);
+        Assert.Equal(check.Acknowledged + figures.RateLimited, figures.Requests);
+        Assert.Equal(0, figures.Errors);
+        Assert.Empty(figures.ErrorsByStatus);
         Assert.Equal(2, check.Held);
         Assert.Equal(0, check.ActualPublished[article]);
         Assert.True(check.Match);
