@@ -128,12 +128,18 @@ public sealed class ReviewSession(ModerationApi api, IAnsiConsole console, Revie
         if (Index + 1 < _items.Count)
         {
             Index++;
+            return;
         }
-        else if (_nextCursor is not null)
+
+        var before = _items.Count;
+        if (_nextCursor is not null)
         {
-            var before = _items.Count;
             await LoadPageAsync(_nextCursor, cancellationToken);
-            Index = Math.Min(before, Math.Max(0, _items.Count - 1));
+        }
+
+        if (_items.Count > before)
+        {
+            Index = before;
         }
         else
         {

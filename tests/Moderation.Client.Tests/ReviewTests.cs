@@ -128,6 +128,35 @@ public sealed class ReviewTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task Moving_past_the_last_item_of_a_page_fetches_the_next_and_stops_at_the_end()
+    {
+        var article = await PremoderatedArticleAsync("client-review-pages");
+        var first = await PostAsync(article, Texts.Civil);
+        var second = await PostAsync(article, "The second paragraph answers my question, thanks.");
+        using var http = service.Factory.CreateClient();
+        var session = new ReviewSession(new ModerationApi(http, _moderator), new TestConsole(), new ReviewFilter("pending", article, "oldest", PageSize: 1));
+
+        await session.HandleAsync(ReviewAction.Reload, CancellationToken.None);
+        Assert.Equal([first], session.Items.Select(item => item.Comment.Id));
+        Assert.True(session.HasMore);
+        await session.HandleAsync(ReviewAction.Previous, CancellationToken.None);
+        Assert.Equal(0, session.Index);
+
+        await session.HandleAsync(ReviewAction.Next, CancellationToken.None);
+        Assert.Equal([first, second], session.Items.Select(item => item.Comment.Id));
+        Assert.Equal(second, session.Current!.Comment.Id);
+
+        await session.HandleAsync(ReviewAction.Next, CancellationToken.None);
+
+        Assert.Equal(second, session.Current!.Comment.Id);
+        Assert.Contains("This is the last item.", session.Status);
+        await session.HandleAsync(ReviewAction.Previous, CancellationToken.None);
+        Assert.Equal(first, session.Current!.Comment.Id);
+        await session.HandleAsync(ReviewAction.Help, CancellationToken.None);
+        Assert.Contains("a approve", session.Status);
+    }
+
+    [Fact]
     public async Task Review_needs_an_interactive_terminal()
     {
         var result = await service.RunAsync("moderate", "review", "--token", _moderator);
