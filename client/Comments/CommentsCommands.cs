@@ -7,6 +7,8 @@ namespace Moderation.Client.Comments;
 /// <summary>The <c>comments</c> command group: readers post, read, delete and report comments.</summary>
 public static class CommentsCommands
 {
+    private const int PostAttempts = 3;
+
     public static Command Create(ClientHost host)
     {
         var comments = new Command("comments", "Post, read, delete and report comments");
@@ -35,12 +37,18 @@ public static class CommentsCommands
         var articleId = new Argument<string>("articleId") { Description = "The news site's article id" };
         var body = new Argument<string>("body") { Description = "The text (1 to 5,000 characters)" };
         var replyTo = new Option<string?>("--reply-to") { Description = "The comment this one answers" };
-        var command = new Command("post", "Post a comment, or a reply with --reply-to (reader)") { articleId, body, replyTo };
+        var key = new Option<string?>("--idempotency-key")
+        {
+            Description = "Names this post, so that running the command again posts nothing new (default: a new key)",
+        };
+        var command = new Command("post", "Post a comment, or a reply with --reply-to (reader)") { articleId, body, replyTo, key };
         command.SetAction(host.Action(async (parse, cancellationToken) =>
         {
             var api = host.CreateApi(parse);
             using var http = api.Http;
-            var comment = await api.PostCommentAsync(parse.GetValue(articleId)!, new PostCommentRequest(parse.GetValue(body)!, parse.GetValue(replyTo)), cancellationToken);
+            var request = new PostCommentRequest(parse.GetValue(body)!, parse.GetValue(replyTo));
+            var comment = await PostWithRetriesAsync(
+                host, api, parse.GetValue(articleId)!, request, parse.GetValue(key) ?? Guid.NewGuid().ToString(), cancellationToken);
             CommentOutput.Write(host.Console, comment);
             if (comment.Status == ModerationWords.Pending)
             {
@@ -51,6 +59,35 @@ public static class CommentsCommands
         }));
         return command;
     }
+
+    /// <summary>
+    /// Sends the post again, with the same key, when no answer came or the service was unavailable: the key makes the
+    /// service return the comment a lost answer was for instead of posting it twice.
+    /// </summary>
+    private static async Task<CommentResponse> PostWithRetriesAsync(
+        ClientHost host, ModerationApi api, string articleId, PostCommentRequest request, string key, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await api.PostCommentAsync(articleId, request, key, cancellationToken);
+            }
+            catch (Exception error) when (attempt < PostAttempts && IsWorthRetrying(error, cancellationToken))
+            {
+                host.Console.MarkupLine($"[grey]No answer ({Markup.Escape(error.Message)}); sending it again with the same key.[/]");
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsWorthRetrying(Exception error, CancellationToken cancellationToken) => error switch
+    {
+        HttpRequestException => true,
+        TaskCanceledException => !cancellationToken.IsCancellationRequested,
+        ProblemException problem => problem.Status == System.Net.HttpStatusCode.ServiceUnavailable,
+        _ => false,
+    };
 
     private static Command List(ClientHost host)
     {

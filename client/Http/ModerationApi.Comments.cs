@@ -6,8 +6,16 @@ public sealed partial class ModerationApi
     public Task<ArticleResponse> UpdateArticleSettingsAsync(string articleId, ArticleSettingsRequest settings, CancellationToken cancellationToken = default) =>
         SendAsync<ArticleResponse>(HttpMethod.Put, $"api/articles/{Escape(articleId)}/settings", settings, cancellationToken);
 
-    public Task<CommentResponse> PostCommentAsync(string articleId, PostCommentRequest comment, CancellationToken cancellationToken = default) =>
-        SendAsync<CommentResponse>(HttpMethod.Post, $"api/articles/{Escape(articleId)}/comments", comment, cancellationToken);
+    /// <param name="idempotencyKey">Names the post: sending it again with the same key returns the comment stored the first time.</param>
+    public async Task<CommentResponse> PostCommentAsync(
+        string articleId, PostCommentRequest comment, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Post, $"api/articles/{Escape(articleId)}/comments", comment);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await ReadAsync<CommentResponse>(response, cancellationToken);
+    }
 
     public Task<CommentPageResponse> GetThreadAsync(string articleId, string? sort, int? limit, string? cursor, CancellationToken cancellationToken = default) =>
         SendAsync<CommentPageResponse>(HttpMethod.Get, WithQuery($"api/articles/{Escape(articleId)}/comments", ("sort", sort), ("limit", limit?.ToString()), ("cursor", cursor)), null, cancellationToken);

@@ -31,7 +31,7 @@ internal sealed class CommentScenario(IReadOnlyList<string> articles, string[] a
             CommentResponse comment;
             try
             {
-                comment = await author.PostCommentAsync(article, new PostCommentRequest(body, null), cancellationToken);
+                comment = await author.PostCommentAsync(article, new PostCommentRequest(body, null), Guid.NewGuid().ToString(), cancellationToken);
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
             {

@@ -96,4 +96,22 @@ public sealed class CommentCommandTests(ServiceFixture service)
         Assert.Contains("400 ", empty.Output);
         Assert.Contains("body: The body is required", empty.Output);
     }
+
+    [Fact]
+    public async Task Posting_again_with_the_same_idempotency_key_posts_nothing_new()
+    {
+        var article = ServiceFixture.Fresh("client-retry");
+        var author = service.Mint(ServiceFixture.Fresh("retrier"));
+        var key = Guid.NewGuid().ToString();
+
+        var first = await service.RunAsync("comments", "post", article, Texts.Civil, "--idempotency-key", key, "--token", author);
+        var again = await service.RunAsync("comments", "post", article, Texts.Civil, "--idempotency-key", key, "--token", author);
+        var list = await service.RunAsync("comments", "list", article);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(again.ExitCode == 0, again.Output);
+        var id = Texts.CommentId(first.Output);
+        Assert.Equal(id, Texts.CommentId(again.Output));
+        Assert.Single(list.Output.Split('\n'), line => line.Contains(id, StringComparison.Ordinal));
+    }
 }
