@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Moderation.Client.Articles;
+using Moderation.Client.Comments;
 using Moderation.Client.Load;
+using Moderation.Client.Model;
+using Moderation.Client.Moderators;
 using Moderation.Client.Operators;
 using Moderation.Client.Polls;
 
 namespace Moderation.Client.Http;
 
-/// <summary>Adds the service commands (polls, load, health, token) and their shared <c>--url</c> and <c>--token</c> options to the root.</summary>
+/// <summary>Adds every command, by role, and the shared <c>--url</c> and <c>--token</c> options to the root.</summary>
 public static class ClientCommands
 {
     public static void AddTo(RootCommand root, ClientHost host)
@@ -13,6 +17,10 @@ public static class ClientCommands
         root.Options.Add(ClientOptions.Url);
         root.Options.Add(ClientOptions.Token);
         root.Subcommands.Add(PollsCommands.Create(host));
+        root.Subcommands.Add(CommentsCommands.Create(host));
+        root.Subcommands.Add(ArticlesCommands.Create(host));
+        root.Subcommands.Add(ModerateCommands.Create(host));
+        root.Subcommands.Add(ModelCommands.Create(host));
         root.Subcommands.Add(LoadCommands.Create(host));
         foreach (var command in OperatorCommands.Create(host))
         {

@@ -16,10 +16,10 @@ public sealed class ClientHost(IAnsiConsole console, Func<Uri, HttpMessageHandle
     /// <summary>Exit code of a command that could not reach the service.</summary>
     public const int Unreachable = 2;
 
-    /// <summary>Exit code of a command whose arguments made no sense for what the service holds.</summary>
+    /// <summary>Exit code of a command whose arguments made no sense for what the service holds, or whose local files are missing or unusable.</summary>
     public const int InvalidUse = 3;
 
-    public static ClientHost Default { get; } = new(AnsiConsole.Console, _ => CreateSocketsHandler());
+    public static ClientHost Default { get; } = new(StandardConsole(), _ => CreateSocketsHandler());
 
     public IAnsiConsole Console => console;
 
@@ -70,7 +70,27 @@ public sealed class ClientHost(IAnsiConsole console, Func<Uri, HttpMessageHandle
             console.MarkupLineInterpolated($"[red]{usage.Message}[/]");
             return InvalidUse;
         }
+        catch (Exception local) when (local is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            console.MarkupLineInterpolated($"[red]{local.Message}[/]");
+            return InvalidUse;
+        }
     };
+
+    /// <summary>
+    /// The terminal; when the output goes to a file or a pipe it has no width, and rather than wrap at 80 columns
+    /// (splitting lines that scripts grep), lines run up to 250 characters.
+    /// </summary>
+    private static IAnsiConsole StandardConsole()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 250;
+        }
+
+        return console;
+    }
 
     /// <summary>
     /// A handler for real sockets with no cap on connections, so each virtual reader of a load run has one

@@ -11,7 +11,7 @@ namespace Moderation.Client.Http;
 /// (one per virtual reader of a load run) share one <see cref="HttpClient"/>, whose base address is the service's.
 /// Every non-success answer becomes a <see cref="ProblemException"/>.
 /// </summary>
-public sealed class ModerationApi(HttpClient http, string? token = null)
+public sealed partial class ModerationApi(HttpClient http, string? token = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -88,6 +88,14 @@ public sealed class ModerationApi(HttpClient http, string? token = null)
                 yield return results;
             }
         }
+    }
+
+    /// <summary>A call whose answer has no body the client needs (204, 202).</summary>
+    private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = Request(method, path, body);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
     }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed class ProblemException : Exception
     private static string Describe(HttpStatusCode status, string? title, string? detail, IReadOnlyDictionary<string, string[]>? errors, TimeSpan? retryAfter)
     {
         var text = new StringBuilder();
-        text.Append((int)status).Append(' ').Append(string.IsNullOrWhiteSpace(title) ? ReasonPhrase(status) : title.Trim());
+        text.Append((int)status).Append(' ').Append(string.IsNullOrWhiteSpace(title) ? ReasonPhrase(status) : title.Trim().TrimEnd('.'));
         if (!string.IsNullOrWhiteSpace(detail))
         {
             text.Append(": ").Append(detail.Trim());

@@ -19,8 +19,9 @@ public static class LoadCommands
 
     public static Command Create(ClientHost host)
     {
-        var load = new Command("load", "Generate load: votes, results reads, or a health baseline, and measure it");
+        var load = new Command("load", "Generate load (votes, comments, results reads, a health baseline) and measure it");
         load.Subcommands.Add(Votes(host));
+        load.Subcommands.Add(CommentLoad.Create(host));
         load.Subcommands.Add(Results(host));
         load.Subcommands.Add(Baseline(host));
         load.Subcommands.Add(Compare(host));
@@ -164,7 +165,7 @@ public static class LoadCommands
         return command;
     }
 
-    private static Task<LoadFigures> RunBaselineAsync(ClientHost host, LoadSettings settings, CancellationToken cancellationToken) =>
+    internal static Task<LoadFigures> RunBaselineAsync(ClientHost host, LoadSettings settings, CancellationToken cancellationToken) =>
         RunAsync(host, settings, "baseline", service => async ct =>
         {
             await service.LiveAsync(ct);
@@ -207,18 +208,25 @@ public static class LoadCommands
     }
 
     /// <summary>Builds one reader per slot over one client per base URL, runs them with a live display, and returns the figures.</summary>
-    private static async Task<LoadFigures> RunAsync(
-        ClientHost host, LoadSettings settings, string kind, Func<ModerationApi, ReaderStep> readerFor, CancellationToken cancellationToken)
+    internal static Task<LoadFigures> RunAsync(
+        ClientHost host, LoadSettings settings, string kind, Func<ModerationApi, ReaderStep> readerFor, CancellationToken cancellationToken) =>
+        RunAsync(host, settings, kind, (service, _) => readerFor(service), null, cancellationToken);
+
+    /// <param name="readerFor">The loop of reader i, given the service at its base URL and i.</param>
+    /// <param name="paces">Reader i's pauses between requests, or null for none.</param>
+    internal static async Task<LoadFigures> RunAsync(
+        ClientHost host, LoadSettings settings, string kind, Func<ModerationApi, int, ReaderStep> readerFor, IReadOnlyList<ReaderPace>? paces,
+        CancellationToken cancellationToken)
     {
         var clients = settings.Urls.Select(url => host.CreateHttpClient(url, settings.RequestTimeout)).ToList();
         try
         {
             var services = clients.Select(client => new ModerationApi(client)).ToList();
-            var readers = Enumerable.Range(0, settings.Readers).Select(index => readerFor(services[index % services.Count])).ToList();
+            var readers = Enumerable.Range(0, settings.Readers).Select(index => readerFor(services[index % services.Count], index)).ToList();
             var run = new LoadRun(settings);
             Say(host, settings, $"load {kind}: {settings.Readers} reader(s) for {settings.Duration.TotalSeconds:0.##} s" +
                 (settings.MaxRequests is { } cap ? $" or {cap:N0} requests" : "") + $" against {Markup.Escape(string.Join(", ", settings.Urls))}");
-            var running = run.RunAsync(kind, readers, cancellationToken);
+            var running = run.RunAsync(kind, readers, cancellationToken, paces);
             if (!settings.Json && host.Console.Profile.Capabilities.Interactive)
             {
                 await host.Console.Live(Progress(kind, settings, run)).StartAsync(async live =>
@@ -246,10 +254,11 @@ public static class LoadCommands
         var errors = run.Errors.Count == 0 ? "none" : string.Join(", ", run.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value:N0}"));
         var done = Math.Min(1, elapsed / settings.Duration.TotalSeconds);
         var bar = new string('#', (int)(done * 30)).PadRight(30, '.');
-        return new Markup($"[bold]load {kind}[/] [[{bar}]] {elapsed:0.0}/{settings.Duration.TotalSeconds:0.#} s  {run.Completed:N0} requests  {rate:N0}/s\nerrors: {Markup.Escape(errors)}");
+        var limited = run.RateLimited > 0 ? $"  rate limited (429): {run.RateLimited:N0}" : "";
+        return new Markup($"[bold]load {kind}[/] [[{bar}]] {elapsed:0.0}/{settings.Duration.TotalSeconds:0.#} s  {run.Completed:N0} requests  {rate:N0}/s\nerrors: {Markup.Escape(errors)}{limited}");
     }
 
-    private static void Report(ClientHost host, LoadSettings settings, LoadFigures figures, bool quiet = false)
+    internal static void Report(ClientHost host, LoadSettings settings, LoadFigures figures, bool quiet = false)
     {
         if (quiet)
         {
@@ -264,9 +273,10 @@ public static class LoadCommands
 
         host.Console.Write(figures.ToTable());
         figures.Check?.Write(host.Console);
+        figures.Comments?.Write(host.Console);
     }
 
-    private static void Say(ClientHost host, LoadSettings settings, string markup)
+    internal static void Say(ClientHost host, LoadSettings settings, string markup)
     {
         if (!settings.Json)
         {

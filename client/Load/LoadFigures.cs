@@ -22,6 +22,12 @@ public sealed record LoadFigures(
     /// <summary>The votes check, for <c>load votes</c>: null for other kinds.</summary>
     public VoteCheck? Check { get; init; }
 
+    /// <summary>The comments check, for <c>load comments</c>: null for other kinds.</summary>
+    public CommentCheck? Comments { get; init; }
+
+    /// <summary>Requests the service refused with 429 (rate limited): counted in <see cref="Requests"/>, not in errors or latency.</summary>
+    public long RateLimited { get; init; }
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -48,14 +54,23 @@ public sealed record LoadFigures(
             column.RightAligned();
         }
 
-        table.AddRow(
+        var row = new List<string>
+        {
             $"{Requests:N0}",
             $"{Throughput:N1}",
             $"{LatencyMs.P50:0.###}",
             $"{LatencyMs.P90:0.###}",
             $"{LatencyMs.P99:0.###}",
             $"{LatencyMs.Max:0.###}",
-            Markup.Escape(ErrorsByStatus.Count == 0 ? "none" : string.Join(", ", ErrorsByStatus.Select(pair => $"{pair.Key}: {pair.Value:N0}"))));
+            Markup.Escape(ErrorsByStatus.Count == 0 ? "none" : string.Join(", ", ErrorsByStatus.Select(pair => $"{pair.Key}: {pair.Value:N0}"))),
+        };
+        if (RateLimited > 0 || Comments is not null)
+        {
+            table.AddColumn(new TableColumn("Rate limited (429)").RightAligned());
+            row.Add($"{RateLimited:N0}");
+        }
+
+        table.AddRow(row.ToArray());
         table.Caption($"{Readers} reader(s) for {ElapsedSeconds:0.##} s against {string.Join(", ", Urls)}");
         return table;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using HdrHistogram;
 using Moderation.Client.Http;
 
@@ -24,6 +25,7 @@ internal sealed class LoadRun
     private long _started;
     private long _completed;
     private long _failed;
+    private long _rateLimited;
     private Stopwatch _clock = new();
 
     public LoadRun(LoadSettings settings) => _settings = settings;
@@ -32,18 +34,22 @@ internal sealed class LoadRun
 
     public long Failed => Interlocked.Read(ref _failed);
 
+    /// <summary>Requests answered 429: not errors of the service, and not in <see cref="Failed"/> or the latency.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
     public TimeSpan Elapsed => _clock.Elapsed;
 
     public IReadOnlyDictionary<string, long> Errors => _errors;
 
     /// <summary>Runs one loop per step; <paramref name="cancellationToken"/> (Ctrl+C) also aborts requests in flight.</summary>
-    public async Task<LoadFigures> RunAsync(string kind, IReadOnlyList<ReaderStep> readers, CancellationToken cancellationToken)
+    /// <param name="paces">Per reader, the pauses it asks for between requests (for example a comment author's post interval); not timed.</param>
+    public async Task<LoadFigures> RunAsync(string kind, IReadOnlyList<ReaderStep> readers, CancellationToken cancellationToken, IReadOnlyList<ReaderPace>? paces = null)
     {
         var histograms = readers.Select(_ => new LongHistogram(HighestMicroseconds, 3)).ToArray();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _clock = Stopwatch.StartNew();
         deadline.CancelAfter(_settings.Duration);
-        var loops = readers.Select((step, index) => Task.Run(() => LoopAsync(step, histograms[index], deadline.Token, cancellationToken), CancellationToken.None));
+        var loops = readers.Select((step, index) => Task.Run(() => LoopAsync(step, paces?[index], histograms[index], deadline.Token, cancellationToken), CancellationToken.None));
         await Task.WhenAll(loops);
         _clock.Stop();
 
@@ -53,13 +59,18 @@ internal sealed class LoadRun
             latency.Add(histogram);
         }
 
-        return LoadFigures.From(kind, _settings, Completed, Failed, _clock.Elapsed, latency, _errors);
+        return LoadFigures.From(kind, _settings, Completed, Failed, _clock.Elapsed, latency, _errors) with { RateLimited = RateLimited };
     }
 
-    private async Task LoopAsync(ReaderStep step, LongHistogram latency, CancellationToken deadline, CancellationToken abort)
+    private async Task LoopAsync(ReaderStep step, ReaderPace? pace, LongHistogram latency, CancellationToken deadline, CancellationToken abort)
     {
         while (!deadline.IsCancellationRequested)
         {
+            if (pace is not null && !await pace.WaitAsync(deadline))
+            {
+                return;
+            }
+
             if (_settings.MaxRequests is { } cap && Interlocked.Increment(ref _started) > cap)
             {
                 return;
@@ -74,6 +85,12 @@ internal sealed class LoadRun
                 }
 
                 Record(latency, start);
+            }
+            catch (ProblemException limited) when (limited.Status == HttpStatusCode.TooManyRequests)
+            {
+                // Refused before any work: counted apart, and out of the latency of the requests that were served.
+                Interlocked.Increment(ref _rateLimited);
+                pace?.WaitFor(limited.RetryAfter ?? TimeSpan.FromSeconds(1));
             }
             catch (ProblemException problem)
             {

@@ -32,13 +32,13 @@ internal sealed class DataOptions
             ? Directory.GetFiles(p, "toxic_binary.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : new[] { p }.AsEnumerable()).ToList();
 
-    public static CsvLoadResult Load(IReadOnlyList<string> paths, CsvColumns columns)
+    public static CsvLoadResult Load(IAnsiConsole console, IReadOnlyList<string> paths, CsvColumns columns)
     {
         var load = ToxicityCsvLoader.Load(paths, columns);
-        AnsiConsole.MarkupLine($"Loaded [bold]{load.Rows.Count:N0}[/] labelled rows from {paths.Count} file(s); skipped {load.SkippedUnlabelled:N0} unlabelled, {load.Malformed.Count:N0} malformed.");
+        console.MarkupLine($"Loaded [bold]{load.Rows.Count:N0}[/] labelled rows from {paths.Count} file(s); skipped {load.SkippedUnlabelled:N0} unlabelled, {load.Malformed.Count:N0} malformed.");
         foreach (var bad in load.Malformed.Take(10))
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]malformed[/] {bad.File}:{bad.Line}: {bad.Reason}");
+            console.MarkupLineInterpolated($"[yellow]malformed[/] {bad.File}:{bad.Line}: {bad.Reason}");
         }
 
         return load;

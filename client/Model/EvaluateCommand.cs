@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Moderation.Client.Http;
 using Moderation.Toxicity.Evaluation;
 using Moderation.Toxicity.Models;
 using Spectre.Console;
@@ -8,7 +9,7 @@ namespace Moderation.Client.Model;
 /// <summary><c>model evaluate</c>: scores labelled CSV rows with a model and prints ROC-AUC and precision/recall/F1 at the threshold.</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create()
+    public static Command Create(ClientHost host)
     {
         var data = new DataOptions();
         var modelPath = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)" };
@@ -20,14 +21,14 @@ internal static class EvaluateCommand
         command.Options.Add(modelPath);
         command.Options.Add(threshold);
         command.Options.Add(scoresCsv);
-        command.SetAction(parse =>
+        command.SetAction(host.Action((parse, _) =>
         {
             var path = parse.GetValue(modelPath);
             var model = path is null ? DefaultModel.Load() : LoadedModel.Load(path);
-            var load = DataOptions.Load(DataOptions.Expand(parse.GetValue(data.Data)!), data.Columns(parse));
+            var load = DataOptions.Load(host.Console, DataOptions.Expand(parse.GetValue(data.Data)!), data.Columns(parse));
             var report = ToxicityEvaluator.Evaluate(model, load.Rows, parse.GetValue(threshold));
 
-            AnsiConsole.MarkupLineInterpolated($"Model [bold]{model.Version}[/] ({model.Manifest.Variant.Name}) on {report.Count:N0} rows ({report.Toxic:N0} toxic)");
+            host.Console.MarkupLineInterpolated($"Model [bold]{model.Version}[/] ({model.Manifest.Variant.Name}) on {report.Count:N0} rows ({report.Toxic:N0} toxic)");
             var table = new Table().AddColumns("source", "rows", "toxic", "ROC-AUC", "precision", "recall", "F1", "clean held");
             foreach (var (source, figures) in report.BySource().OrderBy(s => s.Key))
             {
@@ -35,18 +36,18 @@ internal static class EvaluateCommand
             }
 
             table.AddRow(Row("[bold]all[/]", report.Count, report.Toxic, report.RocAuc, report.AtThreshold));
-            AnsiConsole.Write(table);
-            AnsiConsole.WriteLine(FormattableString.Invariant(
+            host.Console.Write(table);
+            host.Console.WriteLine(FormattableString.Invariant(
                 $"ROC-AUC {report.RocAuc:0.000}; at threshold {report.AtThreshold.Threshold:0.000}: precision {report.AtThreshold.Precision:0.000}, recall {report.AtThreshold.Recall:0.000}, F1 {report.AtThreshold.F1:0.000}, clean held {report.AtThreshold.CleanHeldRate:P1}"));
 
             if (parse.GetValue(scoresCsv) is { } csv)
             {
                 ScoresCsvWriter.Write(csv, report);
-                AnsiConsole.MarkupLineInterpolated($"Scores written to {csv}");
+                host.Console.MarkupLineInterpolated($"Scores written to {csv}");
             }
 
-            return 0;
-        });
+            return Task.FromResult(0);
+        }));
         return command;
     }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Moderation.Client.Http;
+using Moderation.Toxicity.Data;
 using Moderation.Toxicity.Experiments;
 using Moderation.Toxicity.Training;
 using Spectre.Console;
@@ -8,7 +10,7 @@ namespace Moderation.Client.Model;
 /// <summary><c>model train</c>: trains a model on CSV files and writes it (model.zip + manifest.json) to a folder.</summary>
 internal static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create(ClientHost host)
     {
         var data = new DataOptions();
         var output = new Option<string>("--out") { Description = "Folder to write model.zip and manifest.json to", Required = true };
@@ -29,10 +31,10 @@ internal static class TrainCommand
         command.Options.Add(validation);
         command.Options.Add(version);
         command.Options.Add(crossSource);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(host.Action(async (parse, cancellationToken) =>
         {
             var paths = DataOptions.Expand(parse.GetValue(data.Data)!);
-            var load = DataOptions.Load(paths, data.Columns(parse));
+            var load = DataOptions.Load(host.Console, paths, data.Columns(parse));
             var options = new TrainingOptions
             {
                 DataPaths = paths,
@@ -46,35 +48,53 @@ internal static class TrainCommand
             if (parse.GetValue(crossSource))
             {
                 var report = CrossSourceValidation.Run(load.Rows, [options.Variant], CrossSourceFold.Standard, options.TargetCleanHoldRate, options.Seed,
-                    line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
-                AnsiConsole.WriteLine(report.ToMarkdown());
+                    line => host.Console.MarkupLineInterpolated($"[grey]{line}[/]"));
+                host.Console.WriteLine(report.ToMarkdown());
                 options = options with { HoldThreshold = report.Thresholds[options.Variant.Name], ExtraMetrics = CrossSourceMetrics(report) };
             }
 
-            TrainingResult? result = null;
-            await AnsiConsole.Progress().StartAsync(async context =>
+            var result = await TrainWithProgressAsync(host.Console, load.Rows, options, cancellationToken);
+            var model = result.Model;
+            model.Save(parse.GetValue(output)!);
+            host.Console.MarkupLineInterpolated($"Model [bold]{model.Version}[/] ({options.Variant.Name}) trained on {model.Manifest.TrainingRows:N0} rows, hold threshold {model.Manifest.HoldThreshold:0.000}, written to {parse.GetValue(output)}");
+            foreach (var (name, value) in model.Manifest.Metrics.Where(m => m.Key.StartsWith("validation.", StringComparison.Ordinal)))
+            {
+                host.Console.WriteLine($"  {name} = {value:0.000}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Trains on a worker thread while the console shows the stage, a bar and the time spent (fitting is most of it and
+    /// reports no steps, so the spinner and clock show it is alive). A console that cannot redraw gets a line per stage.
+    /// </summary>
+    private static async Task<TrainingResult> TrainWithProgressAsync(
+        IAnsiConsole console, IReadOnlyList<LabelledText> rows, TrainingOptions options, CancellationToken cancellationToken)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            var stages = new ImmediateProgress(p => console.WriteLine($"[{p.Fraction,4:P0}] {p.Stage}"));
+            return await Task.Run(() => ToxicityTrainer.Train(rows, options, stages, cancellationToken), cancellationToken);
+        }
+
+        TrainingResult? result = null;
+        await console.Progress()
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
             {
                 var task = context.AddTask("Training", maxValue: 1);
-                var progress = new Progress<TrainingProgress>(p =>
+                var progress = new ImmediateProgress(p =>
                 {
                     task.Description = Markup.Escape(p.Stage);
                     task.Value = p.Fraction;
                 });
-                result = await Task.Run(() => ToxicityTrainer.Train(load.Rows, options, progress, cancellationToken), cancellationToken);
+                result = await Task.Run(() => ToxicityTrainer.Train(rows, options, progress, cancellationToken), cancellationToken);
                 task.Value = 1;
             });
-
-            var model = result!.Model;
-            model.Save(parse.GetValue(output)!);
-            AnsiConsole.MarkupLineInterpolated($"Model [bold]{model.Version}[/] ({options.Variant.Name}) trained on {model.Manifest.TrainingRows:N0} rows, hold threshold {model.Manifest.HoldThreshold:0.000}, written to {parse.GetValue(output)}");
-            foreach (var (name, value) in model.Manifest.Metrics.Where(m => m.Key.StartsWith("validation.", StringComparison.Ordinal)))
-            {
-                AnsiConsole.WriteLine($"  {name} = {value:0.000}");
-            }
-
-            return 0;
-        });
-        return command;
+        return result!;
     }
 
     private static Dictionary<string, double> CrossSourceMetrics(CrossSourceReport report)
@@ -92,5 +112,11 @@ internal static class TrainCommand
         metrics["crossSource.mean.recall"] = report.MeanRecall(variant);
         metrics["crossSource.mean.cleanHeld"] = report.MeanCleanHeld(variant);
         return metrics;
+    }
+
+    /// <summary>Reports on the training thread itself, in order (<see cref="Progress{T}"/> would post to the thread pool, possibly late).</summary>
+    private sealed class ImmediateProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -10,7 +10,7 @@ public sealed class ParsingTests
         var result = await Cli.RunAsync(_ => throw new InvalidOperationException(), "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "polls", "load", "health", "token" })
+        foreach (var command in new[] { "polls", "comments", "articles", "moderate", "model", "load", "health", "token" })
         {
             var line = result.Output.Split('\n').SingleOrDefault(l => l.TrimStart().StartsWith(command + " ", StringComparison.Ordinal));
             Assert.True(line is not null && line.Trim().Length > command.Length + 10, $"No one-line description of {command} in:\n{result.Output}");
@@ -52,6 +52,45 @@ public sealed class ParsingTests
         Assert.Equal(2, parse.GetValue<int>("--repeat"));
         Assert.Equal(40, parse.GetValue<int?>("--voters"));
         Assert.True(parse.GetValue<bool>("--json"));
+    }
+
+    [Fact]
+    public void Moderation_and_article_commands_read_their_options()
+    {
+        var settings = Cli.Parse("articles", "settings", "a1", "--comments-open", "false", "--hold-threshold", "0.7");
+        var reject = Cli.Parse("moderate", "reject", "c1", "--reason", "off-topic", "--note", "not about the bridge", "--revision", "4");
+        var queue = Cli.Parse("moderate", "queue");
+        var load = Cli.Parse("load", "comments", "-n", "3", "--article", "a", "--article", "b", "--interval", "0", "--with-baseline");
+
+        Assert.Empty(settings.Errors);
+        Assert.False(settings.GetValue<bool?>("--comments-open"));
+        Assert.Null(settings.GetValue<bool?>("--premoderation"));
+        Assert.Equal(0.7, settings.GetValue<double?>("--hold-threshold"));
+        Assert.Empty(reject.Errors);
+        Assert.Equal("off-topic", reject.GetValue<string>("--reason"));
+        Assert.Equal(4, reject.GetValue<long?>("--revision"));
+        Assert.Equal("pending", queue.GetValue<string>("--state"));
+        Assert.Equal("score", queue.GetValue<string>("--sort"));
+        Assert.Empty(load.Errors);
+        Assert.Equal(["a", "b"], load.GetValue<string[]>("--article")!);
+        Assert.Equal(TimeSpan.Zero, load.GetValue<TimeSpan>("--interval"));
+        Assert.Equal(TimeSpan.FromSeconds(3), Cli.Parse("load", "comments").GetValue<TimeSpan>("--interval"));
+        Assert.True(load.GetValue<bool>("--with-baseline"));
+    }
+
+    [Fact]
+    public async Task Every_command_has_a_one_line_description()
+    {
+        var root = Cli.Root(Cli.Host(TextWriter.Null, _ => throw new InvalidOperationException()));
+        var commands = root.Subcommands.SelectMany(group => group.Subcommands.Prepend(group)).ToList();
+
+        Assert.True(commands.Count > 40, $"{commands.Count} commands");
+        Assert.All(commands, command => Assert.False(string.IsNullOrWhiteSpace(command.Description) || command.Description.Contains('\n'), command.Name));
+        var moderate = await Cli.RunAsync(_ => throw new InvalidOperationException(), "moderate", "--help");
+        foreach (var name in new[] { "queue", "approve", "reject", "review", "ban", "unban", "audit" })
+        {
+            Assert.Contains(moderate.Output.Split('\n'), line => line.TrimStart().StartsWith(name + " ", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -103,6 +142,22 @@ public sealed class ParsingTests
     [InlineData("token --role editor", "--subject")]
     [InlineData("polls create a1 --question Q", "--option")]
     [InlineData("polls watch p1 --seconds -1", "--seconds must be positive.")]
+    [InlineData("comments report c1 --reason rude", "rude")]
+    [InlineData("comments report c1", "--reason")]
+    [InlineData("comments list a1 --limit 0", "--limit must be 1 to 100.")]
+    [InlineData("comments list a1 --sort best", "best")]
+    [InlineData("comments post a1", "Required argument missing")]
+    [InlineData("moderate reject c1 --revision 2", "--reason")]
+    [InlineData("moderate reject c1 --reason ugly", "ugly")]
+    [InlineData("moderate approve c1 --revision 0", "--revision must be positive.")]
+    [InlineData("moderate queue --state held", "held")]
+    [InlineData("moderate review --sort best", "best")]
+    [InlineData("moderate ban r1", "--reason")]
+    [InlineData("articles settings a1", "Name at least one of --comments-open, --premoderation and --hold-threshold.")]
+    [InlineData("articles settings a1 --comments-open maybe", "maybe")]
+    [InlineData("load comments --interval soon", "is not a duration")]
+    [InlineData("load comments --abusive-share 2", "--abusive-share must be 0 to 1.")]
+    [InlineData("load comments --articles 0", "--articles must be 1 to 1000.")]
     public void Invalid_arguments_are_refused_with_a_reason(string line, string expected)
     {
         var parse = Cli.Parse(line.Split(' '));

@@ -20,6 +20,12 @@ public sealed partial class PollCommandTests(ServiceFixture service)
         Assert.True(created.ExitCode == 0, created.Output);
         var pollId = PollId().Match(created.Output).Groups[1].Value;
 
+        var shown = await service.RunAsync("polls", "show", pollId);
+        Assert.True(shown.ExitCode == 0, shown.Output);
+        Assert.Contains($"Poll {pollId} on article client-tests-flow: Tea or coffee?", shown.Output);
+        Assert.Contains("open; closes when closed; anonymous votes: no; vote change: no", shown.Output);
+        Assert.Contains("Neither", shown.Output);
+
         var byText = await service.RunAsync("polls", "vote", pollId, "coffee", "--token", reader);
         var again = await service.RunAsync("polls", "vote", pollId, "2", "--token", reader);
         var other = await service.RunAsync("polls", "vote", pollId, "Tea", "--token", reader);
@@ -98,11 +104,11 @@ public sealed partial class PollCommandTests(ServiceFixture service)
         Assert.True(compare.ExitCode == 0, compare.Output);
         var comparison = JsonSerializer.Deserialize<LoadComparison>(compare.Output, LoadFigures.JsonOptions)!;
         Assert.Equal("baseline", comparison.Baseline.Kind);
-        Assert.Equal("votes", comparison.Votes.Kind);
-        Assert.True(comparison.Votes.Check!.Match);
+        Assert.Equal("votes", comparison.Run.Kind);
+        Assert.True(comparison.Run.Check!.Match);
         Assert.True(comparison.ThroughputRatio > 0);
 
-        var results = await service.RunAsync("load", "results", "--poll", comparison.Votes.Check.PollId, "-n", "2", "--requests", "50", "--json");
+        var results = await service.RunAsync("load", "results", "--poll", comparison.Run.Check.PollId, "-n", "2", "--requests", "50", "--json");
         var figures = JsonSerializer.Deserialize<LoadFigures>(results.Output, LoadFigures.JsonOptions)!;
         Assert.Equal(50, figures.Requests);
         Assert.Equal(0, figures.Errors);
@@ -124,6 +130,20 @@ public sealed partial class PollCommandTests(ServiceFixture service)
         Assert.Contains("total 0: Yes 0, No 0", result.Output);
         Assert.Contains("total 1: Yes 1, No 0", result.Output);
         Assert.Contains("Stopped after", result.Output);
+    }
+
+    [Fact]
+    public async Task Load_listeners_hold_the_event_stream_and_every_vote_reaches_every_listener()
+    {
+        var result = await service.RunAsync("load", "listeners", "-n", "3", "--votes", "2", "--signing-key", service.SigningKey, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var figures = JsonSerializer.Deserialize<FanOutFigures>(result.Output, LoadFigures.JsonOptions)!;
+        Assert.Equal(3, figures.Listeners);
+        Assert.Equal(2, figures.Votes);
+        Assert.Equal(6, figures.Deliveries);
+        Assert.Equal(0, figures.Missing);
+        Assert.True(figures.P50Ms > 0 && figures.P50Ms <= figures.MaxMs);
     }
 
     private async Task<CliResult> WaitForAsync(string pollId, string expected)

@@ -51,10 +51,15 @@ public sealed class ServiceFixture : IAsyncLifetime
         return client;
     }
 
-    public Task InitializeAsync()
+    /// <summary>A reader id no other test uses (the service lets one reader post once every 3 s).</summary>
+    public static string Fresh(string purpose) => $"{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Waits until the service is ready, the toxicity model included (it loads in the background).</summary>
+    public async Task InitializeAsync()
     {
-        Factory.CreateClient().Dispose();
-        return Task.CompletedTask;
+        using var client = Factory.CreateClient();
+        using var ready = await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        Assert.True(ready.IsSuccessStatusCode, await ready.Content.ReadAsStringAsync());
     }
 
     public Task DisposeAsync() => Factory.DisposeAsync().AsTask();
