@@ -181,15 +181,17 @@ function scoreClass(score) {
 
 // The words that drove the score, marked in the text itself: built as text nodes and <mark> elements, never markup.
 function highlight(text, explanation) {
-  const terms = explanation.filter((term) => term.weight > 0 && /[\p{L}\p{N}]/u.test(term.text) && !term.text.startsWith('('))
-    .map((term) => term.text).sort((a, b) => b.length - a.length);
+  const drivers = explanation.filter((term) => term.weight > 0 && /[\p{L}\p{N}]/u.test(term.text) && !term.text.startsWith('('));
+  const top = Math.max(0, ...drivers.map((term) => term.weight));
+  const strength = new Map(drivers.map((term) => [term.text.toLowerCase().replace(/\s+/g, ' '), term.weight >= top / 3 ? 'strong' : 'weak']));
+  const terms = drivers.map((term) => term.text).sort((a, b) => b.length - a.length);
   if (terms.length === 0) return [text];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const parts = [];
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     if (match.index > last) parts.push(text.slice(last, match.index));
-    parts.push(h('mark', {}, match[0]));
+    parts.push(h('mark', { class: strength.get(match[0].toLowerCase().replace(/\s+/g, ' ')) ?? 'weak' }, match[0]));
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
