@@ -32,6 +32,15 @@ public sealed class CommentsWidgetTests(BrowserSilo silo)
 
         await Expect(other.CommentWithText(text)).ToBeVisibleAsync();
         await Expect(other.Comments.Locator(".moderation-heading")).ToHaveTextAsync("Comments (1)");
+
+        // The other reader signs in and reports it; their own comments would have no report button.
+        await other.SignInAsync("Rita Reporter");
+        var seen = other.CommentWithText(text);
+        await seen.GetByRole(AriaRole.Button, new() { Name = "Report" }).ClickAsync();
+        await seen.GetByLabel("Why are you reporting this comment?").SelectOptionAsync("spam");
+        await seen.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+        await Expect(seen.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thanks, a moderator will look at it.");
+        await Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Report" })).ToHaveCountAsync(0);
         Assert.Empty(author.Errors);
         Assert.Empty(other.Errors);
     }

@@ -40,6 +40,26 @@ public sealed class PollWidgetTests(BrowserSilo silo)
     }
 
     [Fact]
+    public async Task The_host_page_themes_the_widget_with_custom_properties_and_it_fits_a_phone_screen()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("poll-theme");
+        await ServiceApi.CreatePollAsync(client, articleId, allowAnonymous: true);
+        await using var reader = await silo.NewSessionAsync(width: 360, height: 740);
+        await reader.OpenArticleAsync(articleId);
+        var vote = reader.Poll.GetByRole(AriaRole.Button, new() { Name = "Vote" });
+        await Expect(vote).ToHaveCSSAsync("background-color", "rgb(31, 95, 191)");
+
+        await reader.Poll.EvaluateAsync("element => element.style.setProperty('--moderation-accent', 'rgb(200, 30, 40)')");
+
+        await Expect(vote).ToHaveCSSAsync("background-color", "rgb(200, 30, 40)");
+        var overflow = await reader.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow} px on a 360 px screen.");
+        var box = await reader.Poll.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 360, $"The poll spans {box.X} to {box.X + box.Width} px.");
+    }
+
+    [Fact]
     public async Task A_vote_from_a_second_browser_appears_live_in_the_first()
     {
         using var client = silo.CreateClient();
