@@ -41,6 +41,17 @@ public sealed class CommentsWidgetTests(BrowserSilo silo)
         await seen.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
         await Expect(seen.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thanks, a moderator will look at it.");
         await Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Report" })).ToHaveCountAsync(0);
+
+        // And replies: the reply shows under the comment for its author, and the count moves live for the other.
+        var reply = "Agreed, and the article should say who would inspect them.";
+        await seen.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).ClickAsync();
+        await seen.GetByLabel("Reply to Clara Clean").FillAsync(reply);
+        await seen.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+        await Expect(seen.Locator(":scope > .moderation-replies")).ToContainTextAsync(reply);
+        await Expect(seen.GetByRole(AriaRole.Button, new() { Name = "Hide replies" })).ToBeVisibleAsync();
+        await mine.GetByRole(AriaRole.Button, new() { Name = "1 reply" }).ClickAsync();
+        await Expect(mine.Locator(":scope > .moderation-replies")).ToContainTextAsync(reply);
+        await Expect(author.Comments.Locator(".moderation-heading")).ToHaveTextAsync("Comments (2)");
         Assert.Empty(author.Errors);
         Assert.Empty(other.Errors);
     }

@@ -22,6 +22,7 @@ class CommentsWidget {
     this.articleId = element.dataset.moderationComments;
     this.token = watchToken(element, (token) => this.tokenChanged(token));
     this.nodes = new Map();
+    this.countedReplies = new Set();
     this.count = 0;
   }
 
@@ -213,6 +214,7 @@ class CommentsWidget {
         status.textContent = 'Thanks. Your comment is awaiting review; it appears here once a moderator approves it.';
       } else if (comment.status === 'published') {
         this.published(comment);
+        if (parent?.querySelector(':scope > .moderation-replies').hidden) await this.toggleReplies(parent);
         status.textContent = 'Your comment is published.';
       } else {
         status.textContent = 'Your comment was not published.';
@@ -287,7 +289,9 @@ class CommentsWidget {
     }
     if (comment.depth > 1 && comment.threadParentId) {
       const parent = this.nodes.get(comment.threadParentId);
-      if (!parent) return;
+      // A reader's own reply arrives twice, from the post and from the stream: count it once.
+      if (!parent || this.countedReplies.has(comment.id)) return;
+      this.countedReplies.add(comment.id);
       const replies = parent.querySelector(':scope > .moderation-replies');
       parent.comment = { ...parent.comment, replyCount: (parent.comment.replyCount || 0) + 1 };
       if (!replies.hidden) replies.append(this.render(comment));
