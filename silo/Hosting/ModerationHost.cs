@@ -1,6 +1,7 @@
 using Moderation.Api;
 using Moderation.Api.Storage;
 using Moderation.Silo.Storage;
+using Moderation.Silo.Web;
 
 namespace Moderation.Silo.Hosting;
 
@@ -29,11 +30,13 @@ public static class ModerationHost
 
         builder.AddModerationSilo(store, storage);
         builder.AddModerationApi(store.DataDirectory);
+        builder.AddModerationWeb();
         return builder;
     }
 
     public static WebApplication MapModeration(this WebApplication app)
     {
+        app.UseModerationWeb();
         app.MapModerationApi();
         app.Lifetime.ApplicationStarted.Register(() => LogStart(app));
         return app;

@@ -52,6 +52,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Storage:DataDirectory"] = dataDirectory,
             ["Orleans:SiloPort"] = EmbeddedRedisServer.FreeLoopbackPort().ToString(),
             ["Orleans:GatewayPort"] = EmbeddedRedisServer.FreeLoopbackPort().ToString(),
+            ["Web:SeedDemo"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

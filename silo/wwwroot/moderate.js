@@ -1,0 +1,356 @@
+// The moderator console: queues with counts, items by score, explanation words highlighted, decisions by key.
+import { api, ApiError } from './shared/api.js';
+import { h, timeElement } from './shared/dom.js';
+import { devToken, DevSignInUnavailable } from './shared/signin.js';
+import { claimsOf } from './shared/token.js';
+
+const tokenKey = 'moderation-console:token';
+const refreshInterval = 4000;
+const pageSize = 50;
+const rejectReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['off-topic', 'Off-topic'], ['other', 'Other']];
+
+const articleId = new URLSearchParams(location.search).get('article');
+const state = { token: null, queue: 'pending', items: [], nodes: new Map(), selected: null, cursor: null, timer: null };
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+function announce(text) {
+  byId('announcer').textContent = text;
+}
+
+// Sign-in -------------------------------------------------------------------------------------------------------
+
+function setToken(token) {
+  state.token = token;
+  if (token) sessionStorage.setItem(tokenKey, token);
+  else sessionStorage.removeItem(tokenKey);
+  const claims = claimsOf(token);
+  byId('dev-signin').hidden = Boolean(token) || byId('dev-signin').dataset.unavailable === 'true';
+  byId('paste').hidden = Boolean(token);
+  byId('signed-in').hidden = !token;
+  byId('signed-in-name').textContent = claims ? `Signed in as ${claims.name || claims.sub}` : '';
+  byId('console').hidden = !token;
+  clearInterval(state.timer);
+  if (token) {
+    load();
+    state.timer = setInterval(refresh, refreshInterval);
+  }
+}
+
+function wireAccount() {
+  byId('dev-signin').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    byId('account-status').textContent = '';
+    try {
+      setToken(await devToken(byId('dev-name').value, ['moderator']));
+    } catch (error) {
+      if (error instanceof DevSignInUnavailable) {
+        byId('dev-signin').dataset.unavailable = 'true';
+        byId('dev-signin').hidden = true;
+      }
+      byId('account-status').textContent = error.message;
+    }
+  });
+  byId('paste').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = byId('paste-token').value.trim();
+    if (token) setToken(token);
+  });
+  byId('signout').addEventListener('click', () => setToken(null));
+}
+
+function refused(error) {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+    setToken(null);
+    byId('account-status').textContent = error.status === 401
+      ? 'Your sign-in has expired or the token is not valid here. Sign in again.'
+      : 'This token does not carry the moderator role.';
+    return true;
+  }
+  return false;
+}
+
+// Queues --------------------------------------------------------------------------------------------------------
+
+function queuePath(cursor, limit = pageSize) {
+  const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+  const article = articleId ? `&articleId=${encodeURIComponent(articleId)}` : '';
+  return `api/moderation/queue?state=${state.queue}&sort=score&limit=${limit}${article}${after}`;
+}
+
+async function load() {
+  state.items = [];
+  state.nodes.clear();
+  state.selected = null;
+  state.cursor = null;
+  byId('queue').replaceChildren();
+  await refresh();
+}
+
+async function refresh() {
+  if (!state.token) return;
+  let page;
+  try {
+    page = await api(queuePath(null, Math.min(100, Math.max(pageSize, state.items.length))), { token: state.token });
+  } catch (error) {
+    if (!refused(error)) byId('account-status').textContent = `The queue could not be loaded: ${error.message}`;
+    return;
+  }
+  byId('account-status').textContent = '';
+  showCounts(page.counts);
+  show(page.items, page.nextCursor);
+}
+
+async function loadMore() {
+  try {
+    const page = await api(queuePath(state.cursor), { token: state.token });
+    showCounts(page.counts);
+    const known = new Set(state.items.map((item) => item.comment.id));
+    show([...state.items, ...page.items.filter((item) => !known.has(item.comment.id))], page.nextCursor);
+  } catch (error) {
+    if (!refused(error)) announce(error.message);
+  }
+}
+
+function showCounts(counts) {
+  for (const element of document.querySelectorAll('[data-count]')) {
+    const count = counts[element.dataset.count] ?? 0;
+    element.textContent = String(count);
+    element.setAttribute('aria-label', `${count} items`);
+  }
+}
+
+function show(items, cursor) {
+  const list = byId('queue');
+  const before = state.items.map((item) => item.comment.id).join(',');
+  state.items = items;
+  state.cursor = cursor;
+  const ids = new Set(items.map((item) => item.comment.id));
+  for (const id of [...state.nodes.keys()]) {
+    if (!ids.has(id)) state.nodes.delete(id);
+  }
+  for (const item of items) {
+    const node = state.nodes.get(item.comment.id);
+    if (!node || node.item.comment.revision !== item.comment.revision) state.nodes.set(item.comment.id, renderItem(item, node));
+  }
+  if (items.map((item) => item.comment.id).join(',') !== before || list.children.length !== items.length) {
+    list.replaceChildren(...items.map((item) => state.nodes.get(item.comment.id)));
+  }
+  byId('empty').hidden = items.length > 0;
+  byId('more').hidden = !cursor;
+  if (!state.selected || !ids.has(state.selected)) select(items[0]?.comment.id ?? null, { scroll: false });
+  else markSelected();
+}
+
+function renderItem(item, previous) {
+  const comment = item.comment;
+  const reason = previous?.querySelector('select') ?? h('select', { 'aria-label': 'Reason to reject' },
+    rejectReasons.map(([value, text]) => h('option', { value }, text)));
+  const note = previous?.querySelector('input') ?? h('input', { type: 'text', placeholder: 'Note (optional)', 'aria-label': 'Note', maxlength: 500 });
+  const node = h('li', { class: 'item', 'data-comment-id': comment.id, tabindex: '-1', onclick: () => select(comment.id, { scroll: false, focus: false }) },
+    h('div', { class: 'item-head' },
+      h('span', { class: `score ${scoreClass(item.score)}`, title: 'Toxicity score' }, item.score == null ? '–' : item.score.toFixed(2)),
+      (item.reasons ?? []).map((text) => h('span', { class: 'reason' }, text)),
+      h('span', { class: 'author' }, comment.authorName || comment.authorId),
+      h('span', { class: 'author-id' }, `(${comment.authorId})`),
+      h('span', { class: 'article' }, 'on ', h('a', { href: `./?article=${encodeURIComponent(comment.articleId)}` }, comment.articleId)),
+      timeElement(comment.createdAt)),
+    h('p', { class: 'text' }, highlight(comment.deleted ? '(deleted)' : comment.body, item.explanation ?? [])),
+    explanationLine(item.explanation ?? []),
+    item.reports?.length ? h('p', { class: 'reports' }, `${item.reports.length} ${item.reports.length === 1 ? 'report' : 'reports'}: `,
+      item.reports.map((report) => report.note ? `${report.reason} (“${report.note}”)` : report.reason).join(', ')) : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'approve', onclick: () => decide(comment.id, 'approve') }, 'Approve'),
+      reason,
+      note,
+      h('button', { type: 'button', class: 'reject', onclick: () => decide(comment.id, 'reject') }, 'Reject'),
+      h('button', { type: 'button', class: 'ban', onclick: () => confirmBan(comment.id) }, 'Ban author')),
+    h('div', { class: 'ban-confirm', hidden: true }));
+  node.item = item;
+  return node;
+}
+
+function scoreClass(score) {
+  if (score == null) return '';
+  if (score >= 0.9) return 'high';
+  if (score >= 0.5) return 'medium';
+  return 'low';
+}
+
+// The words that drove the score, marked in the text itself: built as text nodes and <mark> elements, never markup.
+function highlight(text, explanation) {
+  const drivers = explanation.filter((term) => term.weight > 0 && /[\p{L}\p{N}]/u.test(term.text) && !term.text.startsWith('('));
+  const top = Math.max(0, ...drivers.map((term) => term.weight));
+  const strength = new Map(drivers.map((term) => [term.text.toLowerCase().replace(/\s+/g, ' '), term.weight >= top / 3 ? 'strong' : 'weak']));
+  const terms = drivers.map((term) => term.text).sort((a, b) => b.length - a.length);
+  if (terms.length === 0) return [text];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const parts = [];
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push(h('mark', { class: strength.get(match[0].toLowerCase().replace(/\s+/g, ' ')) ?? 'weak' }, match[0]));
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+function explanationLine(explanation) {
+  const drivers = explanation.filter((term) => term.weight > 0).slice(0, 6);
+  if (drivers.length === 0) return null;
+  return h('p', { class: 'why' }, 'Why: ', drivers.map((term) => `${term.text} (+${term.weight.toFixed(2)})`).join(', '));
+}
+
+// Selection and keys ----------------------------------------------------------------------------------------------
+
+function select(id, { scroll = true, focus = true } = {}) {
+  state.selected = id;
+  markSelected();
+  const node = id && state.nodes.get(id);
+  if (node && focus) node.focus({ preventScroll: !scroll });
+  if (node && scroll) node.scrollIntoView({ block: 'nearest' });
+}
+
+function markSelected() {
+  for (const [id, node] of state.nodes) {
+    if (id === state.selected) node.setAttribute('aria-current', 'true');
+    else node.removeAttribute('aria-current');
+  }
+}
+
+function move(step) {
+  const index = state.items.findIndex((item) => item.comment.id === state.selected);
+  const next = state.items[Math.min(state.items.length - 1, Math.max(0, index + step))];
+  if (next) select(next.comment.id);
+}
+
+function onKey(event) {
+  if (!state.token || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.target.closest('input, textarea, select')) return;
+  const id = state.selected;
+  switch (event.key) {
+    case 'j': move(1); break;
+    case 'k': move(-1); break;
+    case 'a': if (id) decide(id, 'approve'); break;
+    case 'r': if (id) decide(id, 'reject'); break;
+    case 'b': if (id) confirmBan(id); break;
+    case 'Escape': if (id) closeBan(id); return;
+    default: return;
+  }
+  event.preventDefault();
+}
+
+// Decisions -------------------------------------------------------------------------------------------------------
+
+async function decide(id, action) {
+  const node = state.nodes.get(id);
+  if (!node) return;
+  const { comment } = node.item;
+  const body = { action, note: node.querySelector('input').value.trim(), revision: comment.revision };
+  if (action === 'reject') body.reason = node.querySelector('select').value;
+  node.classList.add('busy');
+  try {
+    await api(`api/moderation/comments/${encodeURIComponent(id)}/decision`, { method: 'POST', token: state.token, body });
+    removeItem(id);
+    announce(`${action === 'approve' ? 'Approved' : 'Rejected'} the comment by ${comment.authorName || comment.authorId}.`);
+  } catch (error) {
+    if (!refused(error)) announce(`Not done: ${error.message}`);
+  } finally {
+    node.classList.remove('busy');
+    refresh();
+  }
+}
+
+function removeItem(id) {
+  const index = state.items.findIndex((item) => item.comment.id === id);
+  state.items = state.items.filter((item) => item.comment.id !== id);
+  state.nodes.get(id)?.remove();
+  state.nodes.delete(id);
+  byId('empty').hidden = state.items.length > 0;
+  if (state.selected === id) {
+    const next = state.items[Math.min(index, state.items.length - 1)];
+    select(next?.comment.id ?? null);
+  }
+}
+
+function confirmBan(id) {
+  const node = state.nodes.get(id);
+  if (!node) return;
+  const { comment } = node.item;
+  const panel = node.querySelector('.ban-confirm');
+  const confirm = h('button', { type: 'button', class: 'ban', onclick: () => ban(id) }, `Ban ${comment.authorName || comment.authorId}`);
+  panel.replaceChildren(
+    h('span', {}, 'Ban this reader from commenting and voting, and reject their held comments? '),
+    confirm,
+    h('button', { type: 'button', onclick: () => closeBan(id) }, 'Cancel'));
+  panel.hidden = false;
+  confirm.focus();
+}
+
+function closeBan(id) {
+  const node = state.nodes.get(id);
+  if (!node) return;
+  node.querySelector('.ban-confirm').hidden = true;
+  node.focus();
+}
+
+async function ban(id) {
+  const node = state.nodes.get(id);
+  if (!node) return;
+  const { comment } = node.item;
+  const reason = node.querySelector('input').value.trim() || node.querySelector('select').value;
+  try {
+    const result = await api(`api/moderation/readers/${encodeURIComponent(comment.authorId)}/ban`, {
+      method: 'POST', token: state.token, body: { reason, rejectPending: true },
+    });
+    announce(`Banned ${comment.authorName || comment.authorId}; ${result.rejectedComments} held comments rejected.`);
+    for (const item of [...state.items]) {
+      if (item.comment.authorId === comment.authorId && state.queue === 'pending') removeItem(item.comment.id);
+    }
+    if (state.nodes.has(id)) closeBan(id);
+  } catch (error) {
+    if (!refused(error)) announce(`Not done: ${error.message}`);
+  } finally {
+    refresh();
+  }
+}
+
+// Tabs ------------------------------------------------------------------------------------------------------------
+
+function wireTabs() {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  const choose = (tab) => {
+    for (const other of tabs) {
+      other.setAttribute('aria-selected', String(other === tab));
+      other.tabIndex = other === tab ? 0 : -1;
+    }
+    byId('panel').setAttribute('aria-labelledby', tab.id);
+    state.queue = tab.dataset.state;
+    load();
+  };
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => choose(tab));
+    tab.addEventListener('keydown', (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length];
+      next.focus();
+      choose(next);
+      event.stopPropagation();
+    });
+  }
+}
+
+if (articleId) byId('scope').textContent = `Article ${articleId} only`;
+wireAccount();
+wireTabs();
+byId('more').addEventListener('click', loadMore);
+document.addEventListener('keydown', onKey);
+setToken(sessionStorage.getItem(tokenKey));

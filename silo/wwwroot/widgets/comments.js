@@ -1,0 +1,375 @@
+// Comments widget: <div data-moderation-comments="{articleId}" data-token="{reader JWT}"></div>
+// plus <script type="module" src="https://moderation.example/widgets/comments.js"></script>.
+import { api, ApiError, listen, serviceUrl } from '../shared/api.js';
+import { h, clear, ensureStyles, timeElement } from '../shared/dom.js';
+import { watchToken, claimsOf } from '../shared/token.js';
+
+const pageSize = 20;
+const reportReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['other', 'Something else']];
+
+export function mountComments(element) {
+  if (element.moderationComments) return element.moderationComments;
+  ensureStyles(serviceUrl('widgets/widgets.css'));
+  const widget = new CommentsWidget(element);
+  element.moderationComments = widget;
+  widget.start();
+  return widget;
+}
+
+class CommentsWidget {
+  constructor(element) {
+    this.element = element;
+    this.articleId = element.dataset.moderationComments;
+    this.token = watchToken(element, (token) => this.tokenChanged(token));
+    this.nodes = new Map();
+    this.countedReplies = new Set();
+    this.count = 0;
+  }
+
+  get reader() {
+    return claimsOf(this.token);
+  }
+
+  get pendingKey() {
+    return `moderation:pending:${this.articleId}:${this.reader?.sub ?? ''}`;
+  }
+
+  async start() {
+    this.element.classList.add('moderation-widget', 'moderation-comments');
+    this.heading = h('h2', { class: 'moderation-heading' }, 'Comments');
+    this.composer = h('div', { class: 'moderation-composer' });
+    this.list = h('ol', { class: 'moderation-thread', 'aria-label': 'Comments' });
+    this.more = h('button', { type: 'button', class: 'moderation-secondary', hidden: true, onclick: () => this.loadPage() }, 'Show more comments');
+    this.live = h('p', { class: 'moderation-sr', 'aria-live': 'polite' });
+    clear(this.element).append(this.heading, this.composer, this.list, this.more, this.live);
+    this.renderComposer();
+    try {
+      const article = await api(`api/articles/${encodeURIComponent(this.articleId)}`);
+      this.setCount(article.commentCount);
+      await this.loadPage();
+    } catch (error) {
+      this.list.replaceWith(h('p', { class: 'moderation-error' }, `Comments could not be loaded: ${error.message}`));
+      return;
+    }
+    await this.showOwnPending();
+    listen(`api/articles/${encodeURIComponent(this.articleId)}/events`, {
+      open: () => this.recheckPending(),
+      comment: (comment) => this.published(comment),
+      count: (event) => this.setCount(event.count),
+    });
+  }
+
+  setCount(count) {
+    this.count = count;
+    this.heading.textContent = `Comments (${count.toLocaleString()})`;
+  }
+
+  async loadPage() {
+    const cursor = this.cursor ? `&cursor=${encodeURIComponent(this.cursor)}` : '';
+    this.more.disabled = true;
+    try {
+      const page = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments?sort=newest&limit=${pageSize}${cursor}`);
+      for (const comment of page.items) {
+        if (!this.nodes.has(comment.id)) this.list.append(this.render(comment));
+      }
+      this.cursor = page.nextCursor;
+      this.more.hidden = !page.nextCursor;
+      if (this.list.children.length === 0) this.list.append(h('li', { class: 'moderation-empty' }, 'No comments yet. Be the first.'));
+    } finally {
+      this.more.disabled = false;
+    }
+  }
+
+  render(comment, { pending = false } = {}) {
+    const node = h('li', { class: 'moderation-comment', 'data-comment-id': comment.id });
+    this.nodes.set(comment.id, node);
+    this.fill(node, comment, pending);
+    return node;
+  }
+
+  fill(node, comment, pending) {
+    node.classList.toggle('moderation-pending', pending);
+    node.comment = comment;
+    const mine = this.reader && comment.authorId === this.reader.sub;
+    const header = h('header', { class: 'moderation-meta' },
+      h('span', { class: 'moderation-author' }, comment.authorName || comment.authorId),
+      mine ? h('span', { class: 'moderation-badge' }, 'You') : null,
+      timeElement(comment.createdAt),
+      pending ? h('span', { class: 'moderation-badge moderation-badge-pending' }, 'Awaiting review: only you can see this') : null);
+    const body = comment.deleted
+      ? h('p', { class: 'moderation-body moderation-deleted' }, 'This comment was deleted.')
+      : h('p', { class: 'moderation-body' }, comment.body);
+    const actions = h('div', { class: 'moderation-actions' });
+    if (!pending && !comment.deleted) {
+      if (this.token && comment.depth < 4) {
+        actions.append(h('button', { type: 'button', class: 'moderation-link', onclick: () => this.openReply(node) }, 'Reply'));
+      }
+      if (this.token && !mine) {
+        actions.append(h('button', { type: 'button', class: 'moderation-link', onclick: () => this.openReport(node) }, 'Report'));
+      }
+    }
+    const replies = node.querySelector(':scope > .moderation-replies') ?? h('ol', { class: 'moderation-replies', hidden: true });
+    const toggle = h('button', {
+      type: 'button',
+      class: 'moderation-link moderation-replies-toggle',
+      hidden: !comment.replyCount,
+      'aria-expanded': String(!replies.hidden),
+      onclick: () => this.toggleReplies(node),
+    }, replyLabel(comment.replyCount, !replies.hidden));
+    actions.append(toggle);
+    node.replaceChildren(h('article', {}, header, body, actions), h('div', { class: 'moderation-slot' }), replies);
+  }
+
+  async toggleReplies(node) {
+    const replies = node.querySelector(':scope > .moderation-replies');
+    if (!replies.hidden) {
+      replies.hidden = true;
+      this.fill(node, node.comment, false);
+      return;
+    }
+    const page = await api(`api/comments/${encodeURIComponent(node.comment.id)}/replies?limit=100`).catch((error) => {
+      this.say(`Replies could not be loaded: ${error.message}`);
+      return null;
+    });
+    if (!page) return;
+    clear(replies);
+    for (const reply of page.items) replies.append(this.nodes.get(reply.id) ?? this.render(reply));
+    replies.hidden = false;
+    this.fill(node, node.comment, false);
+  }
+
+  renderComposer() {
+    if (!this.token) {
+      this.composer.replaceChildren(h('p', { class: 'moderation-note' }, 'Sign in to join the conversation.'));
+      return;
+    }
+    this.composer.replaceChildren(this.form(null));
+  }
+
+  form(parent) {
+    const label = parent ? `Reply to ${parent.comment.authorName || parent.comment.authorId}` : 'Your comment';
+    const id = `moderation-text-${Math.random().toString(36).slice(2)}`;
+    const text = h('textarea', { id, rows: parent ? 3 : 4, maxlength: 5000, required: true });
+    const nudge = h('div', { class: 'moderation-nudge', role: 'alert', hidden: true });
+    const status = h('p', { class: 'moderation-note', 'aria-live': 'polite' });
+    const submit = h('button', { type: 'submit', class: 'moderation-primary' }, parent ? 'Post reply' : 'Post comment');
+    const form = h('form', { class: 'moderation-form' },
+      h('label', { for: id }, label), text, nudge,
+      h('div', { class: 'moderation-actions' }, submit,
+        parent ? h('button', { type: 'button', class: 'moderation-link', onclick: () => form.remove() }, 'Cancel') : null),
+      status);
+    let checked = null;
+    text.addEventListener('input', () => {
+      nudge.hidden = true;
+      checked = null;
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = text.value.trim();
+      if (!body) return;
+      submit.disabled = true;
+      status.textContent = '';
+      try {
+        if (checked !== body) {
+          checked = body;
+          const check = await api('api/toxicity/check', { method: 'POST', token: this.token, body: { body } });
+          if (check.wouldHold) {
+            this.showNudge(nudge, text, () => this.post(form, text, status, submit, nudge, body, parent));
+            return;
+          }
+        }
+        await this.post(form, text, status, submit, nudge, body, parent);
+      } catch (error) {
+        checked = null;
+        status.textContent = postError(error);
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    return form;
+  }
+
+  showNudge(nudge, text, postAnyway) {
+    nudge.replaceChildren(
+      h('p', {}, 'This may be held for review by a moderator before anyone else sees it. Edit it?'),
+      h('div', { class: 'moderation-actions' },
+        h('button', { type: 'button', class: 'moderation-secondary', onclick: () => { nudge.hidden = true; text.focus(); } }, 'Edit my comment'),
+        h('button', { type: 'button', class: 'moderation-link', onclick: () => postAnyway() }, 'Post anyway')));
+    nudge.hidden = false;
+  }
+
+  async post(form, text, status, submit, nudge, body, parent) {
+    submit.disabled = true;
+    try {
+      const comment = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments`, {
+        method: 'POST',
+        token: this.token,
+        body: { body, parentId: parent?.comment.id ?? null },
+      });
+      nudge.hidden = true;
+      text.value = '';
+      if (comment.status === 'pending') {
+        this.rememberPending(comment.id);
+        this.showPending(comment);
+        status.textContent = 'Thanks. Your comment is awaiting review; it appears here once a moderator approves it.';
+      } else if (comment.status === 'published') {
+        this.published(comment);
+        if (parent?.querySelector(':scope > .moderation-replies').hidden) await this.toggleReplies(parent);
+        status.textContent = 'Your comment is published.';
+      } else {
+        status.textContent = 'Your comment was not published.';
+      }
+      if (parent) form.remove();
+    } catch (error) {
+      status.textContent = postError(error);
+    } finally {
+      submit.disabled = false;
+    }
+  }
+
+  showPending(comment) {
+    if (this.nodes.has(comment.id)) return;
+    const node = this.render(comment, { pending: true });
+    const parent = comment.threadParentId && this.nodes.get(comment.threadParentId);
+    if (parent) {
+      const replies = parent.querySelector(':scope > .moderation-replies');
+      replies.hidden = false;
+      replies.append(node);
+    } else {
+      this.list.querySelector('.moderation-empty')?.remove();
+      this.list.prepend(node);
+    }
+  }
+
+  rememberPending(id) {
+    const ids = new Set(JSON.parse(localStorage.getItem(this.pendingKey) || '[]'));
+    ids.add(id);
+    localStorage.setItem(this.pendingKey, JSON.stringify([...ids].slice(-20)));
+  }
+
+  forgetPending(id) {
+    const ids = JSON.parse(localStorage.getItem(this.pendingKey) || '[]').filter((known) => known !== id);
+    localStorage.setItem(this.pendingKey, JSON.stringify(ids));
+  }
+
+  async showOwnPending() {
+    if (!this.token) return;
+    for (const id of JSON.parse(localStorage.getItem(this.pendingKey) || '[]')) {
+      try {
+        const comment = await api(`api/comments/${encodeURIComponent(id)}`, { token: this.token });
+        if (comment.status === 'pending') this.showPending(comment);
+        else this.forgetPending(id);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) this.forgetPending(id);
+      }
+    }
+  }
+
+  // A decision made while the event stream was down would be missed: ask about the reader's held comments again.
+  async recheckPending() {
+    for (const node of [...this.nodes.values()].filter((known) => known.classList.contains('moderation-pending'))) {
+      try {
+        const comment = await api(`api/comments/${encodeURIComponent(node.comment.id)}`, { token: this.token });
+        if (comment.status === 'published') this.published(comment);
+      } catch {
+        // The next reconnection asks again.
+      }
+    }
+  }
+
+  published(comment) {
+    const existing = this.nodes.get(comment.id);
+    if (existing) {
+      if (existing.classList.contains('moderation-pending')) {
+        this.forgetPending(comment.id);
+        this.say('Your comment was approved and is now published.');
+      }
+      this.fill(existing, comment, false);
+      return;
+    }
+    if (comment.depth > 1 && comment.threadParentId) {
+      const parent = this.nodes.get(comment.threadParentId);
+      // A reader's own reply arrives twice, from the post and from the stream: count it once.
+      if (!parent || this.countedReplies.has(comment.id)) return;
+      this.countedReplies.add(comment.id);
+      const replies = parent.querySelector(':scope > .moderation-replies');
+      parent.comment = { ...parent.comment, replyCount: (parent.comment.replyCount || 0) + 1 };
+      if (!replies.hidden) replies.append(this.render(comment));
+      this.fill(parent, parent.comment, parent.classList.contains('moderation-pending'));
+      return;
+    }
+    this.list.querySelector('.moderation-empty')?.remove();
+    const firstPublished = [...this.list.children].find((node) => !node.classList.contains('moderation-pending'));
+    this.list.insertBefore(this.render(comment), firstPublished ?? null);
+    this.say(`New comment from ${comment.authorName || comment.authorId}.`);
+  }
+
+  openReply(node) {
+    const slot = node.querySelector(':scope > .moderation-slot');
+    const form = this.form(node);
+    slot.replaceChildren(form);
+    form.querySelector('textarea').focus();
+  }
+
+  openReport(node) {
+    const slot = node.querySelector(':scope > .moderation-slot');
+    const reason = h('select', { 'aria-label': 'Why are you reporting this comment?' },
+      reportReasons.map(([value, text]) => h('option', { value }, text)));
+    const status = h('p', { class: 'moderation-note', 'aria-live': 'polite' });
+    const form = h('form', { class: 'moderation-report' },
+      h('label', {}, 'Report this comment: ', reason),
+      h('div', { class: 'moderation-actions' },
+        h('button', { type: 'submit', class: 'moderation-secondary' }, 'Send report'),
+        h('button', { type: 'button', class: 'moderation-link', onclick: () => form.remove() }, 'Cancel')),
+      status);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await api(`api/comments/${encodeURIComponent(node.comment.id)}/reports`, {
+          method: 'POST', token: this.token, body: { reason: reason.value, note: '' },
+        });
+        slot.replaceChildren(h('p', { class: 'moderation-note', role: 'status' }, 'Thanks, a moderator will look at it.'));
+      } catch (error) {
+        status.textContent = postError(error);
+      }
+    });
+    slot.replaceChildren(form);
+    reason.focus();
+  }
+
+  async tokenChanged(token) {
+    this.token = token;
+    this.renderComposer();
+    for (const node of this.nodes.values()) {
+      if (node.classList.contains('moderation-pending')) {
+        node.remove();
+        this.nodes.delete(node.comment.id);
+      } else {
+        this.fill(node, node.comment, false);
+      }
+    }
+    await this.showOwnPending();
+  }
+
+  say(text) {
+    this.live.textContent = text;
+  }
+}
+
+function replyLabel(count, open) {
+  if (open) return 'Hide replies';
+  return `${count} ${count === 1 ? 'reply' : 'replies'}`;
+}
+
+function postError(error) {
+  if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
+  if (error.status === 401) return 'Your sign-in has expired. Sign in again to comment.';
+  if (error.status === 400 && error.problem?.errors) return Object.values(error.problem.errors).flat().join(' ');
+  return error.message;
+}
+
+export function mountAll(root = document) {
+  for (const element of root.querySelectorAll('[data-moderation-comments]')) mountComments(element);
+}
+
+mountAll();

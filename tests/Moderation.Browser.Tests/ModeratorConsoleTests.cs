@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Moderation.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ModeratorConsoleTests(BrowserSilo silo)
+{
+    [Fact]
+    public async Task A_moderator_works_the_queue_by_keyboard_j_k_reject_with_a_reason_and_ban()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("console-keys");
+        var worst = "you are a stupid idiot, shut up you moron";
+        var milder = "what a moron, honestly";
+        await ServiceApi.PostCommentAsync(client, articleId, "kim", worst);
+        await ServiceApi.PostCommentAsync(client, articleId, "lee", milder);
+        await using var moderator = await silo.NewSessionAsync();
+        await moderator.OpenConsoleAsync(articleId);
+
+        var items = moderator.Page.Locator(".item");
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(moderator.Page.Locator("[data-count=pending]")).ToHaveTextAsync("2");
+        // Sorted by score: the worst first, and selected.
+        await Expect(items.Nth(0)).ToContainTextAsync(worst);
+        await Expect(items.Nth(0)).ToHaveAttributeAsync("aria-current", "true");
+
+        await moderator.Page.Keyboard.PressAsync("j");
+        await Expect(items.Nth(1)).ToHaveAttributeAsync("aria-current", "true");
+        await moderator.Page.Keyboard.PressAsync("k");
+        await Expect(items.Nth(0)).ToHaveAttributeAsync("aria-current", "true");
+        await moderator.Page.Keyboard.PressAsync("j");
+
+        await items.Nth(1).GetByLabel("Reason to reject").SelectOptionAsync("spam");
+        await moderator.Page.Keyboard.PressAsync("Escape");
+        await moderator.Page.Locator("h1").ClickAsync();
+        await moderator.Page.Keyboard.PressAsync("r");
+        await Expect(items).ToHaveCountAsync(1);
+        await Expect(moderator.Page.Locator("#announcer")).ToContainTextAsync("Rejected the comment by lee.");
+        await Expect(moderator.Page.Locator("[data-count=pending]")).ToHaveTextAsync("1");
+
+        await moderator.Page.Keyboard.PressAsync("b");
+        var confirm = items.Nth(0).GetByRole(AriaRole.Button, new() { Name = "Ban kim" });
+        await Expect(confirm).ToBeFocusedAsync();
+        await moderator.Page.Keyboard.PressAsync("Enter");
+        await Expect(moderator.Page.Locator("#announcer")).ToContainTextAsync("Banned kim; 1 held comments rejected.");
+        await Expect(items).ToHaveCountAsync(0);
+
+        await moderator.Page.GetByRole(AriaRole.Tab, new() { Name = "Rejected" }).ClickAsync();
+        await Expect(items).ToHaveCountAsync(2);
+        Assert.Empty(moderator.Errors);
+    }
+
+    [Fact]
+    public async Task New_held_comments_appear_in_an_open_console_without_a_reload()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("console-live");
+        await using var moderator = await silo.NewSessionAsync();
+        await moderator.OpenConsoleAsync(articleId);
+        await Expect(moderator.Page.Locator("#empty")).ToBeVisibleAsync();
+
+        await ServiceApi.PostCommentAsync(client, articleId, "newcomer", "shut up, idiot");
+
+        await Expect(moderator.Page.Locator(".item")).ToHaveCountAsync(1);
+        await Expect(moderator.Page.Locator("[data-count=pending]")).ToHaveTextAsync("1");
+        Assert.Empty(moderator.Errors);
+    }
+}

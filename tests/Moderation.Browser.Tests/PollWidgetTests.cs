@@ -1,0 +1,116 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Moderation.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PollWidgetTests(BrowserSilo silo)
+{
+    [Fact]
+    public async Task A_reader_votes_with_the_keyboard_and_the_bars_move_to_the_new_results()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("poll-vote");
+        await ServiceApi.CreatePollAsync(client, articleId);
+        await using var reader = await silo.NewSessionAsync();
+        await reader.OpenArticleAsync(articleId);
+        await reader.SignInAsync("Vera Voter");
+
+        await reader.Poll.GetByRole(AriaRole.Button, new() { Name = "See results" }).ClickAsync();
+        await Expect(reader.ResultRow("o1").Locator(".moderation-percent")).ToHaveTextAsync("0%");
+        await Expect(reader.ResultRow("o1").Locator(".moderation-bar-fill")).ToHaveAttributeAsync("style", "--moderation-share: 0;");
+        await reader.Poll.GetByRole(AriaRole.Button, new() { Name = "Back to voting" }).ClickAsync();
+
+        var yes = reader.Poll.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true });
+        await yes.FocusAsync();
+        await reader.Page.Keyboard.PressAsync("Space");
+        await Expect(yes).ToBeCheckedAsync();
+        await reader.Page.Keyboard.PressAsync("Tab");
+        await Expect(reader.Poll.GetByRole(AriaRole.Button, new() { Name = "Vote" })).ToBeFocusedAsync();
+        await reader.Page.Keyboard.PressAsync("Enter");
+
+        await Expect(reader.ResultRow("o1")).ToHaveAttributeAsync("data-votes", "1");
+        await Expect(reader.ResultRow("o1").Locator(".moderation-percent")).ToHaveTextAsync("100%");
+        await Expect(reader.ResultRow("o1").Locator(".moderation-bar-fill")).ToHaveAttributeAsync("style", "--moderation-share: 1;");
+        await Expect(reader.ResultRow("o2").Locator(".moderation-percent")).ToHaveTextAsync("0%");
+        await Expect(reader.Poll.Locator(".moderation-total")).ToHaveTextAsync("1 vote");
+        await Expect(reader.Poll.Locator("[aria-live=polite]")).ToContainTextAsync("Your vote for Yes was counted.");
+        await Expect(reader.Poll.Locator(".moderation-status")).ToHaveTextAsync("You voted “Yes”.");
+        Assert.Empty(reader.Errors);
+    }
+
+    [Fact]
+    public async Task The_host_page_themes_the_widget_with_custom_properties_and_it_fits_a_phone_screen()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("poll-theme");
+        await ServiceApi.CreatePollAsync(client, articleId, allowAnonymous: true);
+        await using var reader = await silo.NewSessionAsync(width: 360, height: 740);
+        await reader.OpenArticleAsync(articleId);
+        var vote = reader.Poll.GetByRole(AriaRole.Button, new() { Name = "Vote" });
+        await Expect(vote).ToHaveCSSAsync("background-color", "rgb(31, 95, 191)");
+
+        await reader.Poll.EvaluateAsync("element => element.style.setProperty('--moderation-accent', 'rgb(200, 30, 40)')");
+
+        await Expect(vote).ToHaveCSSAsync("background-color", "rgb(200, 30, 40)");
+        var overflow = await reader.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow} px on a 360 px screen.");
+        var box = await reader.Poll.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 360, $"The poll spans {box.X} to {box.X + box.Width} px.");
+    }
+
+    [Fact]
+    public async Task A_vote_from_a_second_browser_appears_live_in_the_first()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("poll-live");
+        await ServiceApi.CreatePollAsync(client, articleId);
+        await using var first = await silo.NewSessionAsync();
+        await using var second = await silo.NewSessionAsync();
+
+        await first.OpenArticleAsync(articleId);
+        await first.SignInAsync("First Reader");
+        await first.Poll.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true }).CheckAsync();
+        await first.Poll.GetByRole(AriaRole.Button, new() { Name = "Vote" }).ClickAsync();
+        await Expect(first.Poll.Locator(".moderation-total")).ToHaveTextAsync("1 vote");
+
+        await second.OpenArticleAsync(articleId);
+        await second.SignInAsync("Second Reader");
+        await second.Poll.GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true }).CheckAsync();
+        await second.Poll.GetByRole(AriaRole.Button, new() { Name = "Vote" }).ClickAsync();
+        await Expect(second.Poll.Locator(".moderation-total")).ToHaveTextAsync("2 votes");
+
+        // The first page did nothing: the new totals came over its event stream.
+        await Expect(first.Poll.Locator(".moderation-total")).ToHaveTextAsync("2 votes");
+        await Expect(first.ResultRow("o2")).ToHaveAttributeAsync("data-votes", "1");
+        await Expect(first.ResultRow("o1").Locator(".moderation-percent")).ToHaveTextAsync("50%");
+        await Expect(first.ResultRow("o2").Locator(".moderation-bar-fill")).ToHaveAttributeAsync("style", "--moderation-share: 0.5;");
+        Assert.Empty(first.Errors);
+        Assert.Empty(second.Errors);
+    }
+
+    [Fact]
+    public async Task Without_a_reader_token_a_poll_that_allows_it_takes_an_anonymous_vote_and_one_that_does_not_asks_to_sign_in()
+    {
+        using var client = silo.CreateClient();
+        var open = ServiceApi.NewArticleId("poll-anon");
+        var closed = ServiceApi.NewArticleId("poll-signin");
+        await ServiceApi.CreatePollAsync(client, open, allowAnonymous: true);
+        await ServiceApi.CreatePollAsync(client, closed, allowAnonymous: false);
+        await using var reader = await silo.NewSessionAsync();
+
+        await reader.OpenArticleAsync(closed);
+        await Expect(reader.Poll.GetByText("Sign in to vote.")).ToBeVisibleAsync();
+        await Expect(reader.Poll.GetByRole(AriaRole.Button, new() { Name = "Vote" })).ToBeDisabledAsync();
+
+        await reader.OpenArticleAsync(open);
+        await reader.Poll.GetByRole(AriaRole.Radio, new() { Name = "Not sure", Exact = true }).CheckAsync();
+        await reader.Poll.GetByRole(AriaRole.Button, new() { Name = "Vote" }).ClickAsync();
+        await Expect(reader.ResultRow("o3")).ToHaveAttributeAsync("data-votes", "1");
+
+        // The anonymous token is kept: a reload shows the reader's vote, not a fresh ballot.
+        await reader.Page.ReloadAsync();
+        await Expect(reader.Poll.Locator(".moderation-status")).ToHaveTextAsync("You voted “Not sure”.");
+        await Expect(reader.Poll.Locator(".moderation-total")).ToHaveTextAsync("1 vote");
+    }
+}
