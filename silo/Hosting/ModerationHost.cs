@@ -29,12 +29,15 @@ public static class ModerationHost
 
         builder.AddModerationSilo(store, storage);
         builder.AddModerationApi(store.DataDirectory);
+        builder.AddMetricsExport();
         return builder;
     }
 
     public static WebApplication MapModeration(this WebApplication app)
     {
         app.MapModerationApi();
+        app.MapMetricsExport();
+        app.MapDevelopmentDashboard();
         app.Lifetime.ApplicationStarted.Register(() => LogStart(app));
         return app;
     }
