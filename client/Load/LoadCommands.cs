@@ -177,26 +177,37 @@ public static class LoadCommands
         using var setupClient = host.CreateHttpClient(settings.Urls[0], settings.RequestTimeout);
         var setup = new ModerationApi(setupClient);
         var tokens = new ReaderTokens(settings, setup);
-        PollResponse poll;
+        PollResponse[] polls;
         if (votes.CreatePoll)
         {
             var editor = setup.WithToken(await tokens.EditorAsync(cancellationToken));
             var request = new CreatePollRequest(
                 $"Load test {tokens.RunId}: which option?",
                 Enumerable.Range(1, votes.Options).Select(i => $"Option {i}").ToList());
-            poll = await editor.CreatePollAsync(votes.ArticleId ?? $"load-{tokens.RunId}", request, cancellationToken);
-            Say(host, settings, $"Created poll [bold]{Markup.Escape(poll.Id)}[/] with {poll.Options.Count} options on article {Markup.Escape(poll.ArticleId)}.");
+            polls = new PollResponse[votes.Polls];
+            await Parallel.ForAsync(0, votes.Polls, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                async (index, ct) => polls[index] = await editor.CreatePollAsync(
+                    votes.ArticleId ?? (votes.Polls == 1 ? $"load-{tokens.RunId}" : $"load-{tokens.RunId}-{index}"), request, ct));
+            var poll = polls[0];
+            Say(host, settings, votes.Polls == 1
+                ? $"Created poll [bold]{Markup.Escape(poll.Id)}[/] with {poll.Options.Count} options on article {Markup.Escape(poll.ArticleId)}."
+                : $"Created {votes.Polls:N0} polls with {poll.Options.Count} options each.");
         }
         else
         {
-            poll = await setup.GetPollAsync(votes.PollId!, cancellationToken);
+            polls = [await setup.GetPollAsync(votes.PollId!, cancellationToken)];
         }
 
         var voters = votes.Voters ?? settings.Readers;
         Say(host, settings, $"Minting {voters:N0} reader token(s) ({tokens.Describe()})...");
         var voterTokens = await tokens.ReadersAsync(voters, cancellationToken);
-        var before = await setup.GetResultsAsync(poll.Id, cancellationToken);
-        var scenario = new VoteScenario(poll, voterTokens, votes.Repeat);
+        var before = new PollResultsResponse[polls.Length];
+        for (var index = 0; index < polls.Length; index++)
+        {
+            before[index] = await setup.GetResultsAsync(polls[index].Id, cancellationToken);
+        }
+
+        var scenario = new VoteScenario(polls, voterTokens, votes.Repeat);
         var figures = await RunAsync(host, settings, "votes", scenario.Reader, cancellationToken);
         if (figures.ElapsedSeconds < settings.Duration.TotalSeconds * 0.9 && settings.MaxRequests is null)
         {

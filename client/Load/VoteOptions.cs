@@ -8,7 +8,8 @@ namespace Moderation.Client.Load;
 /// <param name="CreatePoll">Create a fresh poll with <paramref name="Options"/> options on a fresh (or the given) article, as an editor.</param>
 /// <param name="Voters">Distinct voters over the run (default: one per reader).</param>
 /// <param name="Repeat">How often each voter repeats its vote; each repeat must be <c>unchanged</c>.</param>
-internal sealed record VoteSettings(string? PollId, bool CreatePoll, int Options, string? ArticleId, int? Voters, int Repeat);
+/// <param name="Polls">Polls to create and spread the voters over (with <paramref name="CreatePoll"/>).</param>
+internal sealed record VoteSettings(string? PollId, bool CreatePoll, int Options, string? ArticleId, int? Voters, int Repeat, int Polls = 1);
 
 internal sealed class VoteOptions
 {
@@ -38,6 +39,13 @@ internal sealed class VoteOptions
         Validators = { r => { if (r.GetValueOrDefault<int>() < 0) { r.AddError("--repeat must be 0 or more."); } } },
     };
 
+    public Option<int> Polls { get; } = new("--polls")
+    {
+        Description = "Create this many polls and spread the voters over them (voter i votes in poll i mod n)",
+        DefaultValueFactory = _ => 1,
+        Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > 100_000) { r.AddError("--polls must be 1 to 100000."); } } },
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Poll);
@@ -46,6 +54,7 @@ internal sealed class VoteOptions
         command.Options.Add(Article);
         command.Options.Add(Voters);
         command.Options.Add(Repeat);
+        command.Options.Add(Polls);
     }
 
     public void RequirePoll(CommandResult result)
@@ -64,5 +73,6 @@ internal sealed class VoteOptions
         parse.GetValue(Options),
         parse.GetValue(Article),
         parse.GetValue(Voters),
-        parse.GetValue(Repeat));
+        parse.GetValue(Repeat),
+        parse.GetValue(Polls));
 }

@@ -6,10 +6,11 @@ namespace Moderation.Client.Load;
 /// <c>load votes</c>: distinct voters each vote once for a random option, then repeat that same vote
 /// <c>repeat</c> times (each repeat must be <c>unchanged</c>). A reader loop that is done with its voter takes the next
 /// unused one, until there are none left. Remembers which votes the service acknowledged, to check the results after.
+/// With several polls, voter i votes in poll i mod n, and each poll's results are checked.
 /// </summary>
 internal sealed class VoteScenario
 {
-    private readonly PollResponse _poll;
+    private readonly IReadOnlyList<PollResponse> _polls;
     private readonly string[] _voterTokens;
     private readonly int _repeat;
     private readonly string?[] _acknowledged;
@@ -17,9 +18,9 @@ internal sealed class VoteScenario
     private int _nextVoter = -1;
     private long _unexpected;
 
-    public VoteScenario(PollResponse poll, string[] voterTokens, int repeat)
+    public VoteScenario(IReadOnlyList<PollResponse> polls, string[] voterTokens, int repeat)
     {
-        _poll = poll;
+        _polls = polls;
         _voterTokens = voterTokens;
         _repeat = repeat;
         _acknowledged = new string?[voterTokens.Length];
@@ -31,6 +32,7 @@ internal sealed class VoteScenario
     {
         var voter = -1;
         var option = "";
+        var poll = _polls[0];
         var sent = 0;
         ModerationApi? api = null;
         return async cancellationToken =>
@@ -44,7 +46,8 @@ internal sealed class VoteScenario
                 }
 
                 api = service.WithToken(_voterTokens[voter]);
-                option = _poll.Options[Random.Shared.Next(_poll.Options.Count)].Id;
+                poll = _polls[voter % _polls.Count];
+                option = poll.Options[Random.Shared.Next(poll.Options.Count)].Id;
                 sent = 0;
             }
 
@@ -52,7 +55,7 @@ internal sealed class VoteScenario
             VoteResponse vote;
             try
             {
-                vote = await api!.VoteAsync(_poll.Id, option, cancellationToken);
+                vote = await api!.VoteAsync(poll.Id, option, cancellationToken);
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException && _acknowledged[voter] is null)
             {
@@ -83,38 +86,65 @@ internal sealed class VoteScenario
         };
     }
 
-    /// <summary>Waits up to <paramref name="patience"/> for the results to equal <paramref name="before"/> plus the acknowledged votes.</summary>
-    public async Task<VoteCheck> CheckAsync(ModerationApi service, PollResultsResponse before, TimeSpan patience, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits up to <paramref name="patience"/> for each poll's results to equal its <paramref name="before"/> plus its
+    /// acknowledged votes. With several polls, expected and actual are summed by option id and Match needs every poll exact.
+    /// </summary>
+    public async Task<VoteCheck> CheckAsync(
+        ModerationApi service, IReadOnlyList<PollResultsResponse> before, TimeSpan patience, CancellationToken cancellationToken)
     {
-        var expected = _poll.Options.ToDictionary(option => option.Id, option => before.Options.FirstOrDefault(o => o.Id == option.Id)?.Votes ?? 0);
-        foreach (var option in _acknowledged.OfType<string>())
-        {
-            expected[option] = expected.GetValueOrDefault(option) + 1;
-        }
-
         var deadline = DateTime.UtcNow + patience;
-        Dictionary<string, long> actual;
-        while (true)
+        var match = true;
+        var expectedSum = new Dictionary<string, long>();
+        var actualSum = new Dictionary<string, long>();
+        for (var p = 0; p < _polls.Count; p++)
         {
-            var results = await service.GetResultsAsync(_poll.Id, cancellationToken);
-            actual = results.Options.ToDictionary(option => option.Id, option => option.Votes);
-            if (Same(expected, actual) || DateTime.UtcNow >= deadline)
+            var poll = _polls[p];
+            var expected = poll.Options.ToDictionary(option => option.Id, option => before[p].Options.FirstOrDefault(o => o.Id == option.Id)?.Votes ?? 0);
+            for (var voter = p; voter < _acknowledged.Length; voter += _polls.Count)
             {
-                break;
+                if (_acknowledged[voter] is { } option)
+                {
+                    expected[option] = expected.GetValueOrDefault(option) + 1;
+                }
             }
 
-            await Task.Delay(100, cancellationToken);
+            Dictionary<string, long> actual;
+            while (true)
+            {
+                var results = await service.GetResultsAsync(poll.Id, cancellationToken);
+                actual = results.Options.ToDictionary(option => option.Id, option => option.Votes);
+                if (Same(expected, actual) || DateTime.UtcNow >= deadline)
+                {
+                    break;
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+
+            match &= Same(expected, actual);
+            Add(expectedSum, expected);
+            Add(actualSum, actual);
         }
 
+        var first = _polls[0];
         return new VoteCheck(
-            _poll.Id,
-            _poll.Options.ToDictionary(option => option.Id, option => option.Text),
-            Same(expected, actual),
-            expected,
-            actual,
+            _polls.Count == 1 ? first.Id : $"{first.Id} and {_polls.Count - 1} more",
+            first.Options.ToDictionary(option => option.Id, option => option.Text),
+            match,
+            expectedSum,
+            actualSum,
             _acknowledged.Count(option => option is not null),
             _uncertain.Count(flag => flag),
             Interlocked.Read(ref _unexpected));
+    }
+
+    private static void Add(Dictionary<string, long> sum, Dictionary<string, long> counts)
+    {
+        foreach (var (option, votes) in counts)
+        {
+            sum[option] = sum.GetValueOrDefault(option) + votes;
+        }
     }
 
     private static bool Same(Dictionary<string, long> expected, Dictionary<string, long> actual) =>

@@ -30,6 +30,7 @@ public static class ModerationHost
 
         builder.AddModerationSilo(store, storage);
         builder.AddModerationApi(store.DataDirectory);
+        builder.AddMetricsExport();
         builder.AddModerationWeb();
         return builder;
     }
@@ -38,6 +39,8 @@ public static class ModerationHost
     {
         app.UseModerationWeb();
         app.MapModerationApi();
+        app.MapMetricsExport();
+        app.MapDevelopmentDashboard();
         app.Lifetime.ApplicationStarted.Register(() => LogStart(app));
         return app;
     }

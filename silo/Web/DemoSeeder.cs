@@ -124,28 +124,24 @@ public sealed class DemoSeeder(
 
     private async Task SeedCommentsAsync()
     {
-        if ((await grains.GetGrain<IArticleGrain>(DemoArticle.Id).Get()).CommentCount > 0)
-        {
-            return;
-        }
-
         var posted = new List<string>();
         foreach (var comment in DemoArticle.Comments)
         {
             var parentId = comment.ReplyTo is { } index ? posted[index] : null;
-            posted.Add(await PostAsync(comment, parentId));
+            posted.Add(await PostAsync(comment, parentId, $"demo-comment-{posted.Count}"));
         }
 
-        foreach (var comment in DemoArticle.Held)
+        foreach (var (comment, index) in DemoArticle.Held.Select((comment, index) => (comment, index)))
         {
-            await PostAsync(comment, null);
+            await PostAsync(comment, null, $"demo-held-{index}");
         }
     }
 
-    private async Task<string> PostAsync(DemoArticle.SeedComment comment, string? parentId)
+    /// <param name="key">Makes the post safe to repeat when an earlier start stopped halfway through seeding.</param>
+    private async Task<string> PostAsync(DemoArticle.SeedComment comment, string? parentId, string key)
     {
         var reader = new ReaderIdentity("demo-" + comment.ReaderId, comment.Name, IsAnonymous: false, IsModerator: false);
-        var result = await gate.PostAsync(DemoArticle.Id, new PostCommentRequest(comment.Body, parentId), reader);
+        var result = await gate.PostAsync(DemoArticle.Id, new PostCommentRequest(comment.Body, parentId), reader, key);
         return result.Comment?.Id
             ?? throw new InvalidOperationException($"The demo comment of {reader.Id} was refused: {result.Refusal}{result.RetryAfter}.");
     }

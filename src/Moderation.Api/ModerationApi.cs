@@ -9,6 +9,7 @@ using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
 using Moderation.Api.Toxicity;
 using Moderation.Api.Problems;
+using Moderation.Api.Telemetry;
 
 namespace Moderation.Api;
 
@@ -23,6 +24,7 @@ public static class ModerationApi
         builder.Services.AddComments();
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddToxicity(dataDirectory);
+        builder.Services.AddModerationMetrics();
         builder.Services.AddOpenApi(OpenApiSetup.Configure);
         builder.Services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag])

@@ -14,8 +14,14 @@ export function serviceUrl(path) {
   return new URL(path.replace(/^\//, ''), serviceBase);
 }
 
-export async function api(path, { method = 'GET', token, body } = {}) {
+// A key for the Idempotency-Key header; crypto.randomUUID exists only on https pages, getRandomValues everywhere.
+export function newIdempotencyKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export async function api(path, { method = 'GET', token, body, idempotencyKey } = {}) {
   const headers = { accept: 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let response;

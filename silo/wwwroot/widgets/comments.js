@@ -1,6 +1,6 @@
 // Comments widget: <div data-moderation-comments="{articleId}" data-token="{reader JWT}"></div>
 // plus <script type="module" src="https://moderation.example/widgets/comments.js"></script>.
-import { api, ApiError, listen, serviceUrl } from '../shared/api.js';
+import { api, ApiError, listen, newIdempotencyKey, serviceUrl } from '../shared/api.js';
 import { h, clear, ensureStyles, timeElement } from '../shared/dom.js';
 import { watchToken, claimsOf } from '../shared/token.js';
 
@@ -200,12 +200,20 @@ class CommentsWidget {
 
   async post(form, text, status, submit, nudge, body, parent) {
     submit.disabled = true;
+    const parentId = parent?.comment.id ?? null;
+    // Sending the same text again after no answer reuses the key, so the service returns the comment it may have
+    // stored instead of posting it twice.
+    if (form.unanswered?.body !== body || form.unanswered?.parentId !== parentId) {
+      form.unanswered = { body, parentId, key: newIdempotencyKey() };
+    }
     try {
       const comment = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments`, {
         method: 'POST',
         token: this.token,
-        body: { body, parentId: parent?.comment.id ?? null },
+        body: { body, parentId },
+        idempotencyKey: form.unanswered.key,
       });
+      form.unanswered = null;
       nudge.hidden = true;
       text.value = '';
       if (comment.status === 'pending') {
@@ -221,6 +229,7 @@ class CommentsWidget {
       }
       if (parent) form.remove();
     } catch (error) {
+      if (error.status !== 0 && error.status < 500) form.unanswered = null;
       status.textContent = postError(error);
     } finally {
       submit.disabled = false;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
 using Moderation.Api.Readers;
+using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
@@ -15,7 +16,7 @@ namespace Moderation.Api.Comments;
 /// silo that received the post, and the verdict travels with the comment into its grain.
 /// </summary>
 public sealed class CommentGate(
-    IGrainFactory grains, BanList bans, PostRateLimiter rateLimiter, ModelHost model, TimeProvider clock)
+    IGrainFactory grains, BanList bans, PostRateLimiter rateLimiter, ModelHost model, TimeProvider clock, ModerationMetrics metrics)
 {
     /// <param name="idempotencyKey">When given, a retry of an acknowledged post returns the stored comment, whatever changed since.</param>
     public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader, string? idempotencyKey)
@@ -75,6 +76,7 @@ public sealed class CommentGate(
                 return Replay(posted.Comment, articleId, request, reader);
             }
 
+            metrics.CommentPosted(posted.Comment);
             return GateResult.Posted(posted.Comment);
         }
         catch
@@ -93,7 +95,7 @@ public sealed class CommentGate(
     {
         var body = request.Body!.Trim();
         var scorer = model.RequireScorer();
-        var result = scorer.Score(body);
+        var result = metrics.Score(scorer, body);
         var threshold = article.HoldThreshold ?? scorer.Model.Manifest.HoldThreshold;
         var reasons = ImmutableArray.CreateBuilder<string>();
         if (article.Premoderation)

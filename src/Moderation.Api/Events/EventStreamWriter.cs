@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Moderation.Api.Events;
 
@@ -22,12 +24,18 @@ public static class EventStreamWriter
         await response.Body.FlushAsync(cancellation);
     }
 
-    /// <summary>Hands each message to <paramref name="send"/> until the client goes away, keeping the stream alive meanwhile.</summary>
+    /// <summary>
+    /// Hands each message to <paramref name="send"/> until the client goes away or the process begins to stop,
+    /// keeping the stream alive meanwhile. Ending the stream at shutdown lets a stopping silo exit at once (instead
+    /// of waiting out the shutdown timeout) and the client's EventSource reconnect to another silo.
+    /// </summary>
     public static async Task PumpAsync<TMessage>(
         HttpContext context, ChannelReader<TMessage> messages, TimeSpan keepAlive, Func<TMessage, CancellationToken, Task> send)
     {
         var response = context.Response;
-        var cancellation = context.RequestAborted;
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var cancellation = ended.Token;
         try
         {
             while (!cancellation.IsCancellationRequested)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.Readers;
+using Moderation.Api.Telemetry;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Polls;
 
@@ -70,7 +71,7 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, BanList bans, IGrainFactory grains)
+        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, BanList bans, IGrainFactory grains, ModerationMetrics metrics)
     {
         if (string.IsNullOrWhiteSpace(request.OptionId))
         {
@@ -92,6 +93,7 @@ public static class PollsApi
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
         var outcome = await grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(pollId, shard))
             .Vote(new Ballot(reader.Id, request.OptionId, reader.IsAnonymous));
+        metrics.VoteAnswered(outcome);
         return outcome switch
         {
             VoteOutcome.Counted or VoteOutcome.Unchanged or VoteOutcome.Changed =>
