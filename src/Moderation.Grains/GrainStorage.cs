@@ -41,9 +41,11 @@ public static class GrainStorage
             await services.GetRequiredService<RedisWriteConnections>().ConnectAsync();
         });
         silo.AddStartupTask<PollRecoveryTask>();
+        silo.AddStartupTask<CommentRecoveryTask>();
         silo.Services.AddSingleton<CommentStore>();
         silo.Services.AddSingleton<CommentCounts>();
         silo.Services.AddSingleton<CommentRecount>();
+        silo.Services.AddSingleton<CommentRecovery>();
         silo.Services.AddSingleton<CommentEvents>();
         silo.Services.AddSingleton<ThreadStore>();
         silo.Services.AddSingleton<DecisionStore>();

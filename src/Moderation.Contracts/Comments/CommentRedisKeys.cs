@@ -22,6 +22,12 @@ public static class CommentRedisKeys
     /// <summary>Sorted set of every comment ever posted to an article, whatever its status, scored by sequence number: what a recount reads.</summary>
     public static string Comments(string articleId) => $"moderation:article:{{{articleId}}}:comments";
 
+    /// <summary>
+    /// Sorted set of article ids by the time (Unix ms) a script last changed their comments. Each such script writes it
+    /// first, so that if a crash keeps any of a script's writes, it keeps this one: see <c>CommentRecovery</c>.
+    /// </summary>
+    public const string TouchedArticles = "moderation:articles:touched";
+
     /// <summary>Hash of an article's counters: "published".</summary>
     public static string Counts(string articleId) => $"moderation:article:{{{articleId}}}:counts";
 

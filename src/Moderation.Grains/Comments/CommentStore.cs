@@ -10,7 +10,7 @@ namespace Moderation.Grains.Comments;
 /// (ZADD/ZREM, O(log n)) and the counters together, so a thread costs the same to post to at any size and
 /// no crash leaves a count apart from its index.
 /// </summary>
-public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
+public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnections writes, TimeProvider clock)
 {
     private const string PostScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -23,11 +23,8 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             return {'unknown-parent', '0'}
           end
         end
+        redis.call('ZADD', KEYS[31], ARGV[7], article_id)
         local seq = redis.call('INCR', KEYS[7])
-        local fields = {}
-        for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
-        redis.call('HSET', KEYS[1], 'seq', tostring(seq), 'status', status, 'revision', '1', 'replyCount', '0',
-          'reports', '0', 'reportsAtReview', '0', 'reported', '0', unpack(fields))
         redis.call('ZADD', KEYS[30], seq, id)
         local count
         if status == 'published' then
@@ -41,6 +38,10 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
           audit(ARGV[5], true, false)
           count = redis.call('HGET', KEYS[5], 'published') or '0'
         end
+        local fields = {}
+        for i = 8, #ARGV do fields[#fields + 1] = ARGV[i] end
+        redis.call('HSET', KEYS[1], 'seq', tostring(seq), 'status', status, 'revision', '1', 'replyCount', '0',
+          'reports', '0', 'reportsAtReview', '0', 'reported', '0', unpack(fields))
         return {status, tostring(count), tostring(seq)}
         """;
 
@@ -65,6 +66,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
         local c = redis.call('HMGET', KEYS[1], 'status')
         if not c[1] then return {'not-found', '0'} end
         if c[1] == 'deleted' then return {'deleted', tostring(redis.call('HGET', KEYS[4], 'published') or '0')} end
+        redis.call('ZADD', KEYS[28], ARGV[4], ARGV[5])
         for state = 0, 3 do queue(state, false, id) end
         redis.call('SREM', KEYS[22], id)
         local count
@@ -122,6 +124,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             CommentRedisKeys.ReaderPending(draft.AuthorId),
             .. AuditScript.Keys(draft.Id, null, draft.Id),
             CommentRedisKeys.Comments(draft.ArticleId),
+            CommentRedisKeys.TouchedArticles,
         ];
         var micro = QueueScript.Micro(draft.Score);
         RedisValue[] arguments =
@@ -132,6 +135,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             CommentRecords.Invariant(micro),
             auditJson ?? "",
             draft.Id,
+            CommentRecords.Invariant(clock.GetUtcNow().ToUnixTimeMilliseconds()),
             CommentFields.Id, draft.Id,
             CommentFields.ArticleId, draft.ArticleId,
             CommentFields.ParentId, draft.ParentId ?? "",
@@ -181,9 +185,16 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
     /// <returns>The status before the delete and the article's published count after it; null when there is no such comment.</returns>
     public async Task<(string FormerStatus, long PublishedCount)?> DeleteAsync(CommentView comment, string? auditHead, string? moderatorId)
     {
-        var keys = StateChangeKeys(comment, moderatorId);
-        var result = (RedisResult[])(await Writes(writes).ScriptEvaluateAsync(
-            DeleteLua, keys, [comment.Id, auditHead ?? "", comment.ThreadParentId is null ? "0" : "1"]))!;
+        RedisKey[] keys = [.. StateChangeKeys(comment, moderatorId), CommentRedisKeys.TouchedArticles];
+        RedisValue[] arguments =
+        [
+            comment.Id,
+            auditHead ?? "",
+            comment.ThreadParentId is null ? "0" : "1",
+            CommentRecords.Invariant(clock.GetUtcNow().ToUnixTimeMilliseconds()),
+            comment.ArticleId,
+        ];
+        var result = (RedisResult[])(await Writes(writes).ScriptEvaluateAsync(DeleteLua, keys, arguments))!;
         var former = (string)result[0]!;
         return former == "not-found" ? null : (former, long.Parse((string)result[1]!, CultureInfo.InvariantCulture));
     }

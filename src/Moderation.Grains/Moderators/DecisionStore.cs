@@ -18,6 +18,7 @@ public sealed class DecisionStore(RedisWriteConnections writes)
         if not c[1] then return {'not-found'} end
         if c[1] == 'deleted' then return {'deleted'} end
         if expected ~= '' and tonumber(expected) ~= tonumber(c[2]) then return {'stale'} end
+        redis.call('ZADD', KEYS[30], ARGV[7], ARGV[8])
         local from, seq, micro = c[1], c[3], c[4]
         local to = 'rejected'
         if action == 'approve' then to = 'published' end
@@ -66,6 +67,7 @@ public sealed class DecisionStore(RedisWriteConnections writes)
             .. CommentStore.StateChangeKeys(comment, decision.ModeratorId),
             ModerationRedisKeys.FeedbackRecords,
             ModerationRedisKeys.Feedback,
+            CommentRedisKeys.TouchedArticles,
         ];
         RedisValue[] arguments =
         [
@@ -75,6 +77,8 @@ public sealed class DecisionStore(RedisWriteConnections writes)
             auditHead,
             feedbackJson ?? "",
             comment.ThreadParentId is null ? "0" : "1",
+            CommentRecords.Invariant(decision.At.ToUnixTimeMilliseconds()),
+            comment.ArticleId,
         ];
 
         var result = (RedisResult[])(await CommentStore.Writes(writes).ScriptEvaluateAsync(DecideLua, keys, arguments))!;

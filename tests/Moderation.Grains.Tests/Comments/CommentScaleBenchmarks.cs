@@ -27,7 +27,7 @@ public sealed class CommentScaleBenchmarks(ClusterFixture fixture, ITestOutputHe
         using var connection = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
         using var writes = new RedisWriteConnections(fixture.Redis.ConnectionString, 8);
         await writes.ConnectAsync();
-        var store = new CommentStore(connection, writes);
+        var store = new CommentStore(connection, writes, TimeProvider.System);
 
         var warmUp = TestComments.NewArticle();
         for (var i = 0; i < Samples; i++)
