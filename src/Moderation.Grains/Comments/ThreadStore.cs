@@ -62,6 +62,7 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
         var ids = await SortedPages.RangeAsync(Database, index, descending, cursor, limit + 1);
         var comments = await SortedPages.ReadCommentsAsync(Database, ids.Take(limit));
         var next = ids.Length > limit && comments.Length > 0 ? comments[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
-        return new CommentPage([.. comments], next);
+        // Only what readers may see, even where a decision cut short by a crash left an index entry behind.
+        return new CommentPage([.. comments.Where(comment => comment.Status is CommentStatus.Published or CommentStatus.Deleted)], next);
     }
 }
