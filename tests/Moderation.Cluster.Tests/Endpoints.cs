@@ -16,10 +16,15 @@ public sealed class Endpoints(IReadOnlyList<Uri> silos) : IDisposable
     public int Count => _clients.Length;
 
     /// <summary>One attempt on one silo: the response, or null when none came (connection refused or reset, timeout).</summary>
-    public async Task<HttpResponseMessage?> TryPostAsync(int silo, string path, object body, string token)
+    public async Task<HttpResponseMessage?> TryPostAsync(int silo, string path, object body, string token, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         try
         {
             return await _clients[silo % _clients.Length].SendAsync(request);
@@ -39,12 +44,12 @@ public sealed class Endpoints(IReadOnlyList<Uri> silos) : IDisposable
     /// the request itself is wrong and another try would not change that.
     /// </summary>
     public async Task<(HttpResponseMessage Response, int Attempts)> PostUntilAnsweredAsync(
-        int firstSilo, string path, object body, string token, TimeSpan limit)
+        int firstSilo, string path, object body, string token, TimeSpan limit, string? idempotencyKey = null)
     {
         var deadline = DateTime.UtcNow + limit;
         for (var attempt = 0; ; attempt++)
         {
-            var response = await TryPostAsync(firstSilo + attempt, path, body, token);
+            var response = await TryPostAsync(firstSilo + attempt, path, body, token, idempotencyKey);
             if (response is not null && (int)response.StatusCode < 500)
             {
                 return (response, attempt + 1);

@@ -15,6 +15,13 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long a deactivation waits for its last report. The tally grain may be on a silo that just died, and a call
+    /// to it waits until the cluster declares that silo dead; meanwhile every vote for this shard would queue behind
+    /// the deactivation. The next activation reports the shard's count from the store instead.
+    /// </summary>
+    private static readonly TimeSpan LastReportLimit = TimeSpan.FromSeconds(2);
+
     private readonly List<PendingBallot> _queued = [];
     private string _pollId = "";
     private int _shard;
@@ -33,6 +40,8 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
         _poll = await GrainFactory.GetGrain<IPollGrain>(_pollId).Get();
         _closed = _poll?.Closed ?? false;
         _tally = await store.CountAsync(_pollId, _shard);
+        // Report what the store holds at once: an earlier activation's last report may never have arrived.
+        _tallyChanged = true;
         this.RegisterGrainTimer(ReportIfChanged, new GrainTimerCreationOptions(ReportInterval, ReportInterval) { Interleave = true });
     }
 
@@ -40,7 +49,7 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
     {
         try
         {
-            await ReportIfChanged();
+            await ReportIfChanged().WaitAsync(LastReportLimit, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -57,7 +66,14 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
 
         var pending = new PendingBallot(ballot);
         _queued.Add(pending);
-        _committing ??= CommitQueued();
+        if (_committing is null)
+        {
+            // A commit that finished without awaiting (a store that failed at once) has already cleared the field in
+            // its finally block: keeping its completed task would stop every later vote from being committed.
+            var committing = CommitQueued();
+            _committing = committing.IsCompleted ? null : committing;
+        }
+
         return pending.Outcome.Task;
     }
 
