@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.Comments;
+using Moderation.Api.Cors;
 using Moderation.Api.Health;
 using Moderation.Api.Identity;
 using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
 using Moderation.Api.Toxicity;
 using Moderation.Api.Problems;
+using Moderation.Api.RateLimits;
 
 namespace Moderation.Api;
 
@@ -18,6 +20,8 @@ public static class ModerationApi
     public static WebApplicationBuilder AddModerationApi(this WebApplicationBuilder builder, string dataDirectory)
     {
         builder.Services.AddModerationProblems();
+        builder.Services.AddApiCors();
+        builder.Services.AddRateLimits();
         builder.AddModerationAuth(dataDirectory);
         builder.Services.AddPolls();
         builder.Services.AddComments();
@@ -32,6 +36,7 @@ public static class ModerationApi
 
     public static WebApplication MapModerationApi(this WebApplication app)
     {
+        app.UseApiCors();
         app.UseModerationProblems();
         app.UseAuthentication();
         app.UseAuthorization();
