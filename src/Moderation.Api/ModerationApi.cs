@@ -36,6 +36,7 @@ public static class ModerationApi
 
     public static WebApplication MapModerationApi(this WebApplication app)
     {
+        app.UseClientAddresses();
         app.UseApiCors();
         app.UseModerationProblems();
         app.UseAuthentication();

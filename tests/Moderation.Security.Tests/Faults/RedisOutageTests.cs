@@ -44,16 +44,16 @@ public sealed class RedisOutageTests(Counts counts, ITestOutputHelper output) : 
 
             _redis.Stop();
             var outageEnds = DateTime.UtcNow + Outage;
-            while (DateTime.UtcNow < outageEnds)
-            {
-                foreach (var path in new[] { "/health/live", "/health/ready", "/api/model", $"/api/polls/{pollId}", $"/api/articles/{fault.ArticleId}" })
+            await Task.WhenAll(new[] { "/health/live", "/health/ready", "/api/model", $"/api/polls/{pollId}", $"/api/articles/{fault.ArticleId}" }
+                .Select(path => Task.Run(async () =>
                 {
-                    using var response = await client.GetAsync(path);
-                    reads.GetOrAdd(path, _ => []).Add((int)response.StatusCode);
-                }
-
-                await Task.Delay(250);
-            }
+                    while (DateTime.UtcNow < outageEnds)
+                    {
+                        using var response = await client.GetAsync(path);
+                        reads.GetOrAdd(path, _ => []).Add((int)response.StatusCode);
+                        await Task.Delay(250);
+                    }
+                })));
 
             var refusedDuringOutage = load.Refused.Count;
             _redis.Start();

@@ -79,6 +79,28 @@ public sealed class RateLimitTests(LimitedSilos silos, Counts counts, ITestOutpu
     }
 
     [Fact]
+    public async Task The_forwarded_address_counts_only_when_a_trusted_proxy_sends_the_request()
+    {
+        var (behindProxy, otherBehindProxy, direct) = (NewAddress(), NewAddress(), NewAddress());
+        for (var i = 0; i < 3; i++)
+        {
+            using var viaProxy = await AnonymousAsync(silos.First, "127.0.0.1", forwardedFor: behindProxy);
+            using var spoofed = await AnonymousAsync(silos.Second, direct, forwardedFor: NewAddress());
+            Assert.Equal(HttpStatusCode.OK, viaProxy.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, spoofed.StatusCode);
+        }
+
+        using var proxiedRefused = await AnonymousAsync(silos.Second, "127.0.0.1", forwardedFor: behindProxy);
+        using var proxiedOther = await AnonymousAsync(silos.Second, "127.0.0.1", forwardedFor: otherBehindProxy);
+        using var spoofRefused = await AnonymousAsync(silos.First, direct, forwardedFor: NewAddress());
+
+        await ExpectTooManyAsync(proxiedRefused, TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, proxiedOther.StatusCode);
+        await ExpectTooManyAsync(spoofRefused, TimeSpan.FromMinutes(2));
+        counts.Report(output, "rate limits: client address", "9 requests tried, 2 refused with 429 (forwarded address behind a loopback proxy; X-Forwarded-For from a client ignored)");
+    }
+
+    [Fact]
     public async Task Comments_and_reports_are_limited_per_reader_and_a_refused_comment_is_not_stored()
     {
         var address = NewAddress();
@@ -148,9 +170,14 @@ public sealed class RateLimitTests(LimitedSilos silos, Counts counts, ITestOutpu
         return await client.PostAsJsonAsync($"/api/polls/{poll}/votes", new { optionId = "o1" });
     }
 
-    private static async Task<HttpResponseMessage> AnonymousAsync(WebApplicationFactory<Program> silo, string address)
+    private static async Task<HttpResponseMessage> AnonymousAsync(WebApplicationFactory<Program> silo, string address, string? forwardedFor = null)
     {
         using var client = silo.CreateClient().From(address);
+        if (forwardedFor is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
         return await client.PostAsync("/api/readers/anonymous", null);
     }
 
