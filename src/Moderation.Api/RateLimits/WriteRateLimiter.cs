@@ -7,10 +7,11 @@ namespace Moderation.Api.RateLimits;
 
 /// <summary>
 /// Fixed-window counters in Redis, one per kind of write and reader and one per kind and client address, so a limit
-/// holds across every silo. Both counters go up in one round trip (INCR, pipelined; the first in a window sets its
-/// expiry). A write that finds either counter over its limit is refused and takes its count back from both, so a
-/// refused write uses nothing up. No script: the embedded store runs each script as a transaction, and with one on
-/// the vote path a burst of 2,000 votes timed out (503). When Redis does not answer the call throws: 503 as well.
+/// holds across every silo. Both counters go up in one round trip: SET NX PX starts a window where none is open, and
+/// INCR counts, all pipelined on one connection, so they run in order. A write that finds either counter over its
+/// limit is refused and takes its count back from both, so a refused write uses nothing up. No script: the embedded
+/// store runs each script as a transaction, and with one on the vote path a burst of 2,000 votes timed out (503).
+/// When Redis does not answer the call throws, and the write is refused with 503 as well.
 /// </summary>
 public sealed class WriteRateLimiter(GateConnection connection, IOptions<RateLimitOptions> options)
 {
@@ -41,14 +42,9 @@ public sealed class WriteRateLimiter(GateConnection connection, IOptions<RateLim
         }
 
         var database = await connection.DatabaseAsync();
+        var windows = counters.Select(counter => database.StringSetAsync(counter.Key, 0, limit.Window, When.NotExists)).ToArray();
         var counts = await Task.WhenAll(counters.Select(counter => database.StringIncrementAsync(counter.Key)));
-        for (var i = 0; i < counters.Count; i++)
-        {
-            if (counts[i] == 1)
-            {
-                await database.KeyExpireAsync(counters[i].Key, limit.Window);
-            }
-        }
+        await Task.WhenAll(windows);
 
         var full = Enumerable.Range(0, counters.Count).Where(i => counts[i] > counters[i].Limit).Select(i => counters[i].Key).ToArray();
         if (full.Length == 0)
