@@ -38,13 +38,16 @@ internal sealed class StoreSnapshot
         return new StoreSnapshot(values);
     }
 
-    /// <summary>Waits until two snapshots a little apart agree: what an accepted write set going in the background has landed.</summary>
+    /// <summary>
+    /// Waits until two snapshots agree: what an accepted write set going in the background has landed. They are taken
+    /// further apart than poll results are published (at most every 250 ms), so a pending publication shows up.
+    /// </summary>
     public static async Task<StoreSnapshot> SettledAsync(IConnectionMultiplexer redis)
     {
         var previous = await TakeAsync(redis);
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; attempt < 25; attempt++)
         {
-            await Task.Delay(200);
+            await Task.Delay(400);
             var next = await TakeAsync(redis);
             if (next.Differences(previous).Count == 0)
             {
