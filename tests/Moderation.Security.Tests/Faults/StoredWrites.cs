@@ -75,7 +75,10 @@ internal sealed class StoredWrites(HttpClient client, string pollId, string arti
         }
     }
 
-    private async Task<List<(string Id, string Body)>> ThreadAsync()
+    private Task<List<(string Id, string Body)>> ThreadAsync() => ThreadAsync(client, articleId);
+
+    /// <summary>Every published top-level comment of the article, oldest first.</summary>
+    public static async Task<List<(string Id, string Body)>> ThreadAsync(HttpClient client, string articleId)
     {
         var items = new List<(string, string)>();
         string? cursor = null;
