@@ -86,6 +86,7 @@ public sealed class CorsTests(SecuritySilo silo, Counts counts, ITestOutputHelpe
     {
         await using var factory = new SiloFactory();
         using var client = factory.CreateClient();
+        using var ready = await client.WaitUntilReadyAsync();
 
         using var response = await client.SendAsync(Preflight(SecuritySilo.AllowedOrigin, "/api/polls/p1/votes", "POST"));
 
