@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.Comments;
+using Moderation.Api.Cors;
 using Moderation.Api.Health;
 using Moderation.Api.Identity;
 using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
 using Moderation.Api.Toxicity;
 using Moderation.Api.Problems;
+using Moderation.Api.RateLimits;
 using Moderation.Api.Telemetry;
 
 namespace Moderation.Api;
@@ -19,6 +21,8 @@ public static class ModerationApi
     public static WebApplicationBuilder AddModerationApi(this WebApplicationBuilder builder, string dataDirectory)
     {
         builder.Services.AddModerationProblems();
+        builder.Services.AddApiCors();
+        builder.Services.AddRateLimits();
         builder.AddModerationAuth(dataDirectory);
         builder.Services.AddPolls();
         builder.Services.AddComments();
@@ -34,6 +38,8 @@ public static class ModerationApi
 
     public static WebApplication MapModerationApi(this WebApplication app)
     {
+        app.UseClientAddresses();
+        app.UseApiCors();
         app.UseModerationProblems();
         app.UseAuthentication();
         app.UseAuthorization();

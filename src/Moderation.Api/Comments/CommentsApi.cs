@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
+using Moderation.Api.RateLimits;
+using Moderation.Api.Readers;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 
@@ -21,7 +23,7 @@ public static class CommentsApi
     public static void MapComments(this IEndpointRouteBuilder routes)
     {
         var articles = routes.MapGroup("/api/articles/{articleId}").WithTags("Comments");
-        articles.MapPost("/comments", Post).RequireAuthorization(Policies.Reader)
+        articles.MapPost("/comments", Post).RequireAuthorization(Policies.Reader).WriteLimited(WriteKind.Comment)
             .WithSummary("Post a comment or a reply; it is published, or held for a moderator with its reasons.");
         articles.MapGet("/comments", Thread).WithSummary("A page of the published top-level comments, newest or oldest first.");
         articles.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
@@ -32,7 +34,7 @@ public static class CommentsApi
         comments.MapGet("/replies", Replies).WithSummary("A page of the published replies shown under a comment, oldest first.");
         comments.MapDelete("", Delete).RequireAuthorization(Policies.Reader)
             .WithSummary("Delete a comment (its author or a moderator): the text goes, its place in the thread stays.");
-        comments.MapPost("/reports", Report).RequireAuthorization(Policies.Reader)
+        comments.MapPost("/reports", Report).RequireAuthorization(Policies.Reader).WriteLimited(WriteKind.Report)
             .WithSummary("Report a comment; one report per reader counts.");
     }
 
@@ -156,7 +158,8 @@ public static class CommentsApi
     }
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Report(
-        string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<CommentsOptions> options, TimeProvider clock)
+        string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, BanList bans, IOptions<CommentsOptions> options,
+        TimeProvider clock)
     {
         var errors = CommentValidation.ValidateReport(request);
         if (errors.Count > 0)
@@ -170,6 +173,11 @@ public static class CommentsApi
         }
 
         var reader = ReaderIdentity.From(user);
+        if (await bans.IsBannedAsync(reader.Id))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned, so your reports do not count.");
+        }
+
         var report = new CommentReport(reader.Id, request.Reason!, request.Note?.Trim() ?? "", clock.GetUtcNow(), options.Value.ReportThreshold);
         var result = await grains.GetGrain<ICommentGrain>(commentId).Report(report);
         return result == ReportResult.NotFound ? UnknownComment(commentId) : TypedResults.Accepted((string?)null);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Moderation.Api.RateLimits;
 using Moderation.Contracts.Comments;
 using StackExchange.Redis;
 
@@ -6,20 +7,10 @@ namespace Moderation.Api.Comments;
 
 /// <summary>
 /// One post per reader per interval, across every silo: a key set with NX and a PX expiry. The reader who finds
-/// the key waits for what is left of it. The key is a write, and a store that answers writes only once they are
-/// committed holds back every later reply on the same connection: so these writes have a connection of their own
-/// instead of delaying the reads on the shared one.
+/// the key waits for what is left of it. The key is a write, so it goes through the gate connection.
 /// </summary>
-public sealed class PostRateLimiter(IConnectionMultiplexer redis, IOptions<CommentsOptions> options) : IDisposable
+public sealed class PostRateLimiter(GateConnection gates, IOptions<CommentsOptions> options)
 {
-    private readonly Lazy<Task<ConnectionMultiplexer>> _gates = new(() =>
-    {
-        var configuration = ConfigurationOptions.Parse(redis.Configuration);
-        configuration.AbortOnConnectFail = false;
-        configuration.ClientName = "moderation-post-gates";
-        return ConnectionMultiplexer.ConnectAsync(configuration);
-    });
-
     /// <returns>Null when the reader may post now (the interval starts), else how long to wait.</returns>
     public async Task<TimeSpan?> TryEnterAsync(string readerId)
     {
@@ -29,7 +20,7 @@ public sealed class PostRateLimiter(IConnectionMultiplexer redis, IOptions<Comme
             return null;
         }
 
-        var database = (await _gates.Value).GetDatabase();
+        var database = await gates.DatabaseAsync();
         var key = CommentRedisKeys.PostGate(readerId);
         if (await database.StringSetAsync(key, "1", interval, When.NotExists))
         {
@@ -45,15 +36,7 @@ public sealed class PostRateLimiter(IConnectionMultiplexer redis, IOptions<Comme
     {
         if (options.Value.PostInterval > TimeSpan.Zero)
         {
-            await (await _gates.Value).GetDatabase().KeyDeleteAsync(CommentRedisKeys.PostGate(readerId));
-        }
-    }
-
-    public void Dispose()
-    {
-        if (_gates.IsValueCreated && _gates.Value.IsCompletedSuccessfully)
-        {
-            _gates.Value.Result.Dispose();
+            await (await gates.DatabaseAsync()).KeyDeleteAsync(CommentRedisKeys.PostGate(readerId));
         }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
+using Moderation.Api.RateLimits;
 
 namespace Moderation.Api.Identity;
 
@@ -12,7 +13,7 @@ public static class IdentityApi
 {
     public static void MapIdentity(this IEndpointRouteBuilder routes, IHostEnvironment environment)
     {
-        routes.MapPost("/api/readers/anonymous", IssueAnonymous)
+        routes.MapPost("/api/readers/anonymous", IssueAnonymous).WriteLimited(WriteKind.AnonymousToken)
             .WithTags("Identity")
             .WithSummary("A token with a fresh random subject and role anonymous, good only for polls that allow anonymous votes.");
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
+using Moderation.Api.RateLimits;
 using Moderation.Api.Readers;
 using Moderation.Api.Telemetry;
 using Moderation.Contracts.Articles;
@@ -22,7 +23,7 @@ public static class PollsApi
 
         var polls = routes.MapGroup("/api/polls/{pollId}").WithTags("Polls");
         polls.MapGet("", GetPoll).WithSummary("A poll's question, options and status.");
-        polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter)
+        polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote)
             .WithSummary("Vote once; repeating the same vote is unchanged, another option is changed where allowed.");
         polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose.");
         polls.MapGet("/results", Results).Produces<PollResults>().WithSummary("Totals per option, served from the cache.");

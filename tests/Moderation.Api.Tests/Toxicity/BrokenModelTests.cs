@@ -6,19 +6,30 @@ using Moderation.Toxicity.Store;
 
 namespace Moderation.Api.Tests.Toxicity;
 
-/// <summary>A corrupt model keeps the process up and not ready, with the reason, instead of crashing it.</summary>
+/// <summary>A corrupt or missing model keeps the process up and not ready, with the reason, instead of crashing it.</summary>
 public sealed class BrokenModelTests : IDisposable
 {
     private readonly string _dataDirectory = TestDirectories.Create("broken-model");
 
-    [Fact]
-    public async Task A_corrupt_current_model_fails_readiness_with_a_clear_message_and_scoring_answers_503()
+    [Theory]
+    [InlineData("corrupt")]
+    [InlineData("missing")]
+    public async Task A_corrupt_or_missing_current_model_fails_readiness_with_a_clear_message_and_scoring_answers_503(string damage)
     {
         var store = new FileSystemModelStore(Path.Combine(_dataDirectory, "models"));
         var model = DefaultModel.Load();
         store.Save(model.WithManifest(model.Manifest with { Version = "broken-1" }));
         store.Promote("broken-1");
-        await File.WriteAllTextAsync(Path.Combine(_dataDirectory, "models", "versions", "broken-1", model.Manifest.ModelFile), "not a zip");
+        var modelFile = Path.Combine(_dataDirectory, "models", "versions", "broken-1", model.Manifest.ModelFile);
+        if (damage == "corrupt")
+        {
+            await File.WriteAllTextAsync(modelFile, "not a zip");
+        }
+        else
+        {
+            File.Delete(modelFile);
+        }
+
         await using var factory = new SiloFactory(_dataDirectory);
         using var client = factory.CreateClient();
         client.WithToken(await client.DevTokenAsync("reader"));

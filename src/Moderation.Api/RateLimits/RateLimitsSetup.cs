@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Moderation.Api.RateLimits;
+
+public static class RateLimitsSetup
+{
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(options => options.IsValid(), "RateLimits: every PerReader and PerIp must be 0 or more and every Window positive.")
+            .ValidateOnStart();
+        services.AddOptions<ClientAddressOptions>().BindConfiguration(ClientAddressOptions.Section)
+            .Validate(options => options.IsValid(), "ClientAddress:TrustedProxies must be IP addresses.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ClientAddressOptions>>((forwarded, client) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            foreach (var proxy in client.Value.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        services.AddSingleton<GateConnection>();
+        services.AddSingleton<WriteRateLimiter>();
+        return services;
+    }
+
+    /// <summary>Takes the client address from X-Forwarded-For when, and only when, a trusted proxy sent the request.</summary>
+    public static IApplicationBuilder UseClientAddresses(this IApplicationBuilder app) => app.UseForwardedHeaders();
+
+    /// <summary>Limits this endpoint as a write of the given kind, per reader and per client address.</summary>
+    public static RouteHandlerBuilder WriteLimited(this RouteHandlerBuilder builder, WriteKind kind) =>
+        builder.AddEndpointFilter(new WriteLimitFilter(kind)).ProducesProblem(StatusCodes.Status429TooManyRequests);
+}

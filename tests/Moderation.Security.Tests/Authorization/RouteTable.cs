@@ -1,0 +1,86 @@
+namespace Moderation.Security.Tests.Authorization;
+
+/// <summary>One request to send as each identity, and the status each must get.</summary>
+internal sealed record Call(string Url, object? Body = null);
+
+/// <summary>
+/// A route and the statuses expected for the identities in <see cref="Identity"/> order:
+/// no token, reader, anonymous, banned reader, moderator, editor, admin, expired token, token signed with another key.
+/// </summary>
+internal sealed record RouteRow(string Method, string Pattern, string Statuses, Func<Scenario, Task<Call>> Make, string Case = "")
+{
+    public int Expected(Identity identity) => int.Parse(Statuses.Split(' ', StringSplitOptions.RemoveEmptyEntries)[(int)identity]);
+
+    public override string ToString() => $"{Method} {Pattern}{(Case.Length > 0 ? $" ({Case})" : "")}";
+}
+
+/// <summary>Every route of the API. A route added without a row here fails the coverage test.</summary>
+internal static class RouteTable
+{
+    private const string Public200 = "200 200 200 200 200 200 200 200 200";
+
+    private static readonly object Vote = new { optionId = "o1" };
+    private static readonly object Comment = new { body = "A calm and fair point, well made." };
+
+    public static readonly RouteRow[] Rows =
+    [
+        new("GET", "/health/live", Public200, _ => Fixed("/health/live")),
+        new("GET", "/health/ready", Public200, _ => Fixed("/health/ready")),
+        new("GET", "/openapi/{documentName}.json", Public200, _ => Fixed("/openapi/v1.json")),
+        new("POST", "/api/dev/tokens", Public200, _ => Fixed("/api/dev/tokens", new { subject = "someone" })),
+        new("POST", "/api/readers/anonymous", Public200, _ => Fixed("/api/readers/anonymous")),
+
+        new("GET", "/api/articles/{articleId}", Public200, s => Fixed($"/api/articles/{s.Article}")),
+        new("PUT", "/api/articles/{articleId}/settings", "401 403 403 403 200 200 200 401 401",
+            s => Fixed($"/api/articles/{s.Article}/settings", new { commentsOpen = true })),
+        new("POST", "/api/articles/{articleId}/recount", "401 403 403 403 200 200 200 401 401",
+            s => Fixed($"/api/articles/{s.Article}/recount")),
+
+        new("POST", "/api/articles/{articleId}/polls", "401 403 403 403 403 201 201 401 401",
+            s => Fixed($"/api/articles/{s.Article}/polls", new { question = "Yes or no?", options = new[] { "Yes", "No" } })),
+        new("GET", "/api/polls/{pollId}", Public200, s => Fixed($"/api/polls/{s.OpenPoll}")),
+        new("POST", "/api/polls/{pollId}/votes", "401 200 200 403 200 200 200 401 401",
+            s => Fixed($"/api/polls/{s.OpenPoll}/votes", Vote), "poll open to anonymous votes"),
+        new("POST", "/api/polls/{pollId}/votes", "401 200 403 403 200 200 200 401 401",
+            s => Fixed($"/api/polls/{s.MembersPoll}/votes", Vote), "signed-in readers only"),
+        new("GET", "/api/polls/{pollId}/votes/me", "401 404 404 404 404 404 404 401 401",
+            async s => new Call($"/api/polls/{await s.NewPollAsync()}/votes/me"), "not voted"),
+        new("GET", "/api/polls/{pollId}/results", Public200, s => Fixed($"/api/polls/{s.OpenPoll}/results")),
+        new("GET", "/api/polls/{pollId}/events", Public200, s => Fixed($"/api/polls/{s.OpenPoll}/events")),
+        new("POST", "/api/polls/{pollId}/close", "401 403 403 403 403 200 200 401 401",
+            async s => new Call($"/api/polls/{await s.NewPollAsync()}/close")),
+        new("POST", "/api/polls/{pollId}/recount", "401 403 403 403 403 200 200 401 401",
+            s => Fixed($"/api/polls/{s.OpenPoll}/recount")),
+
+        new("POST", "/api/articles/{articleId}/comments", "401 201 403 403 201 201 201 401 401",
+            s => Fixed($"/api/articles/{s.Article}/comments", Comment)),
+        new("GET", "/api/articles/{articleId}/comments", Public200, s => Fixed($"/api/articles/{s.Article}/comments")),
+        new("GET", "/api/articles/{articleId}/events", Public200, s => Fixed($"/api/articles/{s.Article}/events")),
+        new("GET", "/api/comments/{commentId}", Public200, s => Fixed($"/api/comments/{s.PublishedComment}"), "published"),
+        new("GET", "/api/comments/{commentId}", "404 404 404 404 200 404 200 404 404",
+            s => Fixed($"/api/comments/{s.PendingComment}"), "pending: moderators only"),
+        new("GET", "/api/comments/{commentId}/replies", Public200, s => Fixed($"/api/comments/{s.PublishedComment}/replies")),
+        new("DELETE", "/api/comments/{commentId}", "401 403 403 403 204 403 204 401 401",
+            async s => new Call($"/api/comments/{(await s.PostAsync(s.Article, Scenario.Author)).Id}"), "someone else's"),
+        new("POST", "/api/comments/{commentId}/reports", "401 202 403 403 202 202 202 401 401",
+            s => Fixed($"/api/comments/{s.PublishedComment}/reports", new { reason = "spam" })),
+        new("POST", "/api/toxicity/check", "401 200 403 200 200 200 200 401 401", _ => Fixed("/api/toxicity/check", Comment)),
+
+        new("GET", "/api/model", Public200, _ => Fixed("/api/model")),
+        new("POST", "/api/model/score", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/model/score", new { text = "hello" })),
+
+        new("GET", "/api/moderation/queue", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/queue")),
+        new("POST", "/api/moderation/comments/{commentId}/decision", "401 403 403 403 200 403 200 401 401", async s =>
+        {
+            var (id, revision) = await s.PostAsync(s.PremoderatedArticle, Scenario.Author);
+            return new Call($"/api/moderation/comments/{id}/decision", new { action = "approve", revision });
+        }),
+        new("POST", "/api/moderation/readers/{readerId}/ban", "401 403 403 403 200 403 200 401 401",
+            _ => Fixed($"/api/moderation/readers/target-{Guid.NewGuid():N}/ban", new { reason = "spam", rejectPending = true })),
+        new("DELETE", "/api/moderation/readers/{readerId}/ban", "401 403 403 403 204 403 204 401 401",
+            _ => Fixed($"/api/moderation/readers/target-{Guid.NewGuid():N}/ban")),
+        new("GET", "/api/moderation/audit", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/audit")),
+    ];
+
+    private static Task<Call> Fixed(string url, object? body = null) => Task.FromResult(new Call(url, body));
+}
