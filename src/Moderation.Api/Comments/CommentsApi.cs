@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
+using Moderation.Api.Problems;
 using Moderation.Api.RateLimits;
 using Moderation.Api.Readers;
 using Moderation.Contracts.Articles;
@@ -69,13 +69,7 @@ public static class CommentsApi
 
         if (result.RetryAfter is { } wait)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many comments",
-                detail: $"One comment at a time: try again in {seconds} s.",
-                type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
+            return TooManyRequests.Problem(context.Response, wait, "Too many comments", "One comment at a time");
         }
 
         return result.Refusal switch

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Auth;
+using Moderation.Api.Problems;
 
 namespace Moderation.Api.RateLimits;
 
@@ -18,13 +18,7 @@ public sealed class WriteLimitFilter(WriteKind kind) : IEndpointFilter
             return await next(context);
         }
 
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests",
-            detail: $"Too many {Describe(kind)} from you in a short time: try again in {seconds} s.",
-            type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
+        return TooManyRequests.Problem(http.Response, wait, "Too many requests", $"Too many {Describe(kind)} from you in a short time");
     }
 
     private static string Describe(WriteKind kind) => kind switch

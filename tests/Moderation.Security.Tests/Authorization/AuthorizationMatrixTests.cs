@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
+using Moderation.Testing;
+
 namespace Moderation.Security.Tests.Authorization;
 
 /// <summary>Every route against every kind of caller, each with the status the table expects.</summary>

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Xunit;
 
-namespace Moderation.Api.Tests;
+namespace Moderation.Testing;
 
-internal static class ProblemAssert
+public static class ProblemAssert
 {
     /// <summary>Asserts the status and that the body is an RFC 9457 problem detail; returns it.</summary>
     public static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)
