@@ -1,4 +1,5 @@
 using Moderation.Api;
+using Moderation.Api.Cors;
 using Moderation.Api.Storage;
 using Moderation.Silo.Storage;
 using Moderation.Silo.Web;
@@ -37,6 +38,7 @@ public static class ModerationHost
 
     public static WebApplication MapModeration(this WebApplication app)
     {
+        app.UseApiCors();
         app.UseModerationWeb();
         app.MapModerationApi();
         app.MapMetricsExport();

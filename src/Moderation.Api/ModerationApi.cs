@@ -39,7 +39,6 @@ public static class ModerationApi
     public static WebApplication MapModerationApi(this WebApplication app)
     {
         app.UseClientAddresses();
-        app.UseApiCors();
         app.UseModerationProblems();
         app.UseAuthentication();
         app.UseAuthorization();

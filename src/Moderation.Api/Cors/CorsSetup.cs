@@ -27,6 +27,10 @@ public static class CorsSetup
         return services;
     }
 
-    /// <summary>Answers preflights from the configured origins and marks their responses readable; ignores every other origin.</summary>
+    /// <summary>
+    /// Answers preflights from the configured origins and marks their responses readable; ignores every other origin.
+    /// Goes before the static files too: a news site's page loads the widgets as module scripts, which browsers
+    /// fetch from another origin only with CORS.
+    /// </summary>
     public static IApplicationBuilder UseApiCors(this IApplicationBuilder app) => app.UseCors();
 }

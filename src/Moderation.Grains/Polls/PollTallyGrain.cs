@@ -39,7 +39,8 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
 
     public Task ReportShard(int shard, ImmutableDictionary<string, long> tally)
     {
-        if (_poll is not null && shard >= 0 && shard < _poll.Definition.ShardCount)
+        // A shard also reports when it activates; a report that changes nothing publishes nothing.
+        if (_poll is not null && shard >= 0 && shard < _poll.Definition.ShardCount && !SameCounts(_shards.GetValueOrDefault(shard), tally))
         {
             _shards[shard] = tally;
             _changed = true;
@@ -95,6 +96,10 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
         _published = await publisher.PublishAsync(Totals(), _poll?.Definition.ClosesAt);
         return _published;
     }
+
+    private static bool SameCounts(ImmutableDictionary<string, long>? known, ImmutableDictionary<string, long> reported) =>
+        known is not null
+        && known.Keys.Concat(reported.Keys).All(option => known.GetValueOrDefault(option) == reported.GetValueOrDefault(option));
 
     private PollResults Totals()
     {

@@ -37,6 +37,21 @@ public sealed class CorsTests(SecuritySilo silo, Counts counts, ITestOutputHelpe
     }
 
     [Theory]
+    [InlineData("/widgets/poll.js")]
+    [InlineData("/widgets/comments.js")]
+    [InlineData("/shared/api.js")]
+    public async Task A_configured_origin_may_load_the_widget_modules(string path)
+    {
+        using var client = silo.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Origin", SecuritySilo.AllowedOrigin);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SecuritySilo.AllowedOrigin, Header(response, "Access-Control-Allow-Origin"));
+    }
+
+    [Theory]
     [MemberData(nameof(Refused))]
     public async Task Any_other_origin_gets_no_cors_headers_on_preflights_or_requests(string origin)
     {
