@@ -185,7 +185,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
     /// <returns>The status before the delete and the article's published count after it; null when there is no such comment.</returns>
     public async Task<(string FormerStatus, long PublishedCount)?> DeleteAsync(CommentView comment, string? auditHead, string? moderatorId)
     {
-        RedisKey[] keys = [.. StateChangeKeys(comment, moderatorId), CommentRedisKeys.TouchedArticles];
+        var keys = StateChangeKeys(comment, moderatorId);
         RedisValue[] arguments =
         [
             comment.Id,
@@ -226,7 +226,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
     /// <summary>
     /// The keys a script that moves a comment between states touches, in the order the delete and decide scripts
     /// expect them: the comment, its thread or reply set, its thread parent, the counts, the first-page version,
-    /// the queues, the author's held set and the audit keys.
+    /// the queues, the author's held set, the audit keys and the touched-articles index (KEYS[28]).
     /// </summary>
     internal static RedisKey[] StateChangeKeys(CommentView comment, string? moderatorId) =>
     [
@@ -238,5 +238,6 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
         .. QueueScript.Keys(comment.ArticleId),
         CommentRedisKeys.ReaderPending(comment.AuthorId),
         .. AuditScript.Keys(comment.Id, moderatorId, comment.Id),
+        CommentRedisKeys.TouchedArticles,
     ];
 }

@@ -18,7 +18,7 @@ public sealed class DecisionStore(RedisWriteConnections writes)
         if not c[1] then return {'not-found'} end
         if c[1] == 'deleted' then return {'deleted'} end
         if expected ~= '' and tonumber(expected) ~= tonumber(c[2]) then return {'stale'} end
-        redis.call('ZADD', KEYS[30], ARGV[7], ARGV[8])
+        redis.call('ZADD', KEYS[28], ARGV[7], ARGV[8])
         local from, seq, micro = c[1], c[3], c[4]
         local to = 'rejected'
         if action == 'approve' then to = 'published' end
@@ -49,8 +49,8 @@ public sealed class DecisionStore(RedisWriteConnections writes)
         redis.call('HINCRBY', KEYS[1], 'revision', 1)
         local n = audit(audit_json(ARGV[4], from, to), true, true)
         if ARGV[5] ~= '' then
-          redis.call('HSET', KEYS[28], n, ARGV[5])
-          redis.call('ZADD', KEYS[29], n, n)
+          redis.call('HSET', KEYS[29], n, ARGV[5])
+          redis.call('ZADD', KEYS[30], n, n)
         end
         return {'applied', from, tostring(count)}
         """;
@@ -67,7 +67,6 @@ public sealed class DecisionStore(RedisWriteConnections writes)
             .. CommentStore.StateChangeKeys(comment, decision.ModeratorId),
             ModerationRedisKeys.FeedbackRecords,
             ModerationRedisKeys.Feedback,
-            CommentRedisKeys.TouchedArticles,
         ];
         RedisValue[] arguments =
         [

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
+using Moderation.Contracts.Moderators;
 using Moderation.Grains.Comments;
 using Moderation.Testing;
 using StackExchange.Redis;
@@ -24,6 +25,22 @@ public sealed class CommentRecoveryTests(ClusterFixture fixture)
 
         Assert.NotNull(touched);
         Assert.InRange(touched.Value, before - 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1);
+    }
+
+    [Fact]
+    public async Task A_decision_lists_its_article_as_touched_at_the_time_it_was_made()
+    {
+        var article = TestComments.NewArticle();
+        var held = await Grains.PostAsync(TestComments.Draft(article, held: "toxicity"));
+        using var connection = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
+        var at = DateTimeOffset.UtcNow;
+
+        var decided = await Grains.GetGrain<ICommentModerationGrain>(held.Id)
+            .Decide(new ModerationDecision("approve", null, "", held.Revision, "mod", at, Labelled: true));
+        var touched = await connection.GetDatabase().SortedSetScoreAsync(CommentRedisKeys.TouchedArticles, article);
+
+        Assert.Equal(DecisionOutcome.Applied, decided.Outcome);
+        Assert.Equal(at.ToUnixTimeMilliseconds(), touched);
     }
 
     [Fact]
