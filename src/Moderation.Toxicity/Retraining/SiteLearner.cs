@@ -89,14 +89,19 @@ public sealed class SiteLearner(SiteLearnerSettings? settings = null) : ISiteLea
     {
         var trainToxic = training.Count(i => labels[i].Toxic);
         var heldToxic = heldOut.Count(i => labels[i].Toxic);
-        var (trainClean, heldClean) = (training.Count - trainToxic, heldOut.Count - heldToxic);
-        int minTrain = _settings.MinTrainingLabelsPerClass, minHeld = _settings.MinHeldOutLabelsPerClass;
+        return TooFew(_settings, trainToxic, training.Count - trainToxic, heldToxic, heldOut.Count - heldToxic);
+    }
+
+    /// <summary>Why these label counts cannot train and judge a candidate, or null when they can.</summary>
+    internal static string? TooFew(SiteLearnerSettings settings, int trainToxic, int trainClean, int heldToxic, int heldClean)
+    {
+        int minTrain = settings.MinTrainingLabelsPerClass, minHeld = settings.MinHeldOutLabelsPerClass;
         if (trainToxic >= minTrain && trainClean >= minTrain && heldToxic >= minHeld && heldClean >= minHeld)
         {
             return null;
         }
 
-        return $"Too few labels to learn from: {labels.Count} labels ({trainToxic + heldToxic} toxic, {trainClean + heldClean} clean). " +
+        return $"Too few labels to learn from: {trainToxic + trainClean + heldToxic + heldClean} labels ({trainToxic + heldToxic} toxic, {trainClean + heldClean} clean). " +
             $"Training needs at least {minTrain} toxic and {minTrain} clean labels (has {trainToxic} and {trainClean}); judging needs at least " +
             $"{minHeld} of each held out (has {heldToxic} and {heldClean}).";
     }
