@@ -25,7 +25,7 @@ public static class SiteLearningExperiment
     public static readonly IReadOnlyList<int> DefaultBudgets = [250, 500, 1_000, 2_000];
 
     public static IReadOnlyList<SiteCombination> DefaultCombinations { get; } =
-        [SiteCombination.SiteOnly, SiteCombination.Blend(0.25), SiteCombination.Blend(0.5), SiteCombination.Blend(0.75), SiteCombination.Stacked];
+        [SiteCombination.SiteOnly, SiteCombination.Blend(0.25), SiteCombination.Blend(0.5), SiteCombination.Blend(0.75), SiteCombination.Stacked, SiteCombination.ResidualFit];
 
     /// <summary>The rest of S must keep at least this many rows to measure on; larger budgets are skipped.</summary>
     private const int MinEvaluationRows = 400;
@@ -119,11 +119,15 @@ public static class SiteLearningExperiment
         }
 
         var siteRows = training.Select(i => new SiteRow(prepared[i].Normalised, prepared[i].Lexicon, rows[i].Toxic)).ToList();
-        var fit = SiteFit.Fit(siteRows, training.Select(i => baseLogits[i]).ToArray(), settings.StackingFolds, settings.L2, seed, null, CancellationToken.None);
-        var siteEvaluation = evaluation.Select(i => fit.Text.Logit(prepared[i].Normalised, prepared[i].Lexicon)).ToArray();
-        var siteHeld = heldOut.Select(i => fit.Text.Logit(prepared[i].Normalised, prepared[i].Lexicon)).ToArray();
+        var trainingLogits = training.Select(i => baseLogits[i]).ToArray();
+        var fits = combinations.Select(c => c.Residual).Distinct().ToDictionary(
+            residual => residual,
+            residual => SiteFit.Fit(siteRows, trainingLogits, settings.StackingFolds, settings.L2, seed, residual, null, CancellationToken.None));
         foreach (var combination in combinations)
         {
+            var fit = fits[combination.Residual];
+            var siteEvaluation = evaluation.Select(i => fit.Text.Logit(prepared[i].Normalised, prepared[i].Lexicon)).ToArray();
+            var siteHeld = heldOut.Select(i => fit.Text.Logit(prepared[i].Normalised, prepared[i].Lexicon)).ToArray();
             var weights = fit.Weights(combination);
             var threshold = ThresholdPicker.ForCleanHoldRate(fit.OutOfFoldProbabilities(weights).Where((_, k) => !fit.Labels[k]), targetCleanHoldRate);
             double Combined(int k, IReadOnlyList<int> index, double[] site) =>

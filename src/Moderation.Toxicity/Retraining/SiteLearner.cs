@@ -53,7 +53,7 @@ public sealed class SiteLearner(SiteLearnerSettings? settings = null) : ISiteLea
         cancellationToken.ThrowIfCancellationRequested();
 
         var rows = training.Select(i => new SiteRow(prepared[i].Normalised, prepared[i].Lexicon, labels[i].Toxic)).ToList();
-        var fit = SiteFit.Fit(rows, baseLogits, _settings.StackingFolds, _settings.L2, options.Seed,
+        var fit = SiteFit.Fit(rows, baseLogits, _settings.StackingFolds, _settings.L2, options.Seed, _settings.Combination.Residual,
             (stage, fraction) => progress?.Report(new TrainingProgress(stage, 0.1 + 0.7 * fraction)), cancellationToken);
 
         progress?.Report(new TrainingProgress($"Combining the models ({_settings.Combination.Name})", 0.8));
