@@ -16,7 +16,7 @@ internal sealed class SiteTextModel
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [ThreadStatic]
-    private static List<int>? _indices;
+    private static List<GramOccurrence>? _found;
 
     private readonly Dictionary<string, int> _words;
     private readonly Dictionary<string, int> _chars;
@@ -47,17 +47,14 @@ internal sealed class SiteTextModel
     /// <summary>The site model's log-odds of toxic for one comment.</summary>
     public double Logit(string normalised, float[] lexicon)
     {
-        var indices = _indices ??= new List<int>(256);
-        indices.Clear();
-        SiteNgrams.CollectIndices(normalised, _wordLookup, _charLookup, indices);
-        indices.Sort();
+        var found = Collect(normalised);
         double dot = 0, normSquared = 0;
-        for (var i = 0; i < indices.Count;)
+        for (var i = 0; i < found.Count;)
         {
             var j = i;
-            while (j < indices.Count && indices[j] == indices[i]) j++;
+            while (j < found.Count && found[j].Index == found[i].Index) j++;
             var count = j - i;
-            dot += _weights[indices[i]] * count;
+            dot += _weights[found[i].Index] * count;
             normSquared += count * count;
             i = j;
         }
@@ -74,32 +71,28 @@ internal sealed class SiteTextModel
     /// <summary>What each word, phrase or lexicon cue added to the site model's log-odds (the bias left out).</summary>
     public Dictionary<string, double> Contributions(string normalised, LexiconAnalysis lexicon)
     {
-        var grams = new Dictionary<int, (int Count, List<string> Terms)>();
-        foreach (var (gram, isChar, term) in SiteNgrams.Enumerate(normalised))
+        var found = Collect(normalised);
+        double normSquared = 0;
+        for (var i = 0; i < found.Count;)
         {
-            if (!(isChar ? _chars : _words).TryGetValue(gram, out var index))
-            {
-                continue;
-            }
+            var j = i;
+            while (j < found.Count && found[j].Index == found[i].Index) j++;
+            normSquared += (double)(j - i) * (j - i);
+            i = j;
+        }
 
-            if (!grams.TryGetValue(index, out var entry))
-            {
-                entry = (0, []);
-            }
-
-            entry.Terms.Add(term);
-            grams[index] = (entry.Count + 1, entry.Terms);
+        var byOwner = new Dictionary<(int Start, int Length), double>();
+        var norm = Math.Sqrt(normSquared);
+        foreach (var occurrence in found)
+        {
+            var owner = (occurrence.Start, occurrence.Length);
+            byOwner[owner] = byOwner.GetValueOrDefault(owner) + _weights[occurrence.Index] / norm;
         }
 
         var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-        var norm = Math.Sqrt(grams.Values.Sum(g => (double)g.Count * g.Count));
-        foreach (var (index, (count, owners)) in grams)
+        foreach (var ((start, length), contribution) in byOwner)
         {
-            var contribution = _weights[index] * count / norm;
-            foreach (var owner in owners)
-            {
-                Add(terms, owner, contribution / owners.Count);
-            }
+            Add(terms, normalised.Substring(start, length), contribution);
         }
 
         for (var k = 0; k < _lexiconWeights.Length && k < lexicon.Features.Length; k++)
@@ -124,6 +117,16 @@ internal sealed class SiteTextModel
         }
 
         return terms;
+    }
+
+    /// <summary>The n-grams of a text this model knows, sorted by vocabulary index, in a per-thread buffer.</summary>
+    private List<GramOccurrence> Collect(string normalised)
+    {
+        var found = _found ??= new List<GramOccurrence>(256);
+        found.Clear();
+        SiteNgrams.Collect(normalised, _wordLookup, _charLookup, found);
+        found.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        return found;
     }
 
     public void Save(string path)

@@ -25,7 +25,7 @@ internal static class SiteTextTrainer
         for (var r = 0; r < rows.Count; r++)
         {
             grams[r] = [];
-            foreach (var (gram, isChar, _) in SiteNgrams.Enumerate(rows[r].Normalised))
+            foreach (var (gram, isChar) in SiteNgrams.Enumerate(rows[r].Normalised))
             {
                 var vocabulary = isChar ? chars : words;
                 if (!vocabulary.TryGetValue(gram, out var index))
