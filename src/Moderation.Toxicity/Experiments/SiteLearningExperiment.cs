@@ -8,8 +8,8 @@ using Moderation.Toxicity.Training;
 namespace Moderation.Toxicity.Experiments;
 
 /// <summary>
-/// Simulates sites learning from their moderators. For each site source S, a base model is trained on the other
-/// sources (S is new to it, as a newsroom's comments are new to the shipped model). Then, per budget and draw, a
+/// Simulates sites learning from their moderators. For each site source S, a base model is trained on all the other
+/// rows given (S is new to it, as a newsroom's comments are new to the shipped model). Then, per budget and draw, a
 /// seeded random sample of S's rows plays the moderators' decisions and the rest of S is the site's other comments.
 /// The decisions go through the learner's own steps (hash hold-out, out-of-fold site model, combination, threshold
 /// from the clean training labels); every strategy is measured on the rest of S, and whether the learner would
@@ -54,7 +54,7 @@ public static class SiteLearningExperiment
         foreach (var site in sites)
         {
             var siteRows = rows.Where(r => r.Source == site).ToList();
-            var others = rows.Where(r => r.Source != site && CrossSourceFold.StandardSources.Contains(r.Source)).ToList();
+            var others = rows.Where(r => r.Source != site).ToList();
             if (siteRows.Count == 0)
             {
                 throw new ArgumentException($"No rows of source '{site}'.", nameof(sites));
