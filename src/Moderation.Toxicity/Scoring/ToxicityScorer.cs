@@ -1,4 +1,8 @@
+using Microsoft.ML.Data;
+using Moderation.Toxicity.Lexicon;
 using Moderation.Toxicity.Models;
+using Moderation.Toxicity.Normalisation;
+using Moderation.Toxicity.SiteModels;
 using Moderation.Toxicity.Training;
 
 namespace Moderation.Toxicity.Scoring;
@@ -39,10 +43,16 @@ public sealed class ToxicityScorer
         try
         {
             var output = engine.Predict(input);
+            var site = model.Site;
             var probability = model.Explainer.Probability(output.Features);
+            if (site is not null)
+            {
+                probability = site.Probability(probability, normalised.Text, analysis.Features);
+            }
+
             var hold = probability >= model.Manifest.HoldThreshold;
             var explanation = explanationTerms > 0 && (hold || !_options.ExplainOnlyHeld)
-                ? model.Explainer.Explain(output.Features, normalised, analysis, explanationTerms)
+                ? Explain(model, output.Features, normalised, analysis, explanationTerms)
                 : [];
             return new ToxicityResult(probability, hold, explanation, model.Version);
         }
@@ -51,6 +61,12 @@ public sealed class ToxicityScorer
             pool.Return(engine);
         }
     }
+
+    /// <summary>The base model's terms, or for a site-adapted model the terms that moved the combined log-odds.</summary>
+    private static IReadOnlyList<ExplanationTerm> Explain(LoadedModel model, in VBuffer<float> features, NormalisedText normalised, LexiconAnalysis analysis, int terms) =>
+        model.Site is not { } site
+            ? model.Explainer.Explain(features, normalised, analysis, terms)
+            : site.Explain(model.Explainer.Explain(features, normalised, analysis, SiteLayer.BaseTermsFor(terms)), normalised.Text, analysis, terms);
 
     /// <summary>Switches to another model without stopping scoring.</summary>
     public void Use(LoadedModel model)
