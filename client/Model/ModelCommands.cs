@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Moderation.Client.Http;
+using Moderation.Client.Model.Simulation;
 
 namespace Moderation.Client.Model;
 
@@ -8,9 +9,15 @@ public static class ModelCommands
 {
     public static Command Create(ClientHost host)
     {
-        var model = new Command("model", "Show and try the service's toxicity model; train, evaluate and compare models locally");
+        var model = new Command("model", "Show and try the service's toxicity model, feed it labels, retrain and roll back; train, evaluate and compare models locally");
         model.Subcommands.Add(ModelInfoCommand.Create(host));
         model.Subcommands.Add(ModelScoreCommand.Create(host));
+        model.Subcommands.Add(ImportCommand.Create(host));
+        model.Subcommands.Add(LabelsCommand.Create(host));
+        model.Subcommands.Add(RetrainCommand.Create(host));
+        model.Subcommands.Add(VersionsCommand.CreateList(host));
+        model.Subcommands.Add(VersionsCommand.CreatePromote(host));
+        model.Subcommands.Add(SimulateCommand.Create(host));
         model.Subcommands.Add(TrainCommand.Create(host));
         model.Subcommands.Add(EvaluateCommand.Create(host));
         model.Subcommands.Add(ExperimentCommand.Create(host));

@@ -23,7 +23,9 @@ public static class WebSetup
     public static WebApplication UseModerationWeb(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
-        app.UseRewriter(new RewriteOptions().AddRewrite("^moderate/?$", "moderate.html", skipRemainingRules: true));
+        app.UseRewriter(new RewriteOptions()
+            .AddRewrite("^moderate/?$", "moderate.html", skipRemainingRules: true)
+            .AddRewrite("^model/?$", "model.html", skipRemainingRules: true));
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -1,10 +1,8 @@
 // The moderator console: queues with counts, items by score, explanation words highlighted, decisions by key.
-import { api, ApiError } from './shared/api.js';
+import { wireAccount } from './shared/account.js';
+import { api } from './shared/api.js';
 import { h, timeElement } from './shared/dom.js';
-import { devToken, DevSignInUnavailable } from './shared/signin.js';
-import { claimsOf } from './shared/token.js';
 
-const tokenKey = 'moderation-console:token';
 const refreshInterval = 4000;
 const pageSize = 50;
 const rejectReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['off-topic', 'Off-topic'], ['other', 'Other']];
@@ -22,54 +20,18 @@ function announce(text) {
 
 // Sign-in -------------------------------------------------------------------------------------------------------
 
-function setToken(token) {
+const account = wireAccount((token) => {
   state.token = token;
-  if (token) sessionStorage.setItem(tokenKey, token);
-  else sessionStorage.removeItem(tokenKey);
-  const claims = claimsOf(token);
-  byId('dev-signin').hidden = Boolean(token) || byId('dev-signin').dataset.unavailable === 'true';
-  byId('paste').hidden = Boolean(token);
-  byId('signed-in').hidden = !token;
-  byId('signed-in-name').textContent = claims ? `Signed in as ${claims.name || claims.sub}` : '';
   byId('console').hidden = !token;
   clearInterval(state.timer);
   if (token) {
     load();
     state.timer = setInterval(refresh, refreshInterval);
   }
-}
-
-function wireAccount() {
-  byId('dev-signin').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    byId('account-status').textContent = '';
-    try {
-      setToken(await devToken(byId('dev-name').value, ['moderator']));
-    } catch (error) {
-      if (error instanceof DevSignInUnavailable) {
-        byId('dev-signin').dataset.unavailable = 'true';
-        byId('dev-signin').hidden = true;
-      }
-      byId('account-status').textContent = error.message;
-    }
-  });
-  byId('paste').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const token = byId('paste-token').value.trim();
-    if (token) setToken(token);
-  });
-  byId('signout').addEventListener('click', () => setToken(null));
-}
+});
 
 function refused(error) {
-  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-    setToken(null);
-    byId('account-status').textContent = error.status === 401
-      ? 'Your sign-in has expired or the token is not valid here. Sign in again.'
-      : 'This token does not carry the moderator role.';
-    return true;
-  }
-  return false;
+  return account.refused(error);
 }
 
 // Queues --------------------------------------------------------------------------------------------------------
@@ -95,10 +57,10 @@ async function refresh() {
   try {
     page = await api(queuePath(null, Math.min(100, Math.max(pageSize, state.items.length))), { token: state.token });
   } catch (error) {
-    if (!refused(error)) byId('account-status').textContent = `The queue could not be loaded: ${error.message}`;
+    if (!refused(error)) account.status(`The queue could not be loaded: ${error.message}`);
     return;
   }
-  byId('account-status').textContent = '';
+  account.status('');
   showCounts(page.counts);
   show(page.items, page.nextCursor);
 }
@@ -349,8 +311,7 @@ function wireTabs() {
 }
 
 if (articleId) byId('scope').textContent = `Article ${articleId} only`;
-wireAccount();
 wireTabs();
 byId('more').addEventListener('click', loadMore);
 document.addEventListener('keydown', onKey);
-setToken(sessionStorage.getItem(tokenKey));
+account.restore();

@@ -51,6 +51,19 @@ public static class ServiceApi
         return (await response.Content.ReadFromJsonAsync<ScoreBody>())!.Score;
     }
 
+    /// <summary>Imports labelled comments as a site's history: advertising rejected, the rest approved.</summary>
+    public static async Task ImportSpamLabelsAsync(HttpClient client, string marker, int count)
+    {
+        var token = await client.DevTokenAsync("labeller", "moderator");
+        var items = Enumerable.Range(0, count).Select(i => i % 3 == 0
+            ? new { text = $"Great article! Get cheap watches at bestdeals dot com, code {marker}{i} today", toxic = true, source = "browser-test" }
+            : new { text = $"The bridge repairs are long overdue, as reader {i} of {marker} I agree with the editor", toxic = false, source = "browser-test" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/model/labels") { Content = JsonContent.Create(new { items }) };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
     public static async Task<double> HoldThresholdAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<ModelBody>("/api/model"))!.HoldThreshold;
 
