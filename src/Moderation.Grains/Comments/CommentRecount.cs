@@ -1,6 +1,7 @@
 using System.Globalization;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
+using Moderation.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Moderation.Grains.Comments;
@@ -16,20 +17,27 @@ public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConne
     private const int Attempts = 5;
     private const int PageSize = 1000;
 
-    private const string StoreIfUnchangedLua = """
-        if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return -1 end
-        local before = tonumber(redis.call('HGET', KEYS[2], 'published') or '0')
+    /// <summary>ARGV: the thread version read before the scan, the published count, then each listed comment's reply count.</summary>
+    internal static readonly RedisScript<Correction> StoreIfUnchanged = new(
+        "store a recount if no comment changed",
+        new ScriptKeys<Correction>()
+            .Key("thread_version", correction => CommentRedisKeys.ThreadVersion(correction.ArticleId))
+            .Key("counts", correction => CommentRedisKeys.Counts(correction.ArticleId))
+            .Rest("comments", correction => correction.CommentIds.Select(id => (RedisKey)CommentRedisKeys.Comment(id))),
+        """
+        if (redis.call('GET', thread_version) or '0') ~= ARGV[1] then return -1 end
+        local before = tonumber(redis.call('HGET', counts, 'published') or '0')
         local changed = before ~= tonumber(ARGV[2])
-        redis.call('HSET', KEYS[2], 'published', ARGV[2])
-        for i = 3, #KEYS do
-          if redis.call('EXISTS', KEYS[i]) == 1 then
-            redis.call('HSET', KEYS[i], 'replyCount', ARGV[i])
+        redis.call('HSET', counts, 'published', ARGV[2])
+        for i, comment in ipairs(comments) do
+          if redis.call('EXISTS', comment) == 1 then
+            redis.call('HSET', comment, 'replyCount', ARGV[2 + i])
             changed = true
           end
         end
-        if changed then redis.call('INCR', KEYS[1]) end
+        if changed then redis.call('INCR', thread_version) end
         return before
-        """;
+        """);
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -39,19 +47,14 @@ public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConne
         {
             var version = (string?)await Database.StringGetAsync(CommentRedisKeys.ThreadVersion(articleId)) ?? "0";
             var tally = await ScanAsync(articleId);
-            RedisKey[] keys =
-            [
-                CommentRedisKeys.ThreadVersion(articleId),
-                CommentRedisKeys.Counts(articleId),
-                .. tally.WrongReplyCounts.Keys.Select(id => (RedisKey)CommentRedisKeys.Comment(id)),
-            ];
             RedisValue[] arguments =
             [
                 version,
                 tally.Published,
                 .. tally.WrongReplyCounts.Values.Select(count => (RedisValue)count),
             ];
-            var before = (long)await CommentStore.Writes(writes).ScriptEvaluateAsync(StoreIfUnchangedLua, keys, arguments);
+            var before = (long)await StoreIfUnchanged.EvaluateAsync(
+                CommentStore.Writes(writes), new Correction(articleId, [.. tally.WrongReplyCounts.Keys]), arguments);
             if (before >= 0)
             {
                 return new CommentRecountReport(articleId, tally.Scanned, before, tally.Published, tally.WrongReplyCounts.Count);
@@ -108,6 +111,8 @@ public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConne
             .ToDictionary(kept => kept.Key, kept => publishedReplies.GetValueOrDefault(kept.Key), StringComparer.Ordinal);
         return new Tally(scanned, published, wrong);
     }
+
+    internal sealed record Correction(string ArticleId, IReadOnlyList<string> CommentIds);
 
     private sealed record Tally(int Scanned, long Published, Dictionary<string, long> WrongReplyCounts);
 }

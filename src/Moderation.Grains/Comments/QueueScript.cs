@@ -1,60 +1,58 @@
 using Moderation.Contracts.Moderators;
+using Moderation.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Moderation.Grains.Comments;
 
 /// <summary>
-/// The queue part that every comment script shares: sixteen keys (four queues, each per article and site-wide,
-/// by age and by score) starting at KEYS[Q], and a Lua function that puts a comment in or takes it out of one queue.
+/// The queue fragment every comment script shares: the four queues of an article and site-wide, each by age and by
+/// score (<c>queues.pending.article_age</c> ... <c>queues.rejected.site_score</c>), and a Lua function that puts a
+/// comment in or takes it out of one queue.
 /// </summary>
 internal static class QueueScript
 {
-    public const int Pending = 0;
-    public const int Reported = 1;
-    public const int Approved = 2;
-    public const int Rejected = 3;
-
     private static readonly string[] States = [QueueNames.Pending, QueueNames.Reported, QueueNames.Approved, QueueNames.Rejected];
 
+    /// <summary>The sixteen queue keys of an article, named <c>queues.STATE.article_age|article_score|site_age|site_score</c>.</summary>
+    public static ScriptKeys<string> Keys()
+    {
+        var keys = new ScriptKeys<string>();
+        foreach (var state in States)
+        {
+            keys.Key($"queues.{state}.article_age", articleId => ModerationRedisKeys.Queue(state, QueueNames.ByAge, articleId))
+                .Key($"queues.{state}.article_score", articleId => ModerationRedisKeys.Queue(state, QueueNames.ByScore, articleId))
+                .Key($"queues.{state}.site_age", _ => ModerationRedisKeys.Queue(state, QueueNames.ByAge))
+                .Key($"queues.{state}.site_score", _ => ModerationRedisKeys.Queue(state, QueueNames.ByScore));
+        }
+
+        return keys;
+    }
+
     /// <summary>
-    /// Lua that defines queue(state, add, id, seq, micro). Scores: age is the comment's sequence number; the score
-    /// order packs the score in millionths above 33 bits of sequence, so every score is a distinct integer below 2^53
-    /// and one number is an exact cursor. Works on Lua 5.1 (Redis) and 5.4 (Garnet).
+    /// Lua that defines queue(state, add, id, seq, micro) and queue_states. Scores: age is the comment's sequence
+    /// number; the score order packs the score in millionths above 33 bits of sequence, so every score is a distinct
+    /// integer below 2^53 and one number is an exact cursor.
     /// </summary>
-    public static string Prelude(int firstKey) => $$"""
-        local unpack = unpack or table.unpack
-        local Q = {{firstKey}}
+    public const string Lua = """
+        local queue_states = {'pending', 'reported', 'approved', 'rejected'}
+        local queue_orders = {'article_age', 'article_score', 'site_age', 'site_score'}
         local function score_key(micro, seq)
           return string.format('%.0f', tonumber(micro) * 8589934592 + tonumber(seq))
         end
         local function queue(state, add, id, seq, micro)
-          local base = Q + state * 4
+          local q = queues[state]
           if add then
             local by_score = score_key(micro, seq)
-            redis.call('ZADD', KEYS[base], seq, id)
-            redis.call('ZADD', KEYS[base + 1], by_score, id)
-            redis.call('ZADD', KEYS[base + 2], seq, id)
-            redis.call('ZADD', KEYS[base + 3], by_score, id)
+            redis.call('ZADD', q.article_age, seq, id)
+            redis.call('ZADD', q.article_score, by_score, id)
+            redis.call('ZADD', q.site_age, seq, id)
+            redis.call('ZADD', q.site_score, by_score, id)
           else
-            for i = 0, 3 do
-              redis.call('ZREM', KEYS[base + i], id)
-            end
+            for _, order in ipairs(queue_orders) do redis.call('ZREM', q[order], id) end
           end
         end
 
         """;
-
-    /// <summary>The sixteen queue keys of an article, in the order the prelude expects.</summary>
-    public static IEnumerable<RedisKey> Keys(string articleId)
-    {
-        foreach (var state in States)
-        {
-            yield return ModerationRedisKeys.Queue(state, QueueNames.ByAge, articleId);
-            yield return ModerationRedisKeys.Queue(state, QueueNames.ByScore, articleId);
-            yield return ModerationRedisKeys.Queue(state, QueueNames.ByAge);
-            yield return ModerationRedisKeys.Queue(state, QueueNames.ByScore);
-        }
-    }
 
     /// <summary>The score-order value of a comment: the same number the Lua computes.</summary>
     public static long ScoreKey(long micro, long sequence) => micro * 8589934592L + sequence;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Moderation.Contracts.Comments;
+using Moderation.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Moderation.Grains.Comments;
@@ -16,13 +17,19 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
     public const int CachedLimit = 20;
 
     // Stores the page only if no change happened since its version was read, so a slow builder never overwrites a newer page.
-    private const string StoreIfCurrentLua = """
-        if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
-          redis.call('SET', KEYS[2], ARGV[1] .. '\n' .. ARGV[2])
+    // ARGV: the version the page was built at, the page's JSON.
+    internal static readonly RedisScript<PageSlot> StoreIfCurrent = new(
+        "cache a first page if it is current",
+        new ScriptKeys<PageSlot>()
+            .Key("thread_version", slot => CommentRedisKeys.ThreadVersion(slot.ArticleId))
+            .Key("first_page", slot => CommentRedisKeys.FirstPage(slot.ArticleId, slot.Sort)),
+        """
+        if (redis.call('GET', thread_version) or '0') == ARGV[1] then
+          redis.call('SET', first_page, ARGV[1] .. '\n' .. ARGV[2])
           return 1
         end
         return 0
-        """;
+        """);
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -52,8 +59,7 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
         var page = await ThreadAsync(articleId, newestFirst, CachedLimit, cursor: null);
         var json = JsonSerializer.Serialize(PublicCommentPage.From(page), PublicComment.JsonOptions);
         // Not awaited: the reader has its page, and a store that waits for its commit should not make it wait too.
-        CommentStore.Writes(writes)
-            .ScriptEvaluate(StoreIfCurrentLua, [versionKey, pageKey], [version, json], CommandFlags.FireAndForget);
+        _ = StoreIfCurrent.EvaluateAsync(CommentStore.Writes(writes), new PageSlot(articleId, sort), [version, json], CommandFlags.FireAndForget);
         return json;
     }
 
@@ -65,4 +71,6 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
         // Only what readers may see, even where a decision cut short by a crash left an index entry behind.
         return new CommentPage([.. comments.Where(comment => comment.Status is CommentStatus.Published or CommentStatus.Deleted)], next);
     }
+
+    internal sealed record PageSlot(string ArticleId, string Sort);
 }

@@ -6,7 +6,7 @@ namespace Moderation.Grains.Moderators;
 
 /// <summary>
 /// Audit records are JSON built here, where strings are escaped properly. A script that learns the statuses only
-/// when it runs gets the record without its closing brace and appends the two status fields (plain words) itself.
+/// when it runs gets the record without its closing brace and appends the two status fields (plain words) itself (audit_json in <see cref="AuditScript"/>).
 /// </summary>
 internal static class AuditJson
 {
@@ -30,9 +30,6 @@ internal static class AuditJson
             PublicComment.JsonOptions);
         return json[..^1];
     }
-
-    /// <summary>Lua that closes a head with the two statuses.</summary>
-    public const string CloseLua = "local function audit_json(head, from, to) return head .. ',\"fromStatus\":\"' .. from .. '\",\"toStatus\":\"' .. to .. '\"}' end\n";
 
     public static AuditEntry Parse(string json) =>
         JsonSerializer.Deserialize<AuditEntry>(json, PublicComment.JsonOptions) ?? throw new InvalidOperationException("An empty audit record.");

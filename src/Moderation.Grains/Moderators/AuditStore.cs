@@ -1,5 +1,6 @@
 using System.Globalization;
 using Moderation.Contracts.Moderators;
+using Moderation.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Moderation.Grains.Moderators;
@@ -7,13 +8,19 @@ namespace Moderation.Grains.Moderators;
 /// <summary>The audit trail: decisions about readers appended here, every record read back newest first.</summary>
 public sealed class AuditStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
 {
-    private static readonly string AppendLua = AuditScript.Prelude(1) + "return audit(ARGV[1], ARGV[2] == '1', ARGV[3] == '1')";
+    /// <summary>ARGV: the record's JSON, whether it is about a comment ('1'), whether a moderator made it ('1').</summary>
+    internal static readonly RedisScript<AuditScript.Subject> Append = new(
+        "append an audit record",
+        AuditScript.Keys(),
+        "return append_audit(ARGV[1], ARGV[2] == '1', ARGV[3] == '1')",
+        AuditScript.Lua);
 
     public async Task AppendAsync(AuditEntry entry)
     {
-        RedisKey[] keys = [.. AuditScript.Keys(entry.CommentId, entry.ModeratorId, entry.CommentId ?? entry.ReaderId ?? "system")];
-        await Comments.CommentStore.Writes(writes).ScriptEvaluateAsync(
-            AppendLua, keys, [AuditJson.Serialize(entry), entry.CommentId is null ? "0" : "1", entry.ModeratorId is null ? "0" : "1"]);
+        await Append.EvaluateAsync(
+            Comments.CommentStore.Writes(writes),
+            new AuditScript.Subject(entry.CommentId, entry.ModeratorId, entry.CommentId ?? entry.ReaderId ?? "system"),
+            [AuditJson.Serialize(entry), entry.CommentId is null ? "0" : "1", entry.ModeratorId is null ? "0" : "1"]);
     }
 
     public async Task<AuditPage> PageAsync(string? commentId, string? moderatorId, int limit, string? cursor)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Moderation.Grains.Polls;
@@ -11,31 +12,38 @@ namespace Moderation.Grains.Polls;
 /// </summary>
 public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
 {
-    private const string CommitScript = """
+    /// <summary>ARGV: whether a reader may change their vote ('1'), then reader and option pairs. Answers an outcome per ballot.</summary>
+    internal static readonly RedisScript<VoteShard> Commit = new(
+        "commit a batch of votes",
+        VoteShardKeys(),
+        """
         local allow_change = ARGV[1] == '1'
         local outcomes = {}
         for i = 2, #ARGV, 2 do
           local reader, option = ARGV[i], ARGV[i + 1]
-          local previous = redis.call('HGET', KEYS[1], reader)
+          local previous = redis.call('HGET', votes, reader)
           if not previous then
-            redis.call('HSET', KEYS[1], reader, option)
+            redis.call('HSET', votes, reader, option)
             outcomes[#outcomes + 1] = 'counted'
           elseif previous == option then
             outcomes[#outcomes + 1] = 'unchanged'
           elseif allow_change then
-            redis.call('HSET', KEYS[1], reader, option)
+            redis.call('HSET', votes, reader, option)
             outcomes[#outcomes + 1] = 'changed:' .. previous
           else
             outcomes[#outcomes + 1] = 'conflict'
           end
         end
         return outcomes
-        """;
+        """);
 
     // Counts inside Redis so that only a handful of numbers cross the network, not every vote.
-    private const string CountScript = """
+    internal static readonly RedisScript<VoteShard> Count = new(
+        "count a shard's votes",
+        VoteShardKeys(),
+        """
         local counts = {}
-        for _, option in ipairs(redis.call('HVALS', KEYS[1])) do
+        for _, option in ipairs(redis.call('HVALS', votes)) do
           counts[option] = (counts[option] or 0) + 1
         end
         local flat = {}
@@ -44,7 +52,7 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
           flat[#flat + 1] = tostring(count)
         end
         return flat
-        """;
+        """);
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -58,7 +66,7 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
             arguments[2 + i * 2] = ballots[i].OptionId;
         }
 
-        var result = await writes.For(shard).ScriptEvaluateAsync(CommitScript, [PollRedisKeys.Votes(pollId, shard)], arguments);
+        var result = await Commit.EvaluateAsync(writes.For(shard), new VoteShard(pollId, shard), arguments);
         var outcomes = (RedisResult[])result!;
         if (outcomes.Length != ballots.Count)
         {
@@ -74,7 +82,7 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
     /// <summary>Votes per option in one shard, counted from the stored votes.</summary>
     public async Task<ImmutableDictionary<string, long>> CountAsync(string pollId, int shard)
     {
-        var result = await Database.ScriptEvaluateAsync(CountScript, [PollRedisKeys.Votes(pollId, shard)]);
+        var result = await Count.EvaluateAsync(Database, new VoteShard(pollId, shard));
         var flat = (RedisResult[])result!;
         var counts = ImmutableDictionary.CreateBuilder<string, long>();
         for (var i = 0; i < flat.Length; i += 2)
@@ -85,6 +93,9 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         return counts.ToImmutable();
     }
 
+    private static ScriptKeys<VoteShard> VoteShardKeys() =>
+        new ScriptKeys<VoteShard>().Key("votes", shard => PollRedisKeys.Votes(shard.PollId, shard.Shard));
+
     private static CommittedVote ParseOutcome(string outcome) => outcome switch
     {
         "counted" => new CommittedVote(VoteOutcome.Counted, null),
@@ -94,6 +105,9 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         _ => throw new InvalidOperationException($"Unknown vote outcome '{outcome}' from the vote script."),
     };
 }
+
+/// <summary>One shard of one poll: the key every vote script touches.</summary>
+internal sealed record VoteShard(string PollId, int Shard);
 
 /// <summary>What the store made of one ballot; <paramref name="PreviousOptionId"/> is set when a vote moved.</summary>
 public readonly record struct CommittedVote(VoteOutcome Outcome, string? PreviousOptionId);
