@@ -1,4 +1,5 @@
 using Moderation.Grains;
+using Moderation.Redis.Connection;
 using Moderation.Testing;
 using StackExchange.Redis;
 using Xunit.Abstractions;

@@ -9,9 +9,9 @@ using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.Problems;
 using Moderation.Api.RateLimits;
-using Moderation.Api.Readers;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
+using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Comments;
 
@@ -152,7 +152,7 @@ public static class CommentsApi
     }
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Report(
-        string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, BanList bans, IOptions<CommentsOptions> options,
+        string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, BannedReaders bans, IOptions<CommentsOptions> options,
         TimeProvider clock)
     {
         var errors = CommentValidation.ValidateReport(request);

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.RateLimits;
-using Moderation.Api.Readers;
 using Moderation.Api.Telemetry;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Polls;
 
@@ -72,7 +72,7 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, BanList bans, IGrainFactory grains, ModerationMetrics metrics)
+        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, BannedReaders bans, IGrainFactory grains, ModerationMetrics metrics)
     {
         if (string.IsNullOrWhiteSpace(request.OptionId))
         {

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Grains.Moderators;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Moderators;
 
 namespace Moderation.Grains.Comments;
 

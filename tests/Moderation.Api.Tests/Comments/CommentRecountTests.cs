@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Contracts.Comments;
+using Moderation.Redis.Comments;
 using Moderation.Testing;
 using StackExchange.Redis;
 

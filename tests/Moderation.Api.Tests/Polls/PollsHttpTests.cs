@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Moderation.Contracts.Polls;
-using Moderation.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
+using Moderation.Testing;
 using StackExchange.Redis;
 
 namespace Moderation.Api.Tests.Polls;

@@ -3,6 +3,7 @@ using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Grains.Comments;
+using Moderation.Redis.Comments;
 using Moderation.Testing;
 using StackExchange.Redis;
 
@@ -57,7 +58,7 @@ public sealed class CommentRecoveryTests(ClusterFixture fixture)
         await database.SortedSetAddAsync(CommentRedisKeys.Thread(article), "c-torn", 9e12);
         await database.HashIncrementAsync(CommentRedisKeys.Counts(article), "published");
 
-        var reports = await new CommentRecovery(Grains, connection, NullLogger<CommentRecovery>.Instance).RecoverAsync(CancellationToken.None);
+        var reports = await new CommentRecovery(Grains, new TouchedArticles(connection), NullLogger<CommentRecovery>.Instance).RecoverAsync(CancellationToken.None);
 
         var report = Assert.Single(reports, report => report.ArticleId == article);
         Assert.Equal((3L, 2L), (report.PublishedBefore, report.Published));

@@ -1,6 +1,9 @@
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Grains.Comments;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Moderators;
+using Moderation.Redis.Readers;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Tests.Scripts;
@@ -63,7 +66,7 @@ public sealed class CommentScriptTests(ScriptServer server)
             Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Pending, order), draft.Id));
         }
 
-        Assert.True(await Redis.SetContainsAsync(CommentRedisKeys.ReaderPending("dan"), draft.Id));
+        Assert.True(await Redis.SetContainsAsync(ReaderRedisKeys.Pending("dan"), draft.Id));
         var number = (await Redis.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByComment(draft.Id))).Single();
         Assert.Equal("""{"action":"hold"}""", (string?)await Redis.HashGetAsync(ModerationRedisKeys.AuditRecords, number));
         Assert.Null(await Redis.SortedSetScoreAsync(CommentRedisKeys.Thread(article), draft.Id));
@@ -137,6 +140,6 @@ public sealed class CommentScriptTests(ScriptServer server)
         Assert.Equal((CommentStatus.Pending, 0L), deleted);
         Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Pending, QueueNames.ByAge, article), held.Id));
         Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Pending, QueueNames.ByScore), held.Id));
-        Assert.False(await Redis.SetContainsAsync(CommentRedisKeys.ReaderPending("eve"), held.Id));
+        Assert.False(await Redis.SetContainsAsync(ReaderRedisKeys.Pending("eve"), held.Id));
     }
 }

@@ -2,6 +2,8 @@ using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Grains.Comments;
 using Moderation.Grains.Moderators;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Moderators;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Tests.Scripts;

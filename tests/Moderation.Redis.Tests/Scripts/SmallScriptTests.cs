@@ -4,6 +4,9 @@ using Moderation.Contracts.Polls;
 using Moderation.Grains.Comments;
 using Moderation.Grains.Moderators;
 using Moderation.Grains.Polls;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Moderators;
+using Moderation.Redis.Polls;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Tests.Scripts;
