@@ -5,6 +5,7 @@ using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
 using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Comments;

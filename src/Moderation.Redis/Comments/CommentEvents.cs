@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Comments;
@@ -12,7 +13,7 @@ namespace Moderation.Redis.Comments;
 public sealed class CommentEvents(IConnectionMultiplexer redis, ILogger<CommentEvents> logger)
 {
     public Task PublishedAsync(CommentView comment, long count) =>
-        SendAsync(comment.ArticleId, new ArticleEvent(ArticleEvent.CommentKind, count, PublicComment.From(comment)));
+        SendAsync(comment.ArticleId, new ArticleEvent(ArticleEvent.CommentKind, count, PublicViews.Comment(comment)));
 
     public Task CountAsync(string articleId, long count) =>
         SendAsync(articleId, new ArticleEvent(ArticleEvent.CountKind, count, null));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Comments;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
 using Moderation.Redis.Connection;
 using Moderation.Redis.Scripts;
 using StackExchange.Redis;
@@ -58,7 +59,7 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
         }
 
         var page = await ThreadAsync(articleId, newestFirst, CachedLimit, cursor: null);
-        var json = JsonSerializer.Serialize(PublicCommentPage.From(page), PublicComment.JsonOptions);
+        var json = JsonSerializer.Serialize(PublicViews.Page(page), PublicComment.JsonOptions);
         // Not awaited: the reader has its page, and a store that waits for its commit should not make it wait too.
         _ = StoreIfCurrent.EvaluateAsync(CommentStore.Writes(writes), new PageSlot(articleId, sort), [version, json], CommandFlags.FireAndForget);
         return json;

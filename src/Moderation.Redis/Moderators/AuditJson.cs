@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
+using Moderation.Http.Comments;
 
 namespace Moderation.Redis.Moderators;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
+using Moderation.Http.Comments;
 using Moderation.Redis.Comments;
 using StackExchange.Redis;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Moderation.Contracts.Comments;
+namespace Moderation.Http.Comments;
 
 /// <summary>A comment as readers see it: the contract's comment shape plus reply count, depth and where it is shown.</summary>
 /// <param name="Id">The comment id.</param>
@@ -31,31 +31,11 @@ public sealed record PublicComment(
     long ReplyCount,
     bool Deleted)
 {
-    /// <summary>camelCase web defaults, as the HTTP API writes; the cached first pages use them too.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
-
-    /// <summary>The public view of a stored comment.</summary>
-    public static PublicComment From(CommentView comment) => new(
-        comment.Id,
-        comment.ArticleId,
-        comment.ParentId,
-        comment.ThreadParentId,
-        comment.Depth,
-        comment.AuthorId,
-        comment.AuthorName,
-        comment.Body,
-        comment.CreatedAt,
-        comment.Status,
-        comment.Revision,
-        comment.ReplyCount,
-        comment.Status == CommentStatus.Deleted);
+    /// <summary>camelCase web defaults, as the HTTP API writes (<see cref="HttpJson.Options"/>).</summary>
+    public static JsonSerializerOptions JsonOptions => HttpJson.Options;
 }
 
 /// <summary>One page of comments as the API answers it.</summary>
 /// <param name="Items">The comments.</param>
 /// <param name="NextCursor">Where the next page starts, or null at the end.</param>
-public sealed record PublicCommentPage(IReadOnlyList<PublicComment> Items, string? NextCursor)
-{
-    /// <summary>The public view of a page.</summary>
-    public static PublicCommentPage From(CommentPage page) => new([.. page.Items.Select(PublicComment.From)], page.NextCursor);
-}
+public sealed record PublicCommentPage(IReadOnlyList<PublicComment> Items, string? NextCursor);
