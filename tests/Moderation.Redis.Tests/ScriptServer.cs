@@ -1,4 +1,3 @@
-using Moderation.Grains;
 using Moderation.Redis.Connection;
 using Moderation.Testing;
 using StackExchange.Redis;
@@ -6,14 +5,19 @@ using Xunit.Abstractions;
 
 namespace Moderation.Redis.Tests;
 
-/// <summary>A Redis server (redis-server from PATH, else the embedded store) and the connections the stores write through.</summary>
-public sealed class ScriptServer : IAsyncLifetime
+/// <summary>A Redis (redis-server from PATH, else the embedded store, unless a subclass picks one) and the connections the stores write through.</summary>
+public class ScriptServer : IAsyncLifetime
 {
     private readonly RedisServerFixture _server;
 
     public ScriptServer(IMessageSink diagnostics)
+        : this(new RedisServerFixture(diagnostics))
     {
-        _server = new RedisServerFixture(diagnostics);
+    }
+
+    protected ScriptServer(RedisServerFixture server)
+    {
+        _server = server;
         Writes = new RedisWriteConnections(_server.ConnectionString, 2);
     }
 
@@ -22,6 +26,8 @@ public sealed class ScriptServer : IAsyncLifetime
     public RedisWriteConnections Writes { get; }
 
     public IDatabase Database => Connection.GetDatabase();
+
+    public string Kind => _server.Kind;
 
     public async Task InitializeAsync()
     {
@@ -36,3 +42,7 @@ public sealed class ScriptServer : IAsyncLifetime
         _server.Dispose();
     }
 }
+
+public sealed class ScriptServerOnEmbeddedStore(IMessageSink diagnostics) : ScriptServer(new EmbeddedStoreFixture(diagnostics));
+
+public sealed class ScriptServerOnRedisCluster(IMessageSink diagnostics) : ScriptServer(new RedisClusterFixture(diagnostics));

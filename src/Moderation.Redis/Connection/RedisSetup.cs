@@ -35,6 +35,7 @@ public static class RedisSetup
         services.TryAddSingleton<CommentEvents>();
         services.TryAddSingleton<ThreadStore>();
         services.TryAddSingleton<TouchedArticles>();
+        services.TryAddSingleton<CommentKeyMigration>();
         services.TryAddSingleton<DecisionStore>();
         services.TryAddSingleton<QueueStore>();
         services.TryAddSingleton<AuditStore>();

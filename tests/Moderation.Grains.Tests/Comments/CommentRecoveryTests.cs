@@ -9,8 +9,8 @@ using StackExchange.Redis;
 
 namespace Moderation.Grains.Tests.Comments;
 
-[Collection(ClusterCollection.Name)]
-public sealed class CommentRecoveryTests(ClusterFixture fixture)
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class CommentRecoveryTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 
@@ -67,3 +67,12 @@ public sealed class CommentRecoveryTests(ClusterFixture fixture)
         Assert.Equal(2, thread.Items.Length);
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class CommentRecoveryOnRedisServerTests(ClusterFixture fixture) : CommentRecoveryTests(fixture);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class CommentRecoveryOnEmbeddedStoreTests(ClusterOnEmbeddedStore fixture) : CommentRecoveryTests(fixture);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class CommentRecoveryOnRedisClusterTests(ClusterOnRedisCluster fixture) : CommentRecoveryTests(fixture);

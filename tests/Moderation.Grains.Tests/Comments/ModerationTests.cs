@@ -9,8 +9,8 @@ using StackExchange.Redis;
 
 namespace Moderation.Grains.Tests.Comments;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ModerationTests(ClusterFixture fixture) : IDisposable
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class ModerationTests(ClusterFixture fixture) : IDisposable
 {
     private readonly Lazy<ConnectionMultiplexer> _connection = new(() => ConnectionMultiplexer.Connect(fixture.Redis.ConnectionString));
 
@@ -188,3 +188,12 @@ public sealed class ModerationTests(ClusterFixture fixture) : IDisposable
         }
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class ModerationOnRedisServerTests(ClusterFixture fixture) : ModerationTests(fixture);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class ModerationOnEmbeddedStoreTests(ClusterOnEmbeddedStore fixture) : ModerationTests(fixture);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class ModerationOnRedisClusterTests(ClusterOnRedisCluster fixture) : ModerationTests(fixture);

@@ -8,9 +8,8 @@ using StackExchange.Redis;
 
 namespace Moderation.Redis.Tests.Scripts;
 
-/// <summary>The post, report and delete scripts on a real server, through the store that sends them.</summary>
-[Collection(RedisCollection.Name)]
-public sealed class CommentScriptTests(ScriptServer server)
+/// <summary>The post, report and delete scripts on a real server, through the store that sends them; run on each store by the classes below.</summary>
+public abstract class CommentScriptTests(ScriptServer server)
 {
     private readonly CommentStore _store = new(server.Connection, server.Writes, TimeProvider.System);
 
@@ -143,3 +142,12 @@ public sealed class CommentScriptTests(ScriptServer server)
         Assert.False(await Redis.SetContainsAsync(ReaderRedisKeys.Pending("eve"), held.Id));
     }
 }
+
+[Collection(RedisCollection.Name)]
+public sealed class CommentScriptOnRedisServerTests(ScriptServer server) : CommentScriptTests(server);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class CommentScriptOnEmbeddedStoreTests(ScriptServerOnEmbeddedStore server) : CommentScriptTests(server);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class CommentScriptOnRedisClusterTests(ScriptServerOnRedisCluster server) : CommentScriptTests(server);

@@ -8,9 +8,8 @@ using StackExchange.Redis;
 
 namespace Moderation.Redis.Tests.Scripts;
 
-/// <summary>The decide script on a real server, through the store that sends it.</summary>
-[Collection(RedisCollection.Name)]
-public sealed class DecisionScriptTests(ScriptServer server)
+/// <summary>The decide script on a real server, through the store that sends it; run on each store by the classes below.</summary>
+public abstract class DecisionScriptTests(ScriptServer server)
 {
     private readonly CommentStore _comments = new(server.Connection, server.Writes, TimeProvider.System);
     private readonly DecisionStore _decisions = new(server.Writes);
@@ -71,3 +70,12 @@ public sealed class DecisionScriptTests(ScriptServer server)
         Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Approved, QueueNames.ByAge, article), comment.Id));
     }
 }
+
+[Collection(RedisCollection.Name)]
+public sealed class DecisionScriptOnRedisServerTests(ScriptServer server) : DecisionScriptTests(server);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class DecisionScriptOnEmbeddedStoreTests(ScriptServerOnEmbeddedStore server) : DecisionScriptTests(server);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class DecisionScriptOnRedisClusterTests(ScriptServerOnRedisCluster server) : DecisionScriptTests(server);

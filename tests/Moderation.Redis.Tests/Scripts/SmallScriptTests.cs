@@ -11,9 +11,8 @@ using StackExchange.Redis;
 
 namespace Moderation.Redis.Tests.Scripts;
 
-/// <summary>The vote, audit, recount and page-cache scripts on a real server.</summary>
-[Collection(RedisCollection.Name)]
-public sealed class SmallScriptTests(ScriptServer server)
+/// <summary>The vote, audit, recount and page-cache scripts on a real server; run on each store by the classes below.</summary>
+public abstract class SmallScriptTests(ScriptServer server)
 {
     private IDatabase Redis => server.Database;
 
@@ -104,3 +103,12 @@ public sealed class SmallScriptTests(ScriptServer server)
         Assert.Null(second.NextCursor);
     }
 }
+
+[Collection(RedisCollection.Name)]
+public sealed class SmallScriptOnRedisServerTests(ScriptServer server) : SmallScriptTests(server);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class SmallScriptOnEmbeddedStoreTests(ScriptServerOnEmbeddedStore server) : SmallScriptTests(server);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class SmallScriptOnRedisClusterTests(ScriptServerOnRedisCluster server) : SmallScriptTests(server);
