@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Moderation.Client.Http;
+using Moderation.Http.Articles;
 using Spectre.Console;
 
 namespace Moderation.Client.Articles;

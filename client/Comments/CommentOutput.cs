@@ -1,4 +1,5 @@
 using Moderation.Client.Http;
+using Moderation.Http.Comments;
 using Spectre.Console;
 
 namespace Moderation.Client.Comments;
@@ -6,7 +7,7 @@ namespace Moderation.Client.Comments;
 /// <summary>How comments are shown: one in full, or a page as a table.</summary>
 internal static class CommentOutput
 {
-    public static void Write(IAnsiConsole console, CommentResponse comment)
+    public static void Write(IAnsiConsole console, PublicComment comment)
     {
         console.MarkupLineInterpolated($"Comment [bold]{comment.Id}[/] on article {comment.ArticleId}: [bold]{comment.Status}[/], revision {comment.Revision}");
         var parent = comment.ParentId is { } parentId ? $", in reply to {parentId}" : "";
@@ -14,7 +15,7 @@ internal static class CommentOutput
         console.WriteLine(comment.Deleted ? "  (deleted)" : "  " + comment.Body.ReplaceLineEndings("\n  "));
     }
 
-    public static void WritePage(IAnsiConsole console, CommentPageResponse page, string empty)
+    public static void WritePage(IAnsiConsole console, PublicCommentPage page, string empty)
     {
         if (page.Items.Count == 0)
         {
@@ -56,7 +57,7 @@ internal static class CommentOutput
         return table;
     }
 
-    public static string Author(CommentResponse comment) =>
+    public static string Author(PublicComment comment) =>
         comment.AuthorName is { Length: > 0 } name && name != comment.AuthorId ? $"{name} ({comment.AuthorId})" : comment.AuthorId;
 
     /// <summary>The text on one line, cut at <paramref name="length"/> characters.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Moderation.Client.Http;
+using Moderation.Http.Comments;
 using Spectre.Console;
 
 namespace Moderation.Client.Comments;
@@ -64,7 +65,7 @@ public static class CommentsCommands
     /// Sends the post again, with the same key, when no answer came or the service was unavailable: the key makes the
     /// service return the comment a lost answer was for instead of posting it twice.
     /// </summary>
-    private static async Task<CommentResponse> PostWithRetriesAsync(
+    private static async Task<PublicComment> PostWithRetriesAsync(
         ClientHost host, ModerationApi api, string articleId, PostCommentRequest request, string key, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -169,7 +170,7 @@ public static class CommentsCommands
             var api = host.CreateApi(parse);
             using var http = api.Http;
             var id = parse.GetValue(commentId)!;
-            await api.ReportCommentAsync(id, new ReportCommentRequest(parse.GetValue(reason)!, parse.GetValue(note) ?? ""), cancellationToken);
+            await api.ReportCommentAsync(id, new ReportRequest(parse.GetValue(reason)!, parse.GetValue(note) ?? ""), cancellationToken);
             host.Console.MarkupLineInterpolated($"Reported comment [bold]{id}[/] as {parse.GetValue(reason)}.");
             return 0;
         }));

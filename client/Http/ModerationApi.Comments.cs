@@ -1,3 +1,6 @@
+using Moderation.Http.Articles;
+using Moderation.Http.Comments;
+using Moderation.Http.Moderators;
 namespace Moderation.Client.Http;
 
 /// <summary>The comment, article settings, moderation and model calls of the contract.</summary>
@@ -7,29 +10,29 @@ public sealed partial class ModerationApi
         SendAsync<ArticleResponse>(HttpMethod.Put, $"api/articles/{Escape(articleId)}/settings", settings, cancellationToken);
 
     /// <param name="idempotencyKey">Names the post: sending it again with the same key returns the comment stored the first time.</param>
-    public async Task<CommentResponse> PostCommentAsync(
+    public async Task<PublicComment> PostCommentAsync(
         string articleId, PostCommentRequest comment, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         using var request = Request(HttpMethod.Post, $"api/articles/{Escape(articleId)}/comments", comment);
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
-        return await ReadAsync<CommentResponse>(response, cancellationToken);
+        return await ReadAsync<PublicComment>(response, cancellationToken);
     }
 
-    public Task<CommentPageResponse> GetThreadAsync(string articleId, string? sort, int? limit, string? cursor, CancellationToken cancellationToken = default) =>
-        SendAsync<CommentPageResponse>(HttpMethod.Get, WithQuery($"api/articles/{Escape(articleId)}/comments", ("sort", sort), ("limit", limit?.ToString()), ("cursor", cursor)), null, cancellationToken);
+    public Task<PublicCommentPage> GetThreadAsync(string articleId, string? sort, int? limit, string? cursor, CancellationToken cancellationToken = default) =>
+        SendAsync<PublicCommentPage>(HttpMethod.Get, WithQuery($"api/articles/{Escape(articleId)}/comments", ("sort", sort), ("limit", limit?.ToString()), ("cursor", cursor)), null, cancellationToken);
 
-    public Task<CommentPageResponse> GetRepliesAsync(string commentId, int? limit, string? cursor, CancellationToken cancellationToken = default) =>
-        SendAsync<CommentPageResponse>(HttpMethod.Get, WithQuery($"api/comments/{Escape(commentId)}/replies", ("limit", limit?.ToString()), ("cursor", cursor)), null, cancellationToken);
+    public Task<PublicCommentPage> GetRepliesAsync(string commentId, int? limit, string? cursor, CancellationToken cancellationToken = default) =>
+        SendAsync<PublicCommentPage>(HttpMethod.Get, WithQuery($"api/comments/{Escape(commentId)}/replies", ("limit", limit?.ToString()), ("cursor", cursor)), null, cancellationToken);
 
-    public Task<CommentResponse> GetCommentAsync(string commentId, CancellationToken cancellationToken = default) =>
-        SendAsync<CommentResponse>(HttpMethod.Get, $"api/comments/{Escape(commentId)}", null, cancellationToken);
+    public Task<PublicComment> GetCommentAsync(string commentId, CancellationToken cancellationToken = default) =>
+        SendAsync<PublicComment>(HttpMethod.Get, $"api/comments/{Escape(commentId)}", null, cancellationToken);
 
     public Task DeleteCommentAsync(string commentId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api/comments/{Escape(commentId)}", null, cancellationToken);
 
-    public Task ReportCommentAsync(string commentId, ReportCommentRequest report, CancellationToken cancellationToken = default) =>
+    public Task ReportCommentAsync(string commentId, ReportRequest report, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/comments/{Escape(commentId)}/reports", report, cancellationToken);
 
     public Task<ToxicityCheckResponse> CheckToxicityAsync(string body, CancellationToken cancellationToken = default) =>
@@ -39,8 +42,8 @@ public sealed partial class ModerationApi
         SendAsync<QueueResponse>(HttpMethod.Get, WithQuery("api/moderation/queue",
             ("state", state), ("articleId", articleId), ("sort", sort), ("limit", limit?.ToString()), ("cursor", cursor)), null, cancellationToken);
 
-    public Task<CommentResponse> DecideAsync(string commentId, DecisionRequest decision, CancellationToken cancellationToken = default) =>
-        SendAsync<CommentResponse>(HttpMethod.Post, $"api/moderation/comments/{Escape(commentId)}/decision", decision, cancellationToken);
+    public Task<PublicComment> DecideAsync(string commentId, DecisionRequest decision, CancellationToken cancellationToken = default) =>
+        SendAsync<PublicComment>(HttpMethod.Post, $"api/moderation/comments/{Escape(commentId)}/decision", decision, cancellationToken);
 
     public Task<BanResponse> BanAsync(string readerId, BanRequest ban, CancellationToken cancellationToken = default) =>
         SendAsync<BanResponse>(HttpMethod.Post, $"api/moderation/readers/{Escape(readerId)}/ban", ban, cancellationToken);

@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Moderation.Http.Articles;
+using Moderation.Http.Health;
+using Moderation.Http.Identity;
+using Moderation.Http.Polls;
 
 namespace Moderation.Client.Http;
 

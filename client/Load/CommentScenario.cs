@@ -1,4 +1,5 @@
 using Moderation.Client.Http;
+using Moderation.Http.Comments;
 
 namespace Moderation.Client.Load;
 
@@ -28,7 +29,7 @@ internal sealed class CommentScenario(IReadOnlyList<string> articles, string[] a
         {
             sequence++;
             var body = CommentTexts.Body(runId, reader, sequence, Random.Shared.NextDouble() < abusiveShare);
-            CommentResponse comment;
+            PublicComment comment;
             try
             {
                 comment = await author.PostCommentAsync(article, new PostCommentRequest(body, null), Guid.NewGuid().ToString(), cancellationToken);

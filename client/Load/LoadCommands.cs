@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Moderation.Client.Http;
+using Moderation.Http.Polls;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Moderation.Client.Comments;
 using Moderation.Client.Http;
+using Moderation.Http.Moderators;
 using Spectre.Console;
 
 namespace Moderation.Client.Moderators;

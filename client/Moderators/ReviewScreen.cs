@@ -1,6 +1,7 @@
 using System.Globalization;
 using Moderation.Client.Comments;
 using Moderation.Client.Http;
+using Moderation.Http.Moderators;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

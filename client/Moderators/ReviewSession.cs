@@ -1,5 +1,6 @@
 using System.Net;
 using Moderation.Client.Http;
+using Moderation.Http.Moderators;
 using Spectre.Console;
 
 namespace Moderation.Client.Moderators;
@@ -32,7 +33,7 @@ public sealed class ReviewSession(ModerationApi api, IAnsiConsole console, Revie
 
     public bool HasMore => _nextCursor is not null;
 
-    public QueueCountsResponse Counts { get; private set; } = new(0, 0);
+    public QueueCounts Counts { get; private set; } = new(0, 0);
 
     /// <summary>The outcome of the last action, as markup.</summary>
     public string? Status { get; private set; }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Moderation.Client.Http;
+using Moderation.Http.Health;
 using Spectre.Console;
 
 namespace Moderation.Client.Operators;
@@ -21,7 +22,8 @@ internal static class HealthCommand
 
             var table = new Table().AddColumns("Check", "Status", "Detail");
             table.AddRow(new Text("live"), Status(live.Status), new Text(""));
-            foreach (var (name, check) in report.Checks ?? new Dictionary<string, HealthCheckResponse>())
+            // A proxy or an older service may answer without checks.
+            foreach (var (name, check) in report.Checks ?? (IReadOnlyDictionary<string, CheckResponse>)new Dictionary<string, CheckResponse>())
             {
                 table.AddRow(new Text(name), Status(check.Status), new Text(check.Error ?? check.Description ?? ""));
             }

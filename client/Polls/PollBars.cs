@@ -1,4 +1,5 @@
 using Moderation.Client.Http;
+using Moderation.Http.Polls;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Moderation.Client.Http;
+using Moderation.Http.Polls;
 using Spectre.Console;
 
 namespace Moderation.Client.Polls;

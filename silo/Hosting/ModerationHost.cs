@@ -1,6 +1,6 @@
 using Moderation.Api;
 using Moderation.Api.Cors;
-using Moderation.Api.Storage;
+using Moderation.Redis.Connection;
 using Moderation.Silo.Storage;
 using Moderation.Silo.Web;
 
@@ -27,7 +27,7 @@ public static class ModerationHost
             .Validate(options => options.WriteConnections is >= 1 and <= 64, "Storage:WriteConnections must be 1 to 64.")
             .ValidateOnStart();
         builder.Services.AddHostedService<EmbeddedStoreLifetime>();
-        builder.Services.AddModerationRedis(store.ConnectionString);
+        builder.Services.AddModerationRedis(store.ConnectionString, storage.WriteConnections);
 
         builder.AddModerationSilo(store, storage);
         builder.AddModerationApi(store.DataDirectory);

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Moderation.Grains;
+using Moderation.Redis.Connection;
 using Moderation.Silo.Storage;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using StackExchange.Redis;
 
 namespace Moderation.Silo.Hosting;
 
@@ -33,7 +33,8 @@ internal static class OrleansSetup
                     cluster.ClusterId = options.ClusterId;
                     cluster.ServiceId = options.ServiceId;
                 });
-                silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = RedisOptions(store));
+                silo.UseRedisClustering(clustering =>
+                    clustering.ConfigurationOptions = RedisConfiguration.Options(store.ConnectionString, "moderation-clustering"));
                 if (options.ResolveAdvertisedAddress() is { } address)
                 {
                     silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort);
@@ -65,11 +66,4 @@ internal static class OrleansSetup
 
     private static bool DashboardEnabled(WebApplicationBuilder builder, SiloOptions options) =>
         builder.Environment.IsDevelopment() && options.Dashboard;
-
-    private static ConfigurationOptions RedisOptions(StoreMode store)
-    {
-        var redis = ConfigurationOptions.Parse(store.ConnectionString);
-        redis.AbortOnConnectFail = false;
-        return redis;
-    }
 }

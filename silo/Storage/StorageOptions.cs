@@ -14,5 +14,5 @@ public sealed class StorageOptions
     public int CheckpointIntervalSeconds { get; set; } = 300;
 
     /// <summary>Connections that vote shards spread their durable writes over.</summary>
-    public int WriteConnections { get; set; } = Grains.GrainStorage.DefaultWriteConnections;
+    public int WriteConnections { get; set; } = Redis.Connection.RedisSetup.DefaultWriteConnections;
 }

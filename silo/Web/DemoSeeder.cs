@@ -5,6 +5,7 @@ using Moderation.Api.Polls;
 using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Polls;
+using Moderation.Http.Comments;
 using StackExchange.Redis;
 
 namespace Moderation.Silo.Web;

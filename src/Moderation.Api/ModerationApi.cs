@@ -8,10 +8,10 @@ using Moderation.Api.Health;
 using Moderation.Api.Identity;
 using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
-using Moderation.Api.Toxicity;
 using Moderation.Api.Problems;
 using Moderation.Api.RateLimits;
 using Moderation.Api.Telemetry;
+using Moderation.Api.Toxicity;
 
 namespace Moderation.Api;
 

@@ -1,5 +1,6 @@
 using Moderation.Client.Http;
 using Moderation.Client.Moderators;
+using Moderation.Http.Moderators;
 using Spectre.Console.Testing;
 
 namespace Moderation.Client.Tests;

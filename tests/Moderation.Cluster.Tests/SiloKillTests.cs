@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 
 namespace Moderation.Cluster.Tests;
 
-public sealed class SiloKillTests(RedisServerFixture redis, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
+/// <summary>Two silo processes over one store; run on redis-server and on a three-master Redis Cluster by the classes below.</summary>
+public abstract class SiloKillTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const int Voters = 900;
     private const int VoteConcurrency = 12;
@@ -138,3 +139,9 @@ public sealed class SiloKillTests(RedisServerFixture redis, ITestOutputHelper ou
 
     private sealed record ArticleCount(long CommentCount);
 }
+
+public sealed class SiloKillOnRedisServerTests(RedisServerFixture redis, ITestOutputHelper output)
+    : SiloKillTests(redis, output), IClassFixture<RedisServerFixture>;
+
+public sealed class SiloKillOnRedisClusterTests(RedisClusterFixture redis, ITestOutputHelper output)
+    : SiloKillTests(redis, output), IClassFixture<RedisClusterFixture>;

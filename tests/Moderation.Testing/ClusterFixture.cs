@@ -7,14 +7,19 @@ using Xunit.Abstractions;
 namespace Moderation.Testing;
 
 /// <summary>A two-silo Orleans test cluster whose grains persist in the Redis fixture's server.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     private const string RedisKey = "TestRedis";
     private readonly RedisServerFixture _redis;
 
     public ClusterFixture(IMessageSink diagnostics)
+        : this(diagnostics, StoreKind.Default)
     {
-        _redis = new RedisServerFixture(diagnostics);
+    }
+
+    internal ClusterFixture(IMessageSink diagnostics, StoreKind store)
+    {
+        _redis = new RedisServerFixture(diagnostics, store);
         var builder = new TestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureHostConfiguration(configuration =>
             configuration.AddInMemoryCollection(new Dictionary<string, string?> { [RedisKey] = _redis.ConnectionString }));
@@ -43,3 +48,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddModerationGrains(siloBuilder.Configuration[RedisKey]!);
     }
 }
+
+/// <summary>The two silos on the embedded Garnet store.</summary>
+public sealed class ClusterOnEmbeddedStore(IMessageSink diagnostics) : ClusterFixture(diagnostics, StoreKind.Embedded);
+
+/// <summary>The two silos on a three-master Redis Cluster.</summary>
+public sealed class ClusterOnRedisCluster(IMessageSink diagnostics) : ClusterFixture(diagnostics, StoreKind.RedisCluster);

@@ -8,20 +8,32 @@ using Xunit.Sdk;
 namespace Moderation.Testing;
 
 /// <summary>
-/// A Redis server for one test collection: redis-server from PATH on a free loopback port when there is one
-/// (CI installs it), else the embedded Garnet server the silo itself would run.
+/// A Redis for one test collection, of the kind asked for (<see cref="StoreKind"/>): by default redis-server from PATH
+/// on a free loopback port when there is one (CI installs it), else the embedded Garnet server the silo itself would run.
 /// </summary>
-public sealed class RedisServerFixture : IDisposable
+public class RedisServerFixture : IDisposable
 {
     private readonly Process? _redisServer;
     private readonly EmbeddedRedisServer? _embedded;
+    private readonly RedisClusterServer? _cluster;
     private readonly string _directory = TestDirectories.Create("redis");
 
     public RedisServerFixture(IMessageSink diagnostics)
+        : this(diagnostics, StoreKind.Default)
+    {
+    }
+
+    internal RedisServerFixture(IMessageSink diagnostics, StoreKind kind)
     {
         var port = EmbeddedRedisServer.FreeLoopbackPort();
-        var executable = FindOnPath("redis-server");
-        if (executable is not null)
+        var executable = kind == StoreKind.Default ? Executables.Find("redis-server") : null;
+        if (kind == StoreKind.RedisCluster)
+        {
+            _cluster = new RedisClusterServer();
+            Kind = "Redis Cluster of three masters (redis-server --cluster-enabled yes)";
+            ConnectionString = _cluster.ConnectionString;
+        }
+        else if (executable is not null)
         {
             _redisServer = Process.Start(new ProcessStartInfo(executable)
             {
@@ -31,14 +43,15 @@ public sealed class RedisServerFixture : IDisposable
                 UseShellExecute = false,
             }) ?? throw new InvalidOperationException("redis-server did not start.");
             Kind = $"redis-server ({executable})";
+            ConnectionString = $"127.0.0.1:{port}";
         }
         else
         {
             _embedded = EmbeddedRedisServer.Start(_directory, port, checkpointIntervalSeconds: 0, NullLoggerFactory.Instance);
-            Kind = "embedded Garnet (no redis-server on PATH)";
+            Kind = kind == StoreKind.Embedded ? "embedded Garnet" : "embedded Garnet (no redis-server on PATH)";
+            ConnectionString = $"127.0.0.1:{port}";
         }
 
-        ConnectionString = $"127.0.0.1:{port}";
         WaitUntilAnswering();
         diagnostics.OnMessage(new DiagnosticMessage($"Redis fixture: {Kind} on {ConnectionString}"));
     }
@@ -47,7 +60,7 @@ public sealed class RedisServerFixture : IDisposable
 
     public string ConnectionString { get; }
 
-    public bool IsRealRedis => _redisServer is not null;
+    public bool IsRealRedis => _redisServer is not null || _cluster is not null;
 
     /// <summary>A key prefix no other test uses, so tests sharing the server stay apart.</summary>
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
@@ -62,7 +75,9 @@ public sealed class RedisServerFixture : IDisposable
 
         _redisServer?.Dispose();
         _embedded?.Dispose();
+        _cluster?.Dispose();
         TestDirectories.TryDelete(_directory);
+        GC.SuppressFinalize(this);
     }
 
     private void WaitUntilAnswering()
@@ -82,10 +97,10 @@ public sealed class RedisServerFixture : IDisposable
             }
         }
     }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 }
+
+/// <summary>The embedded Garnet store, whatever is on PATH.</summary>
+public sealed class EmbeddedStoreFixture(IMessageSink diagnostics) : RedisServerFixture(diagnostics, StoreKind.Embedded);
+
+/// <summary>A three-master Redis Cluster from redis-server and redis-cli on PATH.</summary>
+public sealed class RedisClusterFixture(IMessageSink diagnostics) : RedisServerFixture(diagnostics, StoreKind.RedisCluster);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Moderation.Api.Auth;
 using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
+using Moderation.Http.Articles;
 
 namespace Moderation.Api.Articles;
 
@@ -30,7 +31,7 @@ public static class ArticlesApi
         }
 
         var article = await grains.GetGrain<IArticleGrain>(articleId).Get();
-        return TypedResults.Ok(ArticleResponse.From(article, model.Scorer?.Model.Manifest.HoldThreshold));
+        return TypedResults.Ok(ArticleResponses.From(article, model.Scorer?.Model.Manifest.HoldThreshold));
     }
 
     private static async Task<Results<Ok<ArticleResponse>, ValidationProblem>> UpdateSettings(
@@ -51,7 +52,7 @@ public static class ArticlesApi
 
         var update = new ArticleSettingsUpdate(request.CommentsOpen, request.Premoderation, request.HoldThreshold);
         var article = await grains.GetGrain<IArticleGrain>(articleId).UpdateSettings(update);
-        return TypedResults.Ok(ArticleResponse.From(article, model.Scorer?.Model.Manifest.HoldThreshold));
+        return TypedResults.Ok(ArticleResponses.From(article, model.Scorer?.Model.Manifest.HoldThreshold));
     }
 
     private static async Task<Results<Ok<CommentRecountReport>, ValidationProblem, ProblemHttpResult>> RecountComments(
@@ -77,10 +78,8 @@ public static class ArticlesApi
     });
 }
 
-public sealed record ArticleSettingsRequest(bool? CommentsOpen, bool? Premoderation, double? HoldThreshold);
-
-public sealed record ArticleResponse(
-    string Id, bool CommentsOpen, bool Premoderation, double? HoldThreshold, int CommentCount, IReadOnlyList<string> PollIds)
+/// <summary>The HTTP shape of an article (<see cref="Moderation.Http.Articles.ArticleResponse"/>) built from the grain's record.</summary>
+public static class ArticleResponses
 {
     /// <param name="article">The article's own settings.</param>
     /// <param name="modelThreshold">The current model's hold threshold, which an article without its own uses.</param>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Moderation.Api.Events;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
 
 namespace Moderation.Api.Comments;
 

@@ -1,5 +1,6 @@
 using Moderation.Api.Events;
 using Moderation.Contracts.Comments;
+using Moderation.Redis.Comments;
 using StackExchange.Redis;
 
 namespace Moderation.Api.Comments;

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
-using Moderation.Api.Readers;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
+using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Comments;
 
@@ -16,7 +17,7 @@ namespace Moderation.Api.Comments;
 /// silo that received the post, and the verdict travels with the comment into its grain.
 /// </summary>
 public sealed class CommentGate(
-    IGrainFactory grains, BanList bans, PostRateLimiter rateLimiter, ModelHost model, TimeProvider clock, ModerationMetrics metrics)
+    IGrainFactory grains, BannedReaders bans, PostRateLimiter rateLimiter, ModelHost model, TimeProvider clock, ModerationMetrics metrics)
 {
     /// <param name="idempotencyKey">When given, a retry of an acknowledged post returns the stored comment, whatever changed since.</param>
     public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader, string? idempotencyKey)

@@ -1,3 +1,4 @@
+using Moderation.Http.Comments;
 namespace Moderation.Api.Comments;
 
 /// <summary>The contract's input rules for comments, reports and page queries.</summary>

@@ -9,9 +9,10 @@ using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.Problems;
 using Moderation.Api.RateLimits;
-using Moderation.Api.Readers;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
+using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Comments;
 
@@ -59,7 +60,7 @@ public static class CommentsApi
                 context.Response.Headers[IdempotencyKeys.ReplayedHeader] = "true";
             }
 
-            return TypedResults.Created($"/api/comments/{comment.Id}", PublicComment.From(comment));
+            return TypedResults.Created($"/api/comments/{comment.Id}", PublicViews.Comment(comment));
         }
 
         if (result.Errors is { } errors)
@@ -105,7 +106,7 @@ public static class CommentsApi
         }
 
         var page = await queries.Thread(articleId, sort, limit ?? DefaultLimit, cursor);
-        return TypedResults.Ok(PublicCommentPage.From(page));
+        return TypedResults.Ok(PublicViews.Page(page));
     }
 
     private static async Task<Results<Ok<PublicCommentPage>, ValidationProblem, ProblemHttpResult>> Replies(
@@ -124,13 +125,13 @@ public static class CommentsApi
             return UnknownComment(commentId);
         }
 
-        return TypedResults.Ok(PublicCommentPage.From(await queries.Replies(commentId, limit ?? DefaultLimit, cursor)));
+        return TypedResults.Ok(PublicViews.Page(await queries.Replies(commentId, limit ?? DefaultLimit, cursor)));
     }
 
     private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> Get(string commentId, ClaimsPrincipal user, IGrainFactory grains)
     {
         var comment = CommentIds.IsWellFormed(commentId) ? await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) : null;
-        return comment is not null && MaySee(comment, user) ? TypedResults.Ok(PublicComment.From(comment)) : UnknownComment(commentId);
+        return comment is not null && MaySee(comment, user) ? TypedResults.Ok(PublicViews.Comment(comment)) : UnknownComment(commentId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string commentId, ClaimsPrincipal user, IGrainFactory grains)
@@ -152,7 +153,7 @@ public static class CommentsApi
     }
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Report(
-        string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, BanList bans, IOptions<CommentsOptions> options,
+        string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, BannedReaders bans, IOptions<CommentsOptions> options,
         TimeProvider clock)
     {
         var errors = CommentValidation.ValidateReport(request);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Moderation.Api.Readers;
 
 namespace Moderation.Api.Comments;
 
@@ -12,8 +11,7 @@ public static class CommentsSetup
             .Validate(options => options.ReportThreshold >= 1, "Comments:ReportThreshold must be at least 1.")
             .Validate(options => options.KeepAliveInterval > TimeSpan.Zero, "Comments:KeepAliveInterval must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<BanList>();
-        services.AddSingleton<PostRateLimiter>();
+                services.AddSingleton<PostRateLimiter>();
         services.AddSingleton<CommentGate>();
         services.AddSingleton<ArticleEventsHub>();
         return services;

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
 
 namespace Moderation.Api.Comments;
 

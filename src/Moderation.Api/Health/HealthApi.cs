@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Moderation.Http.Health;
 
 namespace Moderation.Api.Health;
 
@@ -32,7 +33,3 @@ public static class HealthApi
             : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
-
-public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, CheckResponse> Checks);
-
-public sealed record CheckResponse(string Status, string? Description, string? Error);

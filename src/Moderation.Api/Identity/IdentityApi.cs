@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
 using Moderation.Api.RateLimits;
+using Moderation.Http.Identity;
 
 namespace Moderation.Api.Identity;
 
@@ -56,7 +57,3 @@ public static class IdentityApi
         return TypedResults.Ok(new TokenResponse(token));
     }
 }
-
-public sealed record DevTokenRequest(string? Subject, string? Name, string[]? Roles);
-
-public sealed record TokenResponse(string Token);

@@ -1,4 +1,5 @@
 using Moderation.Contracts.Moderators;
+using Moderation.Http.Moderators;
 
 namespace Moderation.Api.Moderators;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using Moderation.Contracts.Comments;
-using Moderation.Contracts.Moderators;
+using Moderation.Redis.Moderators;
 using Moderation.Toxicity.Retraining;
-using StackExchange.Redis;
 
 namespace Moderation.Api.Moderators;
 
@@ -20,36 +16,17 @@ public interface IFeedbackStore
 /// <summary>A batch of examples and the position to read on from.</summary>
 public sealed record FeedbackBatch(IReadOnlyList<LabelledExample> Examples, long Position);
 
-/// <summary>
-/// Reads the examples the decision script stores next to each human decision's audit record (same number), so
-/// an example exists exactly when its decision does.
-/// </summary>
-public sealed class FeedbackStore(IConnectionMultiplexer redis) : IFeedbackStore
+/// <summary>The examples in Redis (<see cref="FeedbackRecords"/>), as the toxicity model's labelled examples.</summary>
+public sealed class FeedbackStore(FeedbackRecords records) : IFeedbackStore
 {
     public async Task<FeedbackBatch> ReadAsync(long after, int limit)
     {
-        var database = redis.GetDatabase();
-        var numbers = await database.SortedSetRangeByScoreAsync(
-            ModerationRedisKeys.Feedback, after, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, limit);
-        if (numbers.Length == 0)
-        {
-            return new FeedbackBatch([], after);
-        }
-
-        var records = await database.HashGetAsync(ModerationRedisKeys.FeedbackRecords, numbers);
-        var examples = records.Where(record => !record.IsNullOrEmpty).Select(record => ToExample((string)record!)).ToArray();
-        return new FeedbackBatch(examples, long.Parse((string)numbers[^1]!, CultureInfo.InvariantCulture));
+        var (examples, position) = await records.ReadAsync(after, limit);
+        return new FeedbackBatch(
+            [.. examples.Select(stored => new LabelledExample(
+                stored.Text, stored.Label == 1, stored.ModelScore, stored.ModelVersion, stored.Moderator, stored.DecidedAt))],
+            position);
     }
 
-    public Task<long> CountAsync() => redis.GetDatabase().SortedSetLengthAsync(ModerationRedisKeys.Feedback);
-
-    private static LabelledExample ToExample(string json)
-    {
-        var stored = JsonSerializer.Deserialize<StoredExample>(json, PublicComment.JsonOptions)
-            ?? throw new InvalidOperationException("An empty feedback record.");
-        return new LabelledExample(stored.Text, stored.Label == 1, stored.ModelScore, stored.ModelVersion, stored.Moderator, stored.DecidedAt);
-    }
-
-    // The shape the grains write (FeedbackExample in Moderation.Grains).
-    private sealed record StoredExample(string CommentId, string Text, int Label, double? ModelScore, string? ModelVersion, string Moderator, DateTimeOffset DecidedAt);
+    public Task<long> CountAsync() => records.CountAsync();
 }

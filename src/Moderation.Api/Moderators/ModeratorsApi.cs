@@ -10,6 +10,8 @@ using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Contracts.Readers;
+using Moderation.Http.Comments;
+using Moderation.Http.Moderators;
 
 namespace Moderation.Api.Moderators;
 
@@ -53,7 +55,7 @@ public static class ModeratorsApi
         }
 
         var page = await grains.GetGrain<IModerationQueriesGrain>(0).Queue(state, articleId, sort, limit ?? DefaultLimit, cursor);
-        return TypedResults.Ok(QueueResponse.From(page));
+        return TypedResults.Ok(ModerationResponses.Queue(page));
     }
 
     private static async Task<Results<Ok<PublicComment>, ValidationProblem, ProblemHttpResult>> Decide(
@@ -75,7 +77,7 @@ public static class ModeratorsApi
         var result = await grains.GetGrain<ICommentModerationGrain>(commentId).Decide(decision);
         return result.Outcome switch
         {
-            DecisionOutcome.Applied => TypedResults.Ok(PublicComment.From(result.Comment!)),
+            DecisionOutcome.Applied => TypedResults.Ok(PublicViews.Comment(result.Comment!)),
             DecisionOutcome.StaleRevision => Problem(StatusCodes.Status409Conflict, "Stale revision",
                 $"The comment changed since you saw it: it is at revision {result.Comment?.Revision}, not {request.Revision}. Reload it and decide again."),
             DecisionOutcome.Deleted => Problem(StatusCodes.Status409Conflict, "Comment deleted", "The comment was deleted; there is nothing to decide."),
@@ -132,7 +134,7 @@ public static class ModeratorsApi
         }
 
         var page = await grains.GetGrain<IModerationQueriesGrain>(0).Audit(commentId, moderatorId, limit ?? DefaultLimit, cursor);
-        return TypedResults.Ok(new AuditResponse(page.Items, page.NextCursor));
+        return TypedResults.Ok(ModerationResponses.Audit(page));
     }
 
     private static ProblemHttpResult UnknownComment(string commentId) =>

@@ -1,3 +1,4 @@
+using Moderation.Http.Polls;
 namespace Moderation.Api.Polls;
 
 /// <summary>The contract's rules for a new poll: question 1-300 characters, 2-10 distinct options of 1-200, closesAt ahead.</summary>

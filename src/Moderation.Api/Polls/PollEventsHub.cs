@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Moderation.Api.Events;
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
 using StackExchange.Redis;
 
 namespace Moderation.Api.Polls;

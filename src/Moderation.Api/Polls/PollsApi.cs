@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.RateLimits;
-using Moderation.Api.Readers;
 using Moderation.Api.Telemetry;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Polls;
+using Moderation.Http.Polls;
+using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Polls;
 
@@ -62,17 +63,17 @@ public static class PollsApi
             options.Value.ShardCount);
         var poll = await grains.GetGrain<IPollGrain>(definition.Id).Create(definition);
         await grains.GetGrain<IArticleGrain>(articleId).AttachPoll(definition.Id);
-        return TypedResults.Created($"/api/polls/{definition.Id}", PollResponse.From(poll, now));
+        return TypedResults.Created($"/api/polls/{definition.Id}", PollResponses.From(poll, now));
     }
 
     private static async Task<Results<Ok<PollResponse>, ProblemHttpResult>> GetPoll(string pollId, IGrainFactory grains, TimeProvider clock)
     {
         var poll = PollIds.IsWellFormed(pollId) ? await grains.GetGrain<IPollGrain>(pollId).Get() : null;
-        return poll is null ? UnknownPoll(pollId) : TypedResults.Ok(PollResponse.From(poll, clock.GetUtcNow()));
+        return poll is null ? UnknownPoll(pollId) : TypedResults.Ok(PollResponses.From(poll, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, BanList bans, IGrainFactory grains, ModerationMetrics metrics)
+        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, BannedReaders bans, IGrainFactory grains, ModerationMetrics metrics)
     {
         if (string.IsNullOrWhiteSpace(request.OptionId))
         {
@@ -149,7 +150,7 @@ public static class PollsApi
     private static async Task<Results<Ok<PollResponse>, ProblemHttpResult>> Close(string pollId, IGrainFactory grains, TimeProvider clock)
     {
         var poll = PollIds.IsWellFormed(pollId) ? await grains.GetGrain<IPollGrain>(pollId).Close() : null;
-        return poll is null ? UnknownPoll(pollId) : TypedResults.Ok(PollResponse.From(poll, clock.GetUtcNow()));
+        return poll is null ? UnknownPoll(pollId) : TypedResults.Ok(PollResponses.From(poll, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<RecountReport>, ProblemHttpResult>> Recount(string pollId, PollDirectory directory, IGrainFactory grains)

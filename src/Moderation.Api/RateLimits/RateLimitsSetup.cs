@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +25,6 @@ public static class RateLimitsSetup
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
             }
         });
-        services.AddSingleton<GateConnection>();
         services.AddSingleton<WriteRateLimiter>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts.Moderators;
+using Moderation.Redis.Moderators;
 using StackExchange.Redis;
 
 namespace Moderation.Api.Telemetry;
@@ -11,7 +12,7 @@ namespace Moderation.Api.Telemetry;
 /// The site-wide queue sizes, sampled in the background (two ZCARDs per interval) so that a metrics scrape reads
 /// two numbers from memory and never waits on Redis.
 /// </summary>
-public sealed class QueueSizes(IConnectionMultiplexer redis, IOptions<TelemetryOptions> options, ILogger<QueueSizes> logger) : BackgroundService
+public sealed class QueueSizes(QueueStore queues, IOptions<TelemetryOptions> options, ILogger<QueueSizes> logger) : BackgroundService
 {
     private static readonly string[] Sampled = [QueueNames.Pending, QueueNames.Reported];
     private readonly long[] _sizes = [-1, -1];
@@ -30,10 +31,9 @@ public sealed class QueueSizes(IConnectionMultiplexer redis, IOptions<TelemetryO
     /// <summary>Reads the sizes now; the background loop calls it every interval.</summary>
     public async Task SampleAsync()
     {
-        var database = redis.GetDatabase();
         for (var i = 0; i < Sampled.Length; i++)
         {
-            var size = await database.SortedSetLengthAsync(ModerationRedisKeys.Queue(Sampled[i], QueueNames.ByAge));
+            var size = await queues.SiteSizeAsync(Sampled[i]);
             Interlocked.Exchange(ref _sizes[i], size);
         }
     }

@@ -1,3 +1,4 @@
+using Moderation.Http.Comments;
 namespace Moderation.Contracts.Comments;
 
 /// <summary>What an article's event channel carries: a newly published comment with the count, or the count alone.</summary>

@@ -1,5 +1,6 @@
 using Moderation.Contracts.Articles;
 using Moderation.Grains.Comments;
+using Moderation.Redis.Comments;
 
 namespace Moderation.Grains.Articles;
 

@@ -2,6 +2,9 @@ using System.Text.Json;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Grains.Moderators;
+using Moderation.Http.Comments;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Moderators;
 
 namespace Moderation.Grains.Comments;
 

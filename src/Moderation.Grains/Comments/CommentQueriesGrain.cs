@@ -1,4 +1,5 @@
 using Moderation.Contracts.Comments;
+using Moderation.Redis.Comments;
 using Orleans.Concurrency;
 
 namespace Moderation.Grains.Comments;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Moderation.Contracts.Articles;
-using Moderation.Contracts.Comments;
-using StackExchange.Redis;
+using Moderation.Redis.Comments;
 
 namespace Moderation.Grains.Comments;
 
@@ -13,7 +12,7 @@ namespace Moderation.Grains.Comments;
 /// the article's entry in <see cref="CommentRedisKeys.TouchedArticles"/> first and the comment's own hash last:
 /// whatever part of a script survives, the article is listed, and a comment that exists was stored whole.
 /// </summary>
-public sealed class CommentRecovery(IGrainFactory grains, IConnectionMultiplexer redis, ILogger<CommentRecovery> logger)
+public sealed class CommentRecovery(IGrainFactory grains, TouchedArticles touched, ILogger<CommentRecovery> logger)
 {
     /// <summary>Scripts in flight at a crash ran within moments of the last write; a minute leaves room for clock steps.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -21,23 +20,20 @@ public sealed class CommentRecovery(IGrainFactory grains, IConnectionMultiplexer
     /// <returns>The recount of each article changed within <see cref="Window"/> of the last change.</returns>
     public async Task<IReadOnlyList<CommentRecountReport>> RecoverAsync(CancellationToken cancellationToken)
     {
-        var database = redis.GetDatabase();
-        var newest = await database.SortedSetRangeByRankWithScoresAsync(CommentRedisKeys.TouchedArticles, -1, -1);
-        if (newest.Length == 0)
+        var (articles, last) = await touched.RecentAsync(Window);
+        if (last is null)
         {
             return [];
         }
 
-        var since = newest[0].Score - Window.TotalMilliseconds;
-        var articles = await database.SortedSetRangeByScoreAsync(CommentRedisKeys.TouchedArticles, since, double.PositiveInfinity);
         var reports = new List<CommentRecountReport>();
         foreach (var article in articles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var report = await grains.GetGrain<IArticleGrain>((string)article!).RecountComments();
+            var report = await grains.GetGrain<IArticleGrain>(article).RecountComments();
             if (report is null)
             {
-                logger.LogWarning("Comments of article {Article} kept changing; its counts were not checked after the restart", (string?)article);
+                logger.LogWarning("Comments of article {Article} kept changing; its counts were not checked after the restart", article);
                 continue;
             }
 
@@ -54,7 +50,7 @@ public sealed class CommentRecovery(IGrainFactory grains, IConnectionMultiplexer
         logger.LogInformation(
             "Checked the comment counts of {Count} articles changed in the minute before {Last}",
             reports.Count,
-            DateTimeOffset.FromUnixTimeMilliseconds((long)newest[0].Score).ToString("u", CultureInfo.InvariantCulture));
+            last.Value.ToString("u", CultureInfo.InvariantCulture));
         return reports;
     }
 }

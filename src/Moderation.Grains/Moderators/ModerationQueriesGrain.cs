@@ -1,4 +1,5 @@
 using Moderation.Contracts.Moderators;
+using Moderation.Redis.Moderators;
 using Orleans.Concurrency;
 
 namespace Moderation.Grains.Moderators;

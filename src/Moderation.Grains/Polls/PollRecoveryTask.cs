@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
 
 namespace Moderation.Grains.Polls;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
 
 namespace Moderation.Grains.Polls;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
 using Orleans.Concurrency;
 
 namespace Moderation.Grains.Polls;

@@ -1,6 +1,8 @@
 using Moderation.Contracts.Moderators;
 using Moderation.Contracts.Readers;
 using Moderation.Grains.Moderators;
+using Moderation.Redis.Moderators;
+using Moderation.Redis.Readers;
 
 namespace Moderation.Grains.Readers;
 

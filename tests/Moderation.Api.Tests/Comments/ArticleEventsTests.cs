@@ -3,8 +3,8 @@ using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Comments;
 
-[Collection(SiloCollection.Name)]
-public sealed class ArticleEventsTests(SharedSilo silo) : IAsyncLifetime
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class ArticleEventsTests(SharedSilo silo) : IAsyncLifetime
 {
     private SiloFactory Factory => silo.Factory;
 
@@ -35,3 +35,12 @@ public sealed class ArticleEventsTests(SharedSilo silo) : IAsyncLifetime
         Assert.Equal(1, hub.ListenerCount(article));
     }
 }
+
+[Collection(SiloCollection.Name)]
+public sealed class ArticleEventsOnEmbeddedStoreTests(SharedSilo silo) : ArticleEventsTests(silo);
+
+[Collection(RedisServerSiloCollection.Name)]
+public sealed class ArticleEventsOnRedisServerTests(SharedSiloOnRedisServer silo) : ArticleEventsTests(silo);
+
+[Collection(RedisClusterSiloCollection.Name)]
+public sealed class ArticleEventsOnRedisClusterTests(SharedSiloOnRedisCluster silo) : ArticleEventsTests(silo);

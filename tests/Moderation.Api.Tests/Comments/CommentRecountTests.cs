@@ -2,13 +2,14 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Contracts.Comments;
+using Moderation.Redis.Comments;
 using Moderation.Testing;
 using StackExchange.Redis;
 
 namespace Moderation.Api.Tests.Comments;
 
-[Collection(SiloCollection.Name)]
-public sealed class CommentRecountTests(SharedSilo silo) : IAsyncLifetime
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class CommentRecountTests(SharedSilo silo) : IAsyncLifetime
 {
     private SiloFactory Factory => silo.Factory;
 
@@ -76,3 +77,12 @@ public sealed class CommentRecountTests(SharedSilo silo) : IAsyncLifetime
 
     private static int Int(JsonElement report, string name) => report.GetProperty(name).GetInt32();
 }
+
+[Collection(SiloCollection.Name)]
+public sealed class CommentRecountOnEmbeddedStoreTests(SharedSilo silo) : CommentRecountTests(silo);
+
+[Collection(RedisServerSiloCollection.Name)]
+public sealed class CommentRecountOnRedisServerTests(SharedSiloOnRedisServer silo) : CommentRecountTests(silo);
+
+[Collection(RedisClusterSiloCollection.Name)]
+public sealed class CommentRecountOnRedisClusterTests(SharedSiloOnRedisCluster silo) : CommentRecountTests(silo);

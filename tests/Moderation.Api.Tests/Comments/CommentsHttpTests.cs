@@ -4,8 +4,8 @@ using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Comments;
 
-[Collection(SiloCollection.Name)]
-public sealed class CommentsHttpTests(SharedSilo silo) : IAsyncLifetime
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class CommentsHttpTests(SharedSilo silo) : IAsyncLifetime
 {
     private SiloFactory Factory => silo.Factory;
 
@@ -244,3 +244,12 @@ public sealed class CommentsHttpTests(SharedSilo silo) : IAsyncLifetime
         }
     }
 }
+
+[Collection(SiloCollection.Name)]
+public sealed class CommentsHttpOnEmbeddedStoreTests(SharedSilo silo) : CommentsHttpTests(silo);
+
+[Collection(RedisServerSiloCollection.Name)]
+public sealed class CommentsHttpOnRedisServerTests(SharedSiloOnRedisServer silo) : CommentsHttpTests(silo);
+
+[Collection(RedisClusterSiloCollection.Name)]
+public sealed class CommentsHttpOnRedisClusterTests(SharedSiloOnRedisCluster silo) : CommentsHttpTests(silo);

@@ -4,8 +4,8 @@ using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Comments;
 
-[Collection(SiloCollection.Name)]
-public sealed class IdempotentPostTests(SharedSilo silo) : IAsyncLifetime
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class IdempotentPostTests(SharedSilo silo) : IAsyncLifetime
 {
     private SiloFactory Factory => silo.Factory;
 
@@ -151,3 +151,12 @@ public sealed class IdempotentPostTests(SharedSilo silo) : IAsyncLifetime
 
     private sealed record PostedComment(string Id, string Body, string Status, long Revision);
 }
+
+[Collection(SiloCollection.Name)]
+public sealed class IdempotentPostOnEmbeddedStoreTests(SharedSilo silo) : IdempotentPostTests(silo);
+
+[Collection(RedisServerSiloCollection.Name)]
+public sealed class IdempotentPostOnRedisServerTests(SharedSiloOnRedisServer silo) : IdempotentPostTests(silo);
+
+[Collection(RedisClusterSiloCollection.Name)]
+public sealed class IdempotentPostOnRedisClusterTests(SharedSiloOnRedisCluster silo) : IdempotentPostTests(silo);

@@ -6,8 +6,8 @@ using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Moderators;
 
-[Collection(SiloCollection.Name)]
-public sealed class ModerationHttpTests(SharedSilo silo) : IAsyncLifetime
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class ModerationHttpTests(SharedSilo silo) : IAsyncLifetime
 {
     private SiloFactory Factory => silo.Factory;
 
@@ -182,3 +182,12 @@ public sealed class ModerationHttpTests(SharedSilo silo) : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
     }
 }
+
+[Collection(SiloCollection.Name)]
+public sealed class ModerationHttpOnEmbeddedStoreTests(SharedSilo silo) : ModerationHttpTests(silo);
+
+[Collection(RedisServerSiloCollection.Name)]
+public sealed class ModerationHttpOnRedisServerTests(SharedSiloOnRedisServer silo) : ModerationHttpTests(silo);
+
+[Collection(RedisClusterSiloCollection.Name)]
+public sealed class ModerationHttpOnRedisClusterTests(SharedSiloOnRedisCluster silo) : ModerationHttpTests(silo);

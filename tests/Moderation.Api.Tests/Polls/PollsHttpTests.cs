@@ -1,15 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Moderation.Contracts.Polls;
-using Moderation.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
+using Moderation.Testing;
 using StackExchange.Redis;
 
 namespace Moderation.Api.Tests.Polls;
 
-[Collection(SiloCollection.Name)]
-public sealed class PollsHttpTests(SharedSilo silo)
+/// <summary>The poll suite over HTTP, run on each store by the classes below it.</summary>
+public abstract class PollsHttpTests(SharedSilo silo)
 {
     private SiloFactory Factory => silo.Factory;
 
@@ -260,3 +261,12 @@ public sealed class PollsHttpTests(SharedSilo silo)
         return client.WithToken(await client.DevTokenAsync("editor-" + Guid.NewGuid().ToString("N")[..6], "editor"));
     }
 }
+
+[Collection(SiloCollection.Name)]
+public sealed class PollsHttpOnEmbeddedStoreTests(SharedSilo silo) : PollsHttpTests(silo);
+
+[Collection(RedisServerSiloCollection.Name)]
+public sealed class PollsHttpOnRedisServerTests(SharedSiloOnRedisServer silo) : PollsHttpTests(silo);
+
+[Collection(RedisClusterSiloCollection.Name)]
+public sealed class PollsHttpOnRedisClusterTests(SharedSiloOnRedisCluster silo) : PollsHttpTests(silo);

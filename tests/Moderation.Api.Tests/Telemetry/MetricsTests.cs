@@ -4,6 +4,8 @@ using Moderation.Api.Tests.Comments;
 using Moderation.Api.Tests.Polls;
 using Moderation.Contracts.Moderators;
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Moderators;
+using Moderation.Redis.Polls;
 using Moderation.Testing;
 using StackExchange.Redis;
 

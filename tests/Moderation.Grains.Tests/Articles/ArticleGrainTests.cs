@@ -3,8 +3,8 @@ using Moderation.Testing;
 
 namespace Moderation.Grains.Tests.Articles;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ArticleGrainTests(ClusterFixture fixture)
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class ArticleGrainTests(ClusterFixture fixture)
 {
     [Fact]
     public async Task An_unknown_article_has_default_settings_and_nothing_on_it()
@@ -57,3 +57,12 @@ public sealed class ArticleGrainTests(ClusterFixture fixture)
 
     private static string NewId() => "article-" + Guid.NewGuid().ToString("N");
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class ArticleGrainOnRedisServerTests(ClusterFixture fixture) : ArticleGrainTests(fixture);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class ArticleGrainOnEmbeddedStoreTests(ClusterOnEmbeddedStore fixture) : ArticleGrainTests(fixture);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class ArticleGrainOnRedisClusterTests(ClusterOnRedisCluster fixture) : ArticleGrainTests(fixture);

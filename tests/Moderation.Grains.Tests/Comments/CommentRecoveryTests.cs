@@ -3,13 +3,14 @@ using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Grains.Comments;
+using Moderation.Redis.Comments;
 using Moderation.Testing;
 using StackExchange.Redis;
 
 namespace Moderation.Grains.Tests.Comments;
 
-[Collection(ClusterCollection.Name)]
-public sealed class CommentRecoveryTests(ClusterFixture fixture)
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class CommentRecoveryTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 
@@ -57,7 +58,7 @@ public sealed class CommentRecoveryTests(ClusterFixture fixture)
         await database.SortedSetAddAsync(CommentRedisKeys.Thread(article), "c-torn", 9e12);
         await database.HashIncrementAsync(CommentRedisKeys.Counts(article), "published");
 
-        var reports = await new CommentRecovery(Grains, connection, NullLogger<CommentRecovery>.Instance).RecoverAsync(CancellationToken.None);
+        var reports = await new CommentRecovery(Grains, new TouchedArticles(connection), NullLogger<CommentRecovery>.Instance).RecoverAsync(CancellationToken.None);
 
         var report = Assert.Single(reports, report => report.ArticleId == article);
         Assert.Equal((3L, 2L), (report.PublishedBefore, report.Published));
@@ -66,3 +67,12 @@ public sealed class CommentRecoveryTests(ClusterFixture fixture)
         Assert.Equal(2, thread.Items.Length);
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class CommentRecoveryOnRedisServerTests(ClusterFixture fixture) : CommentRecoveryTests(fixture);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class CommentRecoveryOnEmbeddedStoreTests(ClusterOnEmbeddedStore fixture) : CommentRecoveryTests(fixture);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class CommentRecoveryOnRedisClusterTests(ClusterOnRedisCluster fixture) : CommentRecoveryTests(fixture);

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Grains.Comments;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Connection;
 using Moderation.Testing;
 using StackExchange.Redis;
 using Xunit.Abstractions;

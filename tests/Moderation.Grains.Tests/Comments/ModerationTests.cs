@@ -2,13 +2,15 @@ using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Contracts.Readers;
+using Moderation.Redis.Moderators;
+using Moderation.Redis.Readers;
 using Moderation.Testing;
 using StackExchange.Redis;
 
 namespace Moderation.Grains.Tests.Comments;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ModerationTests(ClusterFixture fixture) : IDisposable
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class ModerationTests(ClusterFixture fixture) : IDisposable
 {
     private readonly Lazy<ConnectionMultiplexer> _connection = new(() => ConnectionMultiplexer.Connect(fixture.Redis.ConnectionString));
 
@@ -146,14 +148,14 @@ public sealed class ModerationTests(ClusterFixture fixture) : IDisposable
         var rejected = await readerGrain.Ban(new BanOrder("mia", "abuse", RejectPending: true, DateTimeOffset.UtcNow));
 
         Assert.Equal(1, rejected);
-        Assert.True(await Redis().SetContainsAsync(ModerationRedisKeys.BannedReaders, reader));
+        Assert.True(await Redis().SetContainsAsync(ReaderRedisKeys.Banned, reader));
         Assert.True((await readerGrain.Get()).Banned);
         Assert.Equal(CommentStatus.Rejected, (await Grains.GetGrain<ICommentGrain>(held.Id).Get())!.Status);
         var moderatorTrail = await Queries.Audit(null, "mia", 100, null);
         Assert.Contains(moderatorTrail.Items, entry => entry.Action == "ban" && entry.ReaderId == reader);
 
         Assert.True(await readerGrain.Unban("mia", DateTimeOffset.UtcNow));
-        Assert.False(await Redis().SetContainsAsync(ModerationRedisKeys.BannedReaders, reader));
+        Assert.False(await Redis().SetContainsAsync(ReaderRedisKeys.Banned, reader));
         Assert.False((await readerGrain.Get()).Banned);
     }
 
@@ -186,3 +188,12 @@ public sealed class ModerationTests(ClusterFixture fixture) : IDisposable
         }
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class ModerationOnRedisServerTests(ClusterFixture fixture) : ModerationTests(fixture);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class ModerationOnEmbeddedStoreTests(ClusterOnEmbeddedStore fixture) : ModerationTests(fixture);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class ModerationOnRedisClusterTests(ClusterOnRedisCluster fixture) : ModerationTests(fixture);

@@ -4,8 +4,8 @@ using Moderation.Testing;
 
 namespace Moderation.Grains.Tests.Comments;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ThreadTests(ClusterFixture fixture)
+/// <summary>Run on each store by the classes at the end of this file.</summary>
+public abstract class ThreadTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 
@@ -150,3 +150,12 @@ public sealed class ThreadTests(ClusterFixture fixture)
         Assert.Equal(50, posted.Select(c => c.Sequence).Distinct().Count());
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class ThreadOnRedisServerTests(ClusterFixture fixture) : ThreadTests(fixture);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class ThreadOnEmbeddedStoreTests(ClusterOnEmbeddedStore fixture) : ThreadTests(fixture);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class ThreadOnRedisClusterTests(ClusterOnRedisCluster fixture) : ThreadTests(fixture);

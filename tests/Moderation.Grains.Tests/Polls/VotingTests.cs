@@ -3,8 +3,8 @@ using Moderation.Testing;
 
 namespace Moderation.Grains.Tests.Polls;
 
-[Collection(ClusterCollection.Name)]
-public sealed class VotingTests(ClusterFixture fixture)
+/// <summary>The poll suite, run on each store by the classes below it.</summary>
+public abstract class VotingTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 
@@ -129,3 +129,12 @@ public sealed class VotingTests(ClusterFixture fixture)
     private IVoteShardGrain ShardOf(PollDefinition poll, string reader) =>
         Grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(poll.Id, VoteSharding.ShardOf(reader, poll.ShardCount)));
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class VotingOnRedisServerTests(ClusterFixture fixture) : VotingTests(fixture);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class VotingOnEmbeddedStoreTests(ClusterOnEmbeddedStore fixture) : VotingTests(fixture);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class VotingOnRedisClusterTests(ClusterOnRedisCluster fixture) : VotingTests(fixture);

@@ -34,6 +34,10 @@ internal sealed class FaultSilo
         if (redis is not null)
         {
             settings["ConnectionStrings:Redis"] = redis;
+            // Loopback only; and a cluster of its own per start, so that a silo restarted after a SIGKILL does not wait
+            // for its dead predecessor in the membership table to be declared dead.
+            settings["Orleans:AdvertisedAddress"] = "127.0.0.1";
+            settings["Orleans:ClusterId"] = "fault-" + Guid.NewGuid().ToString("N")[..8];
         }
 
         return settings;

@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Moderation.Http.Comments;
+
+/// <summary>A comment as readers see it: the contract's comment shape plus reply count, depth and where it is shown.</summary>
+/// <param name="Id">The comment id.</param>
+/// <param name="ArticleId">The article.</param>
+/// <param name="ParentId">The comment replied to, or null.</param>
+/// <param name="ThreadParentId">The comment it is shown under, or null at top level.</param>
+/// <param name="Depth">1 at top level, at most 4.</param>
+/// <param name="AuthorId">The author's reader id.</param>
+/// <param name="AuthorName">The author's display name.</param>
+/// <param name="Body">The text; empty once deleted.</param>
+/// <param name="CreatedAt">When it was posted.</param>
+/// <param name="Status">published, pending, rejected or deleted.</param>
+/// <param name="Revision">The comment's revision.</param>
+/// <param name="ReplyCount">Published replies shown under it.</param>
+/// <param name="Deleted">True once its author or a moderator deleted it.</param>
+public sealed record PublicComment(
+    string Id,
+    string ArticleId,
+    string? ParentId,
+    string? ThreadParentId,
+    int Depth,
+    string AuthorId,
+    string? AuthorName,
+    string Body,
+    DateTimeOffset CreatedAt,
+    string Status,
+    long Revision,
+    long ReplyCount,
+    bool Deleted)
+{
+    /// <summary>camelCase web defaults, as the HTTP API writes (<see cref="HttpJson.Options"/>).</summary>
+    public static JsonSerializerOptions JsonOptions => HttpJson.Options;
+}
+
+/// <summary>One page of comments as the API answers it.</summary>
+/// <param name="Items">The comments.</param>
+/// <param name="NextCursor">Where the next page starts, or null at the end.</param>
+public sealed record PublicCommentPage(IReadOnlyList<PublicComment> Items, string? NextCursor);

@@ -1,0 +1,137 @@
+using Moderation.Contracts.Comments;
+using Moderation.Redis.Moderators;
+using Moderation.Redis.Readers;
+using Moderation.Redis.Scripts;
+
+namespace Moderation.Redis.Comments;
+
+/// <summary>
+/// The scripts that change a comment. Each writes the article's entry in the touched-articles index first and the
+/// comment's own hash last (see <see cref="CommentRecovery"/>).
+/// </summary>
+internal static class CommentScripts
+{
+    /// <summary>A new comment and, when it is a reply, where it is shown.</summary>
+    public sealed record PostTarget(CommentDraft Draft, string? ThreadParentId)
+    {
+        public PublishedCountScript.Placement Placement => new(Draft.ArticleId, Draft.Id, ThreadParentId);
+    }
+
+    /// <summary>A comment moving between states, and the moderator who moved it (null: its author or the system).</summary>
+    public sealed record StateChange(CommentView Comment, string? ModeratorId)
+    {
+        public PublishedCountScript.Placement Placement => new(Comment.ArticleId, Comment.Id, Comment.ThreadParentId);
+    }
+
+    /// <summary>The keys of every script that moves a comment between states: the delete and decide scripts start with them.</summary>
+    public static ScriptKeys<StateChange> StateChangeKeys() => new ScriptKeys<StateChange>()
+        .Key("comment", change => CommentRedisKeys.Comment(change.Comment.Id))
+        .With(PublishedCountScript.Keys(), change => change.Placement)
+        .With(QueueScript.Keys(), change => change.Comment.ArticleId)
+        .Key("reader_pending", change => ReaderRedisKeys.Pending(change.Comment.AuthorId))
+        .With(AuditScript.Keys(), change => new AuditScript.Subject(change.Comment.Id, change.ModeratorId, change.Comment.Id))
+        .Key("touched", _ => CommentRedisKeys.TouchedArticles);
+
+    /// <summary>
+    /// ARGV: status, parent id, article id, score in millionths, audit JSON, comment id, now (Unix ms), then the
+    /// comment's fields as name/value pairs. Answers {outcome, published count, sequence}.
+    /// </summary>
+    public static readonly RedisScript<PostTarget> Post = new(
+        "post a comment",
+        new ScriptKeys<PostTarget>()
+            .Key("comment", target => CommentRedisKeys.Comment(target.Draft.Id))
+            .Key("parent", target => target.Draft.ParentId is null
+                ? CommentRedisKeys.Unused(target.Draft.Id, "parent")
+                : CommentRedisKeys.Comment(target.Draft.ParentId))
+            .Key("thread", target => PublishedCountScript.Thread(target.Placement))
+            .With(PublishedCountScript.Keys(), target => target.Placement)
+            .Key("sequence", _ => CommentRedisKeys.Sequence)
+            .With(QueueScript.Keys(), target => target.Draft.ArticleId)
+            .Key("reader_pending", target => ReaderRedisKeys.Pending(target.Draft.AuthorId))
+            .With(AuditScript.Keys(), target => new AuditScript.Subject(target.Draft.Id, null, target.Draft.Id))
+            .Key("article_comments", target => CommentRedisKeys.Comments(target.Draft.ArticleId))
+            .Key("touched", _ => CommentRedisKeys.TouchedArticles),
+        """
+        if redis.call('EXISTS', comment) == 1 then
+          return {'exists', tostring(published_count())}
+        end
+        local status, parent_id, article_id, micro, id = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[6]
+        if parent_id ~= '' then
+          local p = redis.call('HMGET', parent, 'articleId', 'status')
+          if p[1] ~= article_id or p[2] ~= 'published' then
+            return {'unknown-parent', '0'}
+          end
+        end
+        redis.call('ZADD', touched, ARGV[7], article_id)
+        local seq = redis.call('INCR', sequence)
+        redis.call('ZADD', article_comments, seq, id)
+        local count
+        if status == 'published' then
+          redis.call('ZADD', thread, seq, id)
+          count = count_published(1, parent_id ~= '')
+        else
+          queue('pending', true, id, seq, micro)
+          redis.call('SADD', reader_pending, id)
+          append_audit(ARGV[5], true, false)
+          count = published_count()
+        end
+        local fields = {}
+        for i = 8, #ARGV do fields[#fields + 1] = ARGV[i] end
+        redis.call('HSET', comment, 'seq', tostring(seq), 'status', status, 'revision', '1', 'replyCount', '0',
+          'reports', '0', 'reportsAtReview', '0', 'reported', '0', unpack(fields))
+        return {status, tostring(count), tostring(seq)}
+        """,
+        PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua);
+
+    /// <summary>ARGV: reader id, report JSON, threshold, comment id. Answers counted, already or not-found.</summary>
+    public static readonly RedisScript<CommentView> Report = new(
+        "report a comment",
+        new ScriptKeys<CommentView>()
+            .Key("comment", comment => CommentRedisKeys.Comment(comment.Id))
+            .Key("reports", comment => CommentRedisKeys.Reports(comment.Id))
+            .With(QueueScript.Keys(), comment => comment.ArticleId),
+        """
+        local c = redis.call('HMGET', comment, 'status', 'seq', 'scoreMicro', 'reportsAtReview', 'reported', 'reasons')
+        if c[1] ~= 'published' then return 'not-found' end
+        if redis.call('HSETNX', reports, ARGV[1], ARGV[2]) == 0 then return 'already' end
+        local n = redis.call('HINCRBY', comment, 'reports', 1)
+        if c[5] ~= '1' and n - tonumber(c[4] or '0') >= tonumber(ARGV[3]) then
+          queue('reported', true, ARGV[4], c[2], c[3])
+          local reasons = c[6] or ''
+          if not string.find(',' .. reasons .. ',', ',reports,', 1, true) then
+            if reasons == '' then reasons = 'reports' else reasons = reasons .. ',reports' end
+          end
+          redis.call('HSET', comment, 'reported', '1', 'reasons', reasons)
+        end
+        return 'counted'
+        """,
+        QueueScript.Lua);
+
+    /// <summary>
+    /// ARGV: comment id, audit record head (empty: no record), whether it is a reply ('1'), now (Unix ms), article id.
+    /// Answers {former status, published count}, or {'not-found', '0'}.
+    /// </summary>
+    public static readonly RedisScript<StateChange> Delete = new(
+        "delete a comment",
+        StateChangeKeys(),
+        """
+        local id = ARGV[1]
+        local c = redis.call('HMGET', comment, 'status')
+        if not c[1] then return {'not-found', '0'} end
+        if c[1] == 'deleted' then return {'deleted', tostring(published_count())} end
+        redis.call('ZADD', touched, ARGV[4], ARGV[5])
+        for _, state in ipairs(queue_states) do queue(state, false, id) end
+        redis.call('SREM', reader_pending, id)
+        local count
+        if c[1] == 'published' then
+          count = count_published(-1, ARGV[3] == '1')
+        else
+          count = published_count()
+        end
+        redis.call('HSET', comment, 'status', 'deleted', 'body', '', 'reported', '0')
+        redis.call('HINCRBY', comment, 'revision', 1)
+        if ARGV[2] ~= '' then append_audit(audit_json(ARGV[2], c[1], 'deleted'), true, true) end
+        return {c[1], tostring(count)}
+        """,
+        PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua);
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Moderation.Contracts.Comments;
+using Moderation.Redis.Connection;
+using Moderation.Redis.Moderators;
+using StackExchange.Redis;
+
+namespace Moderation.Redis.Comments;
+
+/// <summary>
+/// A comment's writes: each change is one script that updates the comment's hash, the thread or queue indexes
+/// (ZADD/ZREM, O(log n)) and the counters together, so a thread costs the same to post to at any size and
+/// no crash leaves a count apart from its index.
+/// </summary>
+public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnections writes, TimeProvider clock)
+{
+    private IDatabase Database => redis.GetDatabase();
+
+    /// <summary>
+    /// The one write connection of every script that touches comment, queue or audit keys. Writes wait for the
+    /// store's commit, so they stay off the shared connection that reads use. Every comment script touches shared
+    /// keys (the comment sequence, site-wide queues, the audit trail): on one connection they run one after another
+    /// without contending for key locks, and the store commits a pipelined batch of them at once.
+    /// </summary>
+    internal static IDatabase Writes(RedisWriteConnections writes) => writes.For(0);
+
+    public async Task<CommentView?> ReadAsync(string commentId) =>
+        CommentRecords.Parse(await Database.HashGetAllAsync(CommentRedisKeys.Comment(commentId)));
+
+    /// <returns>The stored comment and the article's published count, or a null comment when the parent is unknown.</returns>
+    public async Task<PostResult> PostAsync(CommentDraft draft, string? auditJson)
+    {
+        var placement = await PlaceAsync(draft);
+        if (placement is null)
+        {
+            return new PostResult(null, 0, Created: false);
+        }
+
+        var (threadParentId, depth) = placement.Value;
+        var micro = QueueScript.Micro(draft.Score);
+        RedisValue[] arguments =
+        [
+            draft.Status,
+            draft.ParentId ?? "",
+            draft.ArticleId,
+            CommentRecords.Invariant(micro),
+            auditJson ?? "",
+            draft.Id,
+            CommentRecords.Invariant(clock.GetUtcNow().ToUnixTimeMilliseconds()),
+            CommentFields.Id, draft.Id,
+            CommentFields.ArticleId, draft.ArticleId,
+            CommentFields.ParentId, draft.ParentId ?? "",
+            CommentFields.ThreadParentId, threadParentId ?? "",
+            CommentFields.Depth, CommentRecords.Invariant(depth),
+            CommentFields.AuthorId, draft.AuthorId,
+            CommentFields.AuthorName, draft.AuthorName ?? "",
+            CommentFields.Body, draft.Body,
+            CommentFields.CreatedAt, CommentRecords.Invariant(draft.CreatedAt.ToUnixTimeMilliseconds()),
+            CommentFields.Score, CommentRecords.Invariant(draft.Score),
+            "scoreMicro", CommentRecords.Invariant(micro),
+            CommentFields.ModelVersion, draft.ModelVersion,
+            CommentFields.Reasons, string.Join(',', draft.Reasons),
+            CommentFields.Explanation, CommentRecords.ExplanationJson(draft.Explanation),
+        ];
+
+        var result = (RedisResult[])(await CommentScripts.Post.EvaluateAsync(Writes(writes), new CommentScripts.PostTarget(draft, threadParentId), arguments))!;
+        var outcome = (string)result[0]!;
+        if (outcome == "unknown-parent")
+        {
+            return new PostResult(null, 0, Created: false);
+        }
+
+        var count = long.Parse((string)result[1]!, CultureInfo.InvariantCulture);
+        if (outcome == "exists")
+        {
+            return new PostResult(await ReadAsync(draft.Id), count, Created: false);
+        }
+
+        var sequence = long.Parse((string)result[2]!, CultureInfo.InvariantCulture);
+        return new PostResult(Stored(draft, threadParentId, depth, sequence), count, Created: true);
+    }
+
+    public async Task<ReportResult> ReportAsync(CommentView comment, string reportJson, string readerId, int threshold)
+    {
+        var result = (string)(await CommentScripts.Report.EvaluateAsync(
+            Writes(writes), comment, [readerId, reportJson, CommentRecords.Invariant(threshold), comment.Id]))!;
+        return result switch
+        {
+            "counted" => ReportResult.Counted,
+            "already" => ReportResult.AlreadyReported,
+            _ => ReportResult.NotFound,
+        };
+    }
+
+    /// <returns>The status before the delete and the article's published count after it; null when there is no such comment.</returns>
+    public async Task<(string FormerStatus, long PublishedCount)?> DeleteAsync(CommentView comment, string? auditHead, string? moderatorId)
+    {
+        RedisValue[] arguments =
+        [
+            comment.Id,
+            auditHead ?? "",
+            comment.ThreadParentId is null ? "0" : "1",
+            CommentRecords.Invariant(clock.GetUtcNow().ToUnixTimeMilliseconds()),
+            comment.ArticleId,
+        ];
+        var result = (RedisResult[])(await CommentScripts.Delete.EvaluateAsync(Writes(writes), new CommentScripts.StateChange(comment, moderatorId), arguments))!;
+        var former = (string)result[0]!;
+        return former == "not-found" ? null : (former, long.Parse((string)result[1]!, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The comment just stored, as <see cref="ReadAsync"/> would read it back, without the round trip.</summary>
+    private static CommentView Stored(CommentDraft draft, string? threadParentId, int depth, long sequence) => new(
+        draft.Id, draft.ArticleId, draft.ParentId, threadParentId, depth, draft.AuthorId, draft.AuthorName, draft.Body,
+        DateTimeOffset.FromUnixTimeMilliseconds(draft.CreatedAt.ToUnixTimeMilliseconds()), sequence, draft.Status,
+        Revision: 1, ReplyCount: 0, draft.Score, draft.ModelVersion, draft.Reasons, draft.Explanation, ReportCount: 0);
+
+    /// <summary>Where a new comment is shown: under its parent, or under its depth-3 ancestor when the parent is deeper.</summary>
+    private async Task<(string? ThreadParentId, int Depth)?> PlaceAsync(CommentDraft draft)
+    {
+        if (draft.ParentId is null)
+        {
+            return (null, 1);
+        }
+
+        var parent = await Database.HashGetAsync(
+            CommentRedisKeys.Comment(draft.ParentId), [CommentFields.ArticleId, CommentFields.Depth, CommentFields.ThreadParentId]);
+        if ((string?)parent[0] != draft.ArticleId || !int.TryParse((string?)parent[1], CultureInfo.InvariantCulture, out var parentDepth))
+        {
+            return null;
+        }
+
+        return parentDepth <= 3 ? (draft.ParentId, parentDepth + 1) : ((string?)parent[2], parentDepth);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Moderators;
+using Moderation.Redis.Polls;
+using Moderation.Redis.RateLimits;
+using Moderation.Redis.Readers;
+using StackExchange.Redis;
+
+namespace Moderation.Redis.Connection;
+
+public static class RedisSetup
+{
+    /// <summary>Default number of connections that durable writes spread over (see <see cref="RedisWriteConnections"/>).</summary>
+    public const int DefaultWriteConnections = 1;
+
+    /// <summary>
+    /// The connections (one for reads and pub/sub, <paramref name="writeConnections"/> for durable writes, one for the
+    /// gates) and every reader and writer of the key families. Safe to call twice: the first call's choices stand.
+    /// </summary>
+    public static IServiceCollection AddModerationRedis(
+        this IServiceCollection services, string connectionString, int writeConnections = DefaultWriteConnections)
+    {
+        services.TryAddSingleton<IConnectionMultiplexer>(_ =>
+            ConnectionMultiplexer.Connect(RedisConfiguration.Options(connectionString, "moderation")));
+        services.TryAddSingleton(new RedisWriteConnections(connectionString, writeConnections));
+        services.TryAddSingleton(services => new GateConnection(connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<VoteStore>();
+        services.TryAddSingleton<ResultsPublisher>();
+        services.TryAddSingleton<CommentStore>();
+        services.TryAddSingleton<CommentCounts>();
+        services.TryAddSingleton<CommentRecount>();
+        services.TryAddSingleton<CommentEvents>();
+        services.TryAddSingleton<ThreadStore>();
+        services.TryAddSingleton<TouchedArticles>();
+        services.TryAddSingleton<CommentKeyMigration>();
+        services.TryAddSingleton<DecisionStore>();
+        services.TryAddSingleton<QueueStore>();
+        services.TryAddSingleton<AuditStore>();
+        services.TryAddSingleton<FeedbackRecords>();
+        services.TryAddSingleton<BannedReaders>();
+        services.TryAddSingleton<PostGate>();
+        services.TryAddSingleton<WindowCounters>();
+        return services;
+    }
+}

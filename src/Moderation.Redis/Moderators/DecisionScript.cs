@@ -1,0 +1,63 @@
+using Moderation.Contracts.Moderators;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Scripts;
+
+namespace Moderation.Redis.Moderators;
+
+/// <summary>
+/// A moderator's decision as one script: the revision check, the status change, the thread and queue indexes, the
+/// published count, the audit record and the labelled example all change together or not at all.
+/// </summary>
+internal static class DecisionScript
+{
+    /// <summary>
+    /// ARGV: action, expected revision (empty: any), comment id, audit record head, feedback JSON (empty: none),
+    /// whether it is a reply ('1'), now (Unix ms), article id. Answers {'applied', former status, published count},
+    /// or {'stale'}, {'deleted'}, {'not-found'}.
+    /// </summary>
+    public static readonly RedisScript<CommentScripts.StateChange> Decide = new(
+        "decide on a comment",
+        CommentScripts.StateChangeKeys()
+            .Key("thread", change => PublishedCountScript.Thread(change.Placement))
+            .Key("feedback_records", _ => ModerationRedisKeys.FeedbackRecords)
+            .Key("feedback", _ => ModerationRedisKeys.Feedback),
+        """
+        local action, expected, id = ARGV[1], ARGV[2], ARGV[3]
+        local c = redis.call('HMGET', comment, 'status', 'revision', 'seq', 'scoreMicro', 'reports')
+        if not c[1] then return {'not-found'} end
+        if c[1] == 'deleted' then return {'deleted'} end
+        if expected ~= '' and tonumber(expected) ~= tonumber(c[2]) then return {'stale'} end
+        redis.call('ZADD', touched, ARGV[7], ARGV[8])
+        local from, seq, micro = c[1], c[3], c[4]
+        local to = 'rejected'
+        if action == 'approve' then to = 'published' end
+        queue('pending', false, id)
+        queue('reported', false, id)
+        redis.call('SREM', reader_pending, id)
+        if action == 'approve' then
+          queue('rejected', false, id)
+          queue('approved', true, id, seq, micro)
+          redis.call('HSET', comment, 'reportsAtReview', c[5] or '0')
+        else
+          queue('approved', false, id)
+          queue('rejected', true, id, seq, micro)
+        end
+        local count = published_count()
+        if to == 'published' and from ~= 'published' then
+          redis.call('ZADD', thread, seq, id)
+          count = count_published(1, ARGV[6] == '1')
+        elseif to == 'rejected' and from == 'published' then
+          redis.call('ZREM', thread, id)
+          count = count_published(-1, ARGV[6] == '1')
+        end
+        redis.call('HSET', comment, 'status', to, 'reported', '0')
+        redis.call('HINCRBY', comment, 'revision', 1)
+        local n = append_audit(audit_json(ARGV[4], from, to), true, true)
+        if ARGV[5] ~= '' then
+          redis.call('HSET', feedback_records, n, ARGV[5])
+          redis.call('ZADD', feedback, n, n)
+        end
+        return {'applied', from, tostring(count)}
+        """,
+        PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua);
+}

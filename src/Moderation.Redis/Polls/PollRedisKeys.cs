@@ -1,0 +1,23 @@
+namespace Moderation.Redis.Polls;
+
+/// <summary>
+/// Where a poll's data lives in Redis. The poll id sits in a hash tag so that all of one poll's keys
+/// share a Redis Cluster slot and one script may touch them together.
+/// </summary>
+public static class PollRedisKeys
+{
+    /// <summary>Hash of reader id to option id for one shard.</summary>
+    public static string Votes(string pollId, int shard) => $"moderation:poll:{{{pollId}}}:votes:{shard}";
+
+    /// <summary>The published results JSON: what GET results serves.</summary>
+    public static string Results(string pollId) => $"moderation:poll:{{{pollId}}}:results";
+
+    /// <summary>Counter behind the results' version, so that it only grows.</summary>
+    public static string ResultsVersion(string pollId) => $"moderation:poll:{{{pollId}}}:results-version";
+
+    /// <summary>Set of polls whose published results say open: the ones a restarted cluster re-publishes.</summary>
+    public const string OpenPolls = "moderation:polls:open";
+
+    /// <summary>Pub/sub channel on which every publication of the results is sent.</summary>
+    public static string ResultsChannel(string pollId) => $"moderation:poll:{pollId}:results";
+}

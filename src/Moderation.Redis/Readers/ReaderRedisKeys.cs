@@ -1,0 +1,16 @@
+using Moderation.Redis.Comments;
+
+namespace Moderation.Redis.Readers;
+
+/// <summary>Where a reader's standing and gates live in Redis.</summary>
+public static class ReaderRedisKeys
+{
+    /// <summary>Set of banned reader ids: the hot paths' cheap check.</summary>
+    public const string Banned = "moderation:readers:banned";
+
+    /// <summary>Set of a reader's comments waiting for a moderator, which a ban with rejectPending rejects; the comment scripts keep it, so it is in the comment slot.</summary>
+    public static string Pending(string readerId) => $"{CommentSlot.Prefix}reader:{{{readerId}}}:pending";
+
+    /// <summary>Key that exists while a reader must wait before posting again (SET NX PX); the reader id is its hash tag.</summary>
+    public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";
+}

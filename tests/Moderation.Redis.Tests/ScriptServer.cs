@@ -1,0 +1,48 @@
+using Moderation.Redis.Connection;
+using Moderation.Testing;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace Moderation.Redis.Tests;
+
+/// <summary>A Redis (redis-server from PATH, else the embedded store, unless a subclass picks one) and the connections the stores write through.</summary>
+public class ScriptServer : IAsyncLifetime
+{
+    private readonly RedisServerFixture _server;
+
+    public ScriptServer(IMessageSink diagnostics)
+        : this(new RedisServerFixture(diagnostics))
+    {
+    }
+
+    protected ScriptServer(RedisServerFixture server)
+    {
+        _server = server;
+        Writes = new RedisWriteConnections(_server.ConnectionString, 2);
+    }
+
+    public ConnectionMultiplexer Connection { get; private set; } = null!;
+
+    public RedisWriteConnections Writes { get; }
+
+    public IDatabase Database => Connection.GetDatabase();
+
+    public string Kind => _server.Kind;
+
+    public async Task InitializeAsync()
+    {
+        Connection = await ConnectionMultiplexer.ConnectAsync(_server.ConnectionString);
+        await Writes.ConnectAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Writes.Dispose();
+        await Connection.DisposeAsync();
+        _server.Dispose();
+    }
+}
+
+public sealed class ScriptServerOnEmbeddedStore(IMessageSink diagnostics) : ScriptServer(new EmbeddedStoreFixture(diagnostics));
+
+public sealed class ScriptServerOnRedisCluster(IMessageSink diagnostics) : ScriptServer(new RedisClusterFixture(diagnostics));

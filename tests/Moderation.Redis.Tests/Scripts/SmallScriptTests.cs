@@ -1,0 +1,114 @@
+using Moderation.Contracts.Comments;
+using Moderation.Contracts.Moderators;
+using Moderation.Contracts.Polls;
+using Moderation.Grains.Comments;
+using Moderation.Grains.Moderators;
+using Moderation.Grains.Polls;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Moderators;
+using Moderation.Redis.Polls;
+using StackExchange.Redis;
+
+namespace Moderation.Redis.Tests.Scripts;
+
+/// <summary>The vote, audit, recount and page-cache scripts on a real server; run on each store by the classes below.</summary>
+public abstract class SmallScriptTests(ScriptServer server)
+{
+    private IDatabase Redis => server.Database;
+
+    [Fact]
+    public async Task The_vote_script_counts_a_new_vote_keeps_a_repeated_one_and_moves_or_refuses_a_changed_one()
+    {
+        var store = new VoteStore(server.Connection, server.Writes);
+        var poll = "p" + Guid.NewGuid().ToString("N")[..10];
+
+        var first = await store.CommitAsync(poll, 3, allowChange: false, [new Ballot("ann", "yes", false), new Ballot("bob", "no", false)]);
+        var refused = await store.CommitAsync(poll, 3, allowChange: false, [new Ballot("ann", "no", false), new Ballot("bob", "no", false)]);
+        var moved = await store.CommitAsync(poll, 3, allowChange: true, [new Ballot("ann", "no", false)]);
+        var counts = await store.CountAsync(poll, 3);
+
+        Assert.Equal([VoteOutcome.Counted, VoteOutcome.Counted], first.Select(vote => vote.Outcome));
+        Assert.Equal([VoteOutcome.ChangeNotAllowed, VoteOutcome.Unchanged], refused.Select(vote => vote.Outcome));
+        Assert.Equal(new CommittedVote(VoteOutcome.Changed, "yes"), moved.Single());
+        Assert.Equal(2, counts["no"]);
+        Assert.False(counts.ContainsKey("yes"));
+        Assert.Equal("no", await store.ReadVoteAsync(poll, 3, "ann"));
+    }
+
+    [Fact]
+    public async Task The_audit_script_numbers_a_record_and_indexes_it_by_moderator_but_not_by_an_absent_comment()
+    {
+        var store = new AuditStore(server.Connection, server.Writes);
+        var moderator = "mod-" + Guid.NewGuid().ToString("N")[..8];
+        var entry = new AuditEntry(DateTimeOffset.UtcNow, moderator, null, "ivan", "ban", "insults", null, null, null, null);
+
+        await store.AppendAsync(entry);
+        var page = await store.PageAsync(null, moderator, 10, null);
+
+        Assert.Equal(entry with { At = page.Items.Single().At }, page.Items.Single());
+        Assert.False(await Redis.KeyExistsAsync(CommentRedisKeys.Unused("ivan", "audit-comment")));
+    }
+
+    [Fact]
+    public async Task The_recount_script_stores_counts_only_while_the_thread_version_is_the_one_read()
+    {
+        var comments = new CommentStore(server.Connection, server.Writes, TimeProvider.System);
+        var article = TestData.NewArticle();
+        var parent = (await comments.PostAsync(TestData.Draft(article), null)).Comment!;
+        var version = (string)(await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(article)))!;
+        var correction = new CommentRecount.Correction(article, [parent.Id]);
+
+        var stale = await CommentRecount.StoreIfUnchanged.EvaluateAsync(server.Database, correction, ["0", 5, 9]);
+        var stored = await CommentRecount.StoreIfUnchanged.EvaluateAsync(server.Database, correction, [version, 5, 9]);
+
+        Assert.Equal(-1, (long)stale);
+        Assert.Equal(1, (long)stored);
+        Assert.Equal("5", (string?)await Redis.HashGetAsync(CommentRedisKeys.Counts(article), "published"));
+        Assert.Equal(9, (await comments.ReadAsync(parent.Id))!.ReplyCount);
+        Assert.NotEqual(version, (string?)await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(article)));
+    }
+
+    [Fact]
+    public async Task The_page_cache_script_stores_a_page_only_at_the_current_thread_version()
+    {
+        var article = TestData.NewArticle();
+        await Redis.StringSetAsync(CommentRedisKeys.ThreadVersion(article), "4");
+        var slot = new ThreadStore.PageSlot(article, "newest");
+
+        var old = await ThreadStore.StoreIfCurrent.EvaluateAsync(server.Database, slot, ["3", "[old]"]);
+        var current = await ThreadStore.StoreIfCurrent.EvaluateAsync(server.Database, slot, ["4", "[page]"]);
+
+        Assert.Equal(0, (long)old);
+        Assert.Equal(1, (long)current);
+        Assert.Equal("4\n[page]", (string?)await Redis.StringGetAsync(CommentRedisKeys.FirstPage(article, "newest")));
+    }
+
+    [Fact]
+    public async Task The_queue_page_reads_what_the_scripts_queued_in_score_order_with_a_cursor()
+    {
+        var comments = new CommentStore(server.Connection, server.Writes, TimeProvider.System);
+        var queues = new QueueStore(server.Connection);
+        var article = TestData.NewArticle();
+        foreach (var score in new[] { 0.2, 0.9, 0.5 })
+        {
+            await comments.PostAsync(TestData.Draft(article, held: true, score: score), null);
+        }
+
+        var first = await queues.PageAsync(QueueNames.Pending, article, "score", 2, null);
+        var second = await queues.PageAsync(QueueNames.Pending, article, "score", 2, first.NextCursor);
+
+        Assert.Equal([0.9, 0.5], first.Items.Select(item => item.Comment.Score));
+        Assert.Equal([0.2], second.Items.Select(item => item.Comment.Score));
+        Assert.Equal(3, first.Pending);
+        Assert.Null(second.NextCursor);
+    }
+}
+
+[Collection(RedisCollection.Name)]
+public sealed class SmallScriptOnRedisServerTests(ScriptServer server) : SmallScriptTests(server);
+
+[Collection(EmbeddedStoreCollection.Name)]
+public sealed class SmallScriptOnEmbeddedStoreTests(ScriptServerOnEmbeddedStore server) : SmallScriptTests(server);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class SmallScriptOnRedisClusterTests(ScriptServerOnRedisCluster server) : SmallScriptTests(server);
