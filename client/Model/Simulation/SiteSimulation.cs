@@ -1,4 +1,7 @@
 using Moderation.Client.Http;
+using Moderation.Http.Articles;
+using Moderation.Http.Comments;
+using Moderation.Http.Moderators;
 using Moderation.Toxicity.Data;
 using Moderation.Toxicity.Evaluation;
 using Spectre.Console;
