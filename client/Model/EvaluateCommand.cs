@@ -3,6 +3,7 @@ using Moderation.Client.Http;
 using Moderation.Toxicity.Evaluation;
 using Moderation.Toxicity.Functional;
 using Moderation.Toxicity.Models;
+using Moderation.Toxicity.Scoring;
 using Spectre.Console;
 
 namespace Moderation.Client.Model;
@@ -17,7 +18,7 @@ internal static class EvaluateCommand
         var threshold = new Option<double?>("--threshold") { Description = "Hold threshold (default: the model's)" };
         var scoresCsv = new Option<string?>("--scores-csv") { Description = "Write every row's score to this CSV" };
         var functional = new Option<bool>("--functional") { Description = "Also run the project's functional suite (accuracy per function, dev and held-out halves)" };
-        var misses = new Option<bool>("--show-dev-misses") { Description = "With --functional: list the dev half's cases the model gets wrong" };
+        var misses = new Option<bool>("--show-dev-misses") { Description = "With --functional: list the dev half's cases the model gets wrong, with the terms that moved each score" };
         var markdown = new Option<string?>("--functional-report") { Description = "With --functional: write the per-function table as markdown to this file" };
         data.Data.Required = false;
 
@@ -44,7 +45,7 @@ internal static class EvaluateCommand
             {
                 var functionalReport = FunctionalEvaluator.Evaluate(model, parse.GetValue(threshold));
                 host.Console.MarkupLineInterpolated($"Model [bold]{model.Version}[/] ({model.Manifest.Variant.Name}) on the functional suite: {functionalReport.Cases.Count:N0} cases");
-                FunctionalOutput.Write(host.Console, functionalReport, parse.GetValue(misses));
+                FunctionalOutput.Write(host.Console, functionalReport, parse.GetValue(misses) ? new ToxicityScorer(model) : null);
                 if (parse.GetValue(markdown) is { } file)
                 {
                     File.WriteAllText(file, functionalReport.ToMarkdown());

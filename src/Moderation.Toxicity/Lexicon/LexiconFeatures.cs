@@ -19,7 +19,10 @@ public static class LexiconFeatures
     /// <summary>The vector length; a constant because ML.NET needs fixed-size vector columns.</summary>
     public const int Count = 16;
 
-    public static LexiconAnalysis Analyse(NormalisedText text)
+    public static LexiconAnalysis Analyse(NormalisedText text) => Analyse(text, null);
+
+    /// <summary>As <see cref="Analyse(NormalisedText)"/>, but abusive and violent words the writer negates or reports (see <see cref="ClauseScopes"/>) do not count.</summary>
+    internal static LexiconAnalysis Analyse(NormalisedText text, TokenScope[]? scopes)
     {
         var features = new float[Count];
         var evidence = new List<string>[Count];
@@ -33,7 +36,7 @@ public static class LexiconFeatures
         int profanity = 0, slurs = 0, insults = 0, violence = 0, secondPerson = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            categories[i] = ToxicLexicon.Match(tokens[i]);
+            categories[i] = scopes is not null && scopes[i] != TokenScope.Own ? null : ToxicLexicon.Match(tokens[i]);
             switch (categories[i])
             {
                 case LexiconCategory.Profanity: profanity++; evidence[0].Add(tokens[i]); break;

@@ -34,7 +34,7 @@ public sealed class ToxicityScorer
     {
         var pool = Volatile.Read(ref _pool);
         var model = pool.Model;
-        var input = FeatureRows.ForScoring(text, model.Manifest.Variant.Normalise, out var normalised, out var analysis);
+        var input = FeatureRows.ForScoring(text, model.Manifest.Variant, out _, out var analysis);
         var engine = pool.Rent();
         try
         {
@@ -42,7 +42,7 @@ public sealed class ToxicityScorer
             var probability = model.Explainer.Probability(output.Features);
             var hold = probability >= model.Manifest.HoldThreshold;
             var explanation = explanationTerms > 0 && (hold || !_options.ExplainOnlyHeld)
-                ? model.Explainer.Explain(output.Features, normalised, analysis, explanationTerms)
+                ? model.Explainer.Explain(output.Features, input.Text, analysis, explanationTerms)
                 : [];
             return new ToxicityResult(probability, hold, explanation, model.Version);
         }

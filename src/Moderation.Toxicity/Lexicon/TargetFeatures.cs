@@ -1,0 +1,241 @@
+using Moderation.Toxicity.Normalisation;
+
+namespace Moderation.Toxicity.Lexicon;
+
+/// <summary>
+/// Who a comment is about and what it says of them: a group (or a pronoun for a group named earlier) in the same
+/// clause as a negative, dehumanising, excluding or threatening predicate that is the writer's own claim (not
+/// negated, reported or quoted); threats; abusive words the writer negates or reports; counter-speech cues.
+/// </summary>
+public static class TargetFeatures
+{
+    /// <summary>Feature names, in vector order.</summary>
+    public static readonly string[] Names =
+    [
+        "group mentioned", "group attacked", "group dehumanised", "group excluded", "group threatened", "hate of a group",
+        "threat", "negated abuse", "reported abuse", "counter-speech",
+    ];
+
+    /// <summary>The vector length.</summary>
+    public const int Count = 10;
+
+    private const int Window = 8;
+
+    private static readonly TermSet GroupNouns = new(TargetTerms.GroupNouns);
+    private static readonly TermSet GroupAdjectives = new(TargetTerms.GroupAdjectives);
+    private static readonly TermSet PeopleNouns = new(TargetTerms.PeopleNouns);
+    private static readonly TermSet GroupPronouns = new(TargetTerms.GroupPronouns);
+    private static readonly TermSet Dehumanising = new(TargetTerms.Dehumanising);
+    private static readonly TermSet Negative = new(TargetTerms.NegativePredicates, TargetTerms.Dehumanising);
+    private static readonly TermSet HateVerbs = new(TargetTerms.HateVerbs);
+    private static readonly TermSet Violence = new(TargetTerms.ViolenceVerbs, LexiconTerms.Violence);
+    private static readonly TermSet ThreatModals = new(TargetTerms.ThreatModals);
+
+    /// <summary>True for words that say something bad of someone: abusive, violent, dehumanising or negative predicates.</summary>
+    public static bool IsNegative(string word) => ToxicLexicon.IsKnown(word) || Negative.Contains(word) || Violence.Contains(word);
+
+    /// <summary>
+    /// The normalised text without the negative words the writer negates or reports: what the n-grams of a
+    /// scoped variant see, so that "stupid" in "I don't think they are stupid" adds no n-gram weight. The words
+    /// still count, as negated or reported abuse.
+    /// </summary>
+    internal static string OwnText(IReadOnlyList<string> tokens, TokenScope[] scopes)
+    {
+        var kept = new List<string>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (scopes[i] == TokenScope.Own || !IsNegative(tokens[i]))
+            {
+                kept.Add(tokens[i]);
+            }
+        }
+
+        return string.Join(' ', kept);
+    }
+
+    /// <summary>The features of one comment and the words behind each.</summary>
+    public static LexiconAnalysis Analyse(NormalisedText text)
+    {
+        var phrases = PhraseTokens(text.Tokens, out var exclusions, out var threats);
+        return Analyse(text, ClauseScopes.Mark(text, phrases), exclusions, threats);
+    }
+
+    /// <summary>Marks the tokens of threat and exclusion phrases, which negators and reporting verbs do not reach into.</summary>
+    internal static bool[] PhraseTokens(IReadOnlyList<string> tokens, out List<(int Start, int Length)> exclusions, out List<(int Start, int Length)> threats)
+    {
+        var marked = new bool[tokens.Count];
+        var foundExclusions = new List<(int, int)>();
+        var foundThreats = new List<(int, int)>();
+        Phrases.Find(tokens, TargetTerms.Exclusion, (start, length) => { foundExclusions.Add((start, length)); Mark(marked, start, length); });
+        Phrases.Find(tokens, TargetTerms.ThreatPhrases, (start, length) => { foundThreats.Add((start, length)); Mark(marked, start, length); });
+        exclusions = foundExclusions;
+        threats = foundThreats;
+        return marked;
+    }
+
+    /// <summary>The features and their evidence, given the scopes of <see cref="ClauseScopes"/>.</summary>
+    internal static LexiconAnalysis Analyse(NormalisedText text, TokenScope[] scopes, List<(int Start, int Length)> exclusions, List<(int Start, int Length)> threatPhrases)
+    {
+        var tokens = text.Tokens;
+        var features = new float[Count];
+        var evidence = new List<string>[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            evidence[i] = [];
+        }
+
+        var groups = GroupPositions(tokens);
+        var named = groups.Where(g => !GroupPronouns.Contains(tokens[g])).ToList();
+        foreach (var g in named)
+        {
+            evidence[0].Add(tokens[g]);
+        }
+
+        var threats = new List<int>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i];
+            if (scopes[i] != TokenScope.Own && IsNegative(word))
+            {
+                evidence[scopes[i] == TokenScope.Negated ? 7 : 8].Add(word);
+                continue;
+            }
+
+            var abusive = ToxicLexicon.IsAbusive(word) || Negative.Contains(word);
+
+            if (Violence.Contains(word) && scopes[i] == TokenScope.Own && HasBefore(text, i, 3, ThreatModals))
+            {
+                threats.Add(i);
+                evidence[6].Add(word);
+            }
+
+            if (!abusive || scopes[i] != TokenScope.Own || Near(text, scopes, groups, i) is not { } group)
+            {
+                continue;
+            }
+
+            evidence[Dehumanising.Contains(word) ? 2 : 1].Add(Pair(tokens, group, i));
+            if (HateVerbs.Contains(word) && group > i && group - i <= 3)
+            {
+                evidence[5].Add(Pair(tokens, i, group));
+            }
+        }
+
+        foreach (var (start, length) in exclusions)
+        {
+            if (scopes[start] == TokenScope.Own && (NearSpan(text, scopes, groups, start, length) is not null || tokens[start] == "deport"))
+            {
+                evidence[3].Add(string.Join(' ', tokens.Skip(start).Take(length)));
+            }
+        }
+
+        foreach (var (start, length) in threatPhrases)
+        {
+            threats.Add(start);
+            evidence[6].Add(string.Join(' ', tokens.Skip(start).Take(length)));
+        }
+
+        foreach (var at in threats)
+        {
+            if (Near(text, scopes, groups, at) is { } group)
+            {
+                evidence[4].Add(Pair(tokens, group, at));
+            }
+        }
+
+        Phrases.Find(tokens, TargetTerms.CounterSpeech, (start, length) => evidence[9].Add(string.Join(' ', tokens.Skip(start).Take(length))));
+
+        features[0] = named.Count > 0 ? 1 : 0;
+        for (var f = 1; f < Count; f++)
+        {
+            features[f] = f is 7 or 8 ? (float)Math.Log(1 + evidence[f].Count) : evidence[f].Count > 0 ? 1 : 0;
+        }
+
+        return new LexiconAnalysis(features, evidence) { Names = Names };
+    }
+
+    // Group words; a group adjective counts when a word for people follows; a pronoun counts after a group was named.
+    private static List<int> GroupPositions(IReadOnlyList<string> tokens)
+    {
+        var positions = new List<int>();
+        var named = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (GroupNouns.Contains(tokens[i]) || GroupAdjectives.Contains(tokens[i]) && i + 1 < tokens.Count && PeopleNouns.Contains(tokens[i + 1]))
+            {
+                positions.Add(i);
+                named = true;
+            }
+            else if (named && GroupPronouns.Contains(tokens[i]))
+            {
+                positions.Add(i);
+            }
+        }
+
+        return positions;
+    }
+
+    private static int? Near(NormalisedText text, TokenScope[] scopes, List<int> groups, int at) => NearSpan(text, scopes, groups, at, 1);
+
+    // A group in the same clause and the same scope: in "I hate it when people say X are ...", "hate" is the
+    // writer's and X is in the report, so the writer does not hate X.
+    private static int? NearSpan(NormalisedText text, TokenScope[] scopes, List<int> groups, int start, int length)
+    {
+        foreach (var g in groups)
+        {
+            if (scopes[g] != scopes[start])
+            {
+                continue;
+            }
+
+            var from = Math.Min(g, start);
+            var to = Math.Max(g, start + length - 1);
+            if (to - from <= Window && !ClauseEndBetween(text, from, to))
+            {
+                return g;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ClauseEndBetween(NormalisedText text, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (text.EndsClause(k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasBefore(NormalisedText text, int at, int reach, TermSet words)
+    {
+        for (var k = at - 1; k >= 0 && k >= at - reach && !text.EndsClause(k); k--)
+        {
+            if (words.Contains(text.Tokens[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Pair(IReadOnlyList<string> tokens, int a, int b)
+    {
+        var (from, to) = (Math.Min(a, b), Math.Max(a, b));
+        return to - from <= 3 ? string.Join(' ', tokens.Skip(from).Take(to - from + 1)) : $"{tokens[from]} … {tokens[to]}";
+    }
+
+    private static void Mark(bool[] marked, int start, int length)
+    {
+        for (var k = start; k < start + length; k++)
+        {
+            marked[k] = true;
+        }
+    }
+}
