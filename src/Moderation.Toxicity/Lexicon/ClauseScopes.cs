@@ -19,14 +19,19 @@ public enum TokenScope : byte
 internal static class ClauseScopes
 {
     private const int NegationReach = 6;
-    private const int ReportReach = 10;
+    private const int ReportReach = 8;
 
     private static readonly TermSet Negators = new(TargetTerms.Negators);
     private static readonly TermSet Reporting = new(TargetTerms.ReportingVerbs);
     private static readonly TermSet FirstPerson = new(TargetTerms.FirstPerson);
 
-    // "not only", "not just", "don't be (an idiot)": the negation does not retract what follows.
-    private static readonly HashSet<string> NotRetracting = new(["only", "just", "even", "be", "ever"], StringComparer.Ordinal);
+    private static readonly TermSet Copulas = new(["is", "are", "was", "were", "am", "be", "been", "theyre", "youre", "its", "im", "hes", "shes"]);
+    private static readonly TermSet CopularNegators = new(["isnt", "arent", "wasnt", "werent", "aint"]);
+    private static readonly TermSet Opinion = new(
+    [
+        "think", "thinks", "thought", "believe", "believes", "hate", "hates", "say", "says", "said", "call", "calls", "called",
+        "consider", "agree", "mean", "claim", "claims", "claimed", "suggest", "suggesting", "pretend",
+    ]);
 
     public static TokenScope[] Mark(NormalisedText text, bool[] protectedTokens)
     {
@@ -47,7 +52,7 @@ internal static class ClauseScopes
                 continue;
             }
 
-            if (Negators.Contains(tokens[i]) && !(i + 1 < tokens.Count && NotRetracting.Contains(tokens[i + 1])))
+            if (Negators.Contains(tokens[i]) && Retracts(tokens, i))
             {
                 Spread(text, scopes, protectedTokens, i, NegationReach, TokenScope.Negated);
             }
@@ -58,6 +63,28 @@ internal static class ClauseScopes
         }
 
         return scopes;
+    }
+
+    // A negator retracts a predicate ("are not vermin", "aren't criminals", "not stupid") or an opinion or report
+    // ("don't think ...", "never said ...", "no one should say ..."); "don't trust no one, bitch" and "better not
+    // speak to ..." retract nothing abusive.
+    private static bool Retracts(IReadOnlyList<string> tokens, int negator)
+    {
+        var word = tokens[negator];
+        if (CopularNegators.Contains(word) || word == "not" && negator > 0 && Copulas.Contains(tokens[negator - 1]))
+        {
+            return true;
+        }
+
+        for (var k = negator + 1; k < tokens.Count && k <= negator + 3; k++)
+        {
+            if (Opinion.Contains(tokens[k]))
+            {
+                return true;
+            }
+        }
+
+        return word == "not" && negator + 1 < tokens.Count && TargetFeatures.IsNegative(tokens[negator + 1]);
     }
 
     // "I think", "we say", "I'd call them": the writer's own view. "like" reports only after a noun ("comments like").
@@ -83,7 +110,8 @@ internal static class ClauseScopes
     {
         for (var k = from + 1; k < scopes.Length && k <= from + reach; k++)
         {
-            if (text.Tokens[k] == "but")
+            // A clause turns ("but"), the writer turns to the reader ("... you idiot"), or a quotation closes.
+            if (text.Tokens[k] == "but" || ToxicLexicon.IsSecondPerson(text.Tokens[k]) && !text.IsQuoted(k) || text.IsQuoted(k - 1) && !text.IsQuoted(k))
             {
                 return;
             }

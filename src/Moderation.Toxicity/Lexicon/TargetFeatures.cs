@@ -3,7 +3,8 @@ using Moderation.Toxicity.Normalisation;
 namespace Moderation.Toxicity.Lexicon;
 
 /// <summary>
-/// Who a comment is about and what it says of them: a group (or a pronoun for a group named earlier) in the same
+/// Who a comment is about and what it says of them (a mention of a group on its own is not a feature: it would
+/// make every comment about a group look a little toxic): a group (or a pronoun for a group named earlier) in the same
 /// clause as a negative, dehumanising, excluding or threatening predicate that is the writer's own claim (not
 /// negated, reported or quoted); threats; abusive words the writer negates or reports; counter-speech cues.
 /// </summary>
@@ -12,12 +13,22 @@ public static class TargetFeatures
     /// <summary>Feature names, in vector order.</summary>
     public static readonly string[] Names =
     [
-        "group mentioned", "group attacked", "group dehumanised", "group excluded", "group threatened", "hate of a group",
+        "group attacked", "group dehumanised", "group excluded", "group threatened", "hate of a group",
         "threat", "negated abuse", "reported abuse", "counter-speech",
     ];
 
+    private const int GroupAttacked = 0;
+    private const int GroupDehumanised = 1;
+    private const int GroupExcluded = 2;
+    private const int GroupThreatened = 3;
+    private const int HateOfGroup = 4;
+    private const int Threat = 5;
+    internal const int NegatedAbuse = 6;
+    internal const int ReportedAbuse = 7;
+    private const int CounterSpeech = 8;
+
     /// <summary>The vector length.</summary>
-    public const int Count = 10;
+    public const int Count = 9;
 
     private const int Window = 8;
 
@@ -85,19 +96,13 @@ public static class TargetFeatures
         }
 
         var groups = GroupPositions(tokens);
-        var named = groups.Where(g => !GroupPronouns.Contains(tokens[g])).ToList();
-        foreach (var g in named)
-        {
-            evidence[0].Add(tokens[g]);
-        }
-
         var threats = new List<int>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i];
             if (scopes[i] != TokenScope.Own && IsNegative(word))
             {
-                evidence[scopes[i] == TokenScope.Negated ? 7 : 8].Add(word);
+                evidence[scopes[i] == TokenScope.Negated ? NegatedAbuse : ReportedAbuse].Add(word);
                 continue;
             }
 
@@ -106,7 +111,7 @@ public static class TargetFeatures
             if (Violence.Contains(word) && scopes[i] == TokenScope.Own && HasBefore(text, i, 3, ThreatModals))
             {
                 threats.Add(i);
-                evidence[6].Add(word);
+                evidence[Threat].Add(word);
             }
 
             if (!abusive || scopes[i] != TokenScope.Own || Near(text, scopes, groups, i) is not { } group)
@@ -114,10 +119,10 @@ public static class TargetFeatures
                 continue;
             }
 
-            evidence[Dehumanising.Contains(word) ? 2 : 1].Add(Pair(tokens, group, i));
+            evidence[Dehumanising.Contains(word) ? GroupDehumanised : GroupAttacked].Add(Pair(tokens, group, i));
             if (HateVerbs.Contains(word) && group > i && group - i <= 3)
             {
-                evidence[5].Add(Pair(tokens, i, group));
+                evidence[HateOfGroup].Add(Pair(tokens, i, group));
             }
         }
 
@@ -125,30 +130,29 @@ public static class TargetFeatures
         {
             if (scopes[start] == TokenScope.Own && (NearSpan(text, scopes, groups, start, length) is not null || tokens[start] == "deport"))
             {
-                evidence[3].Add(string.Join(' ', tokens.Skip(start).Take(length)));
+                evidence[GroupExcluded].Add(string.Join(' ', tokens.Skip(start).Take(length)));
             }
         }
 
         foreach (var (start, length) in threatPhrases)
         {
             threats.Add(start);
-            evidence[6].Add(string.Join(' ', tokens.Skip(start).Take(length)));
+            evidence[Threat].Add(string.Join(' ', tokens.Skip(start).Take(length)));
         }
 
         foreach (var at in threats)
         {
             if (Near(text, scopes, groups, at) is { } group)
             {
-                evidence[4].Add(Pair(tokens, group, at));
+                evidence[GroupThreatened].Add(Pair(tokens, group, at));
             }
         }
 
-        Phrases.Find(tokens, TargetTerms.CounterSpeech, (start, length) => evidence[9].Add(string.Join(' ', tokens.Skip(start).Take(length))));
+        Phrases.Find(tokens, TargetTerms.CounterSpeech, (start, length) => evidence[CounterSpeech].Add(string.Join(' ', tokens.Skip(start).Take(length))));
 
-        features[0] = named.Count > 0 ? 1 : 0;
-        for (var f = 1; f < Count; f++)
+        for (var f = 0; f < Count; f++)
         {
-            features[f] = f is 7 or 8 ? (float)Math.Log(1 + evidence[f].Count) : evidence[f].Count > 0 ? 1 : 0;
+            features[f] = f is NegatedAbuse or ReportedAbuse ? (float)Math.Log(1 + evidence[f].Count) : evidence[f].Count > 0 ? 1 : 0;
         }
 
         return new LexiconAnalysis(features, evidence) { Names = Names };

@@ -68,10 +68,16 @@ public static class TextNormaliser
     private static bool IsQuoteMark(char ch) => ch is '"' or '“' or '”' or '«' or '»';
 
     // A word the writer ended with a full stop, question or exclamation mark, semicolon, colon or comma ends a
-    // clause; a dotted abbreviation or spelling ("U.S.", "m.o.r.o.n.") does not.
+    // clause, as does such a mark or a dash standing alone; a dotted abbreviation or spelling ("U.S.",
+    // "m.o.r.o.n.") does not.
     private static bool EndsClause(string word)
     {
         var trimmed = word.TrimEnd('"', '“', '”', '»', ')');
+        if (trimmed.Length > 0 && trimmed.All(ch => ch is '.' or '?' or '!' or ';' or ':' or ',' or '-' or '–' or '—'))
+        {
+            return true;
+        }
+
         if (trimmed.Length < 2 || trimmed[^1] is not ('.' or '?' or '!' or ';' or ':' or ','))
         {
             return false;

@@ -19,7 +19,7 @@ internal static class FeatureRows
         {
             Text = !variant.Normalise ? raw ?? string.Empty : variant.ScopedText ? ownText! : normalised.Text,
             Lexicon = lexicon.Features,
-            Targets = targets?.Features ?? new float[TargetFeatures.Count],
+            Targets = targets is null ? new float[TargetFeatures.Count] : TargetsFor(variant, targets.Features),
         };
     }
 
@@ -34,6 +34,20 @@ internal static class FeatureRows
             prepared[i] = new PreparedText(texts[i], normalised.Text, ownText!, LexiconFeatures.Analyse(normalised).Features, scoped.Features, targets!.Features);
         });
         return prepared;
+    }
+
+    /// <summary>The target features a variant uses: without the negated and reported abuse counts unless it keeps them.</summary>
+    public static float[] TargetsFor(ModelVariant variant, float[] targets)
+    {
+        if (variant.ScopedAbuseCounts)
+        {
+            return targets;
+        }
+
+        var kept = (float[])targets.Clone();
+        kept[TargetFeatures.NegatedAbuse] = 0;
+        kept[TargetFeatures.ReportedAbuse] = 0;
+        return kept;
     }
 
     private static (LexiconAnalysis Lexicon, LexiconAnalysis? Targets, string? OwnText) Analyse(NormalisedText text, bool scopes, bool scopedLexicon)
@@ -74,6 +88,6 @@ internal sealed record PreparedText(string Raw, string Normalised, string OwnTex
     {
         Text = !variant.Normalise ? Raw : variant.ScopedText ? OwnText : Normalised,
         Lexicon = variant.ScopedLexicon ? ScopedLexicon : Lexicon,
-        Targets = Targets,
+        Targets = FeatureRows.TargetsFor(variant, Targets),
     };
 }

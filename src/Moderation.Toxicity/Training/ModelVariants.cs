@@ -55,13 +55,22 @@ public static class ModelVariants
     /// <summary>targets-written-x10 whose n-grams see only the writer's own negative words.</summary>
     public static readonly ModelVariant OwnWords = TargetsWrittenX10 with { Name = "own-words", ScopedText = true };
 
+    /// <summary>own-words without the negated and reported abuse counts: what the writer negates or reports adds nothing.</summary>
+    public static readonly ModelVariant OwnWordsOnly = OwnWords with { Name = "own-words-only", ScopedAbuseCounts = false };
+
+    /// <summary>own-words-only with the written sentences at x3.</summary>
+    public static readonly ModelVariant OwnWordsX3 = OwnWordsOnly with { Name = "own-words-x3", WrittenWeight = 3 };
+
+    /// <summary>own-words-only whose lexicon features still count every abusive word (only the n-grams are scoped).</summary>
+    public static readonly ModelVariant OwnWordsFullLexicon = OwnWordsOnly with { Name = "own-words-full-lexicon", ScopedLexicon = false };
+
     public static readonly ModelVariant Default = LexiconClass;
 
     public static IReadOnlyList<ModelVariant> All { get; } =
     [
         Baseline, Normalised, Lbfgs, Balanced, ClassBalanced, Lexicon, LexiconClass, LexiconWords,
         LexiconClassStandardised, LexiconClassStrongL2, LexiconClassWeakL2, LexiconClassCivilHalf, LexiconClassChars3, LexiconClassChars1To4,
-        LexiconClassMasked, Targets, TargetsScoped, Written, TargetsWritten, TargetsWrittenX10, OwnWords,
+        LexiconClassMasked, Targets, TargetsScoped, Written, TargetsWritten, TargetsWrittenX10, OwnWords, OwnWordsOnly, OwnWordsX3, OwnWordsFullLexicon,
     ];
 
     public static ModelVariant Find(string name) =>

@@ -9,7 +9,7 @@ public sealed class ExplanationHonestyTests(TrainedModelFixture fixture)
 {
     private static readonly Lazy<TrainingResult> TargetsModel = new(() => ToxicityTrainer.Train(FixtureData.Comments(), new TrainingOptions
     {
-        Variant = new ModelVariant("test-targets", CharNgrams: 4, Targets: true, ScopedLexicon: true, ScopedText: true, WrittenWeight: 1, Weighting: SampleWeighting.ClassBalanced),
+        Variant = new ModelVariant("test-targets", CharNgrams: 4, Targets: true, ScopedLexicon: true, ScopedText: true, ScopedAbuseCounts: false, WrittenWeight: 1, Weighting: SampleWeighting.ClassBalanced),
         ValidationFraction = 0.25,
         Version = "fixture-targets",
     }));
@@ -36,6 +36,19 @@ public sealed class ExplanationHonestyTests(TrainedModelFixture fixture)
             var terms = model.Explainer.Contributions(features, input.Text, analysis);
             var logOdds = model.Explainer.Bias + terms.Values.Sum();
             Assert.Equal(Math.Log(probability / (1 - probability)), logOdds, 3);
+        }
+    }
+
+    [Fact]
+    public void A_scoped_target_model_scores_one_comment_as_it_scores_a_batch()
+    {
+        var model = TargetsModel.Value.Model;
+        var scorer = new ToxicityScorer(model);
+        List<string> texts = ["Albanians are vermin. They should be sent back.", "Nobody thinks the Kurds are stupid.", "A sign reading \"Kurds out\" was removed.", "thanks for the piece", ""];
+        var batch = model.ScoreBatch(texts);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(batch[i], scorer.Score(texts[i]).Score, 5);
         }
     }
 
