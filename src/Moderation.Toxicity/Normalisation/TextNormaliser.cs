@@ -12,8 +12,8 @@ namespace Moderation.Toxicity.Normalisation;
 /// </summary>
 public static class TextNormaliser
 {
-    /// <summary>Changes whenever the output for some input changes; a model records the version it was trained with.</summary>
-    public const int Version = 1;
+    /// <summary>Changes whenever the output for some input changes; a model records the version it was trained with. 2: clause ends and quotation marks.</summary>
+    public const int Version = 2;
 
     public static NormalisedText Normalise(string? raw)
     {

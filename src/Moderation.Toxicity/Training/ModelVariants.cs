@@ -64,13 +64,16 @@ public static class ModelVariants
     /// <summary>own-words-only whose lexicon features still count every abusive word (only the n-grams are scoped).</summary>
     public static readonly ModelVariant OwnWordsFullLexicon = OwnWordsOnly with { Name = "own-words-full-lexicon", ScopedLexicon = false };
 
-    public static readonly ModelVariant Default = LexiconClass;
+    /// <summary>own-words-full-lexicon with the written sentences at x3.</summary>
+    public static readonly ModelVariant OwnWordsFullLexiconX3 = OwnWordsFullLexicon with { Name = "own-words-full-lexicon-x3", WrittenWeight = 3 };
+
+    public static readonly ModelVariant Default = OwnWordsFullLexicon;
 
     public static IReadOnlyList<ModelVariant> All { get; } =
     [
         Baseline, Normalised, Lbfgs, Balanced, ClassBalanced, Lexicon, LexiconClass, LexiconWords,
         LexiconClassStandardised, LexiconClassStrongL2, LexiconClassWeakL2, LexiconClassCivilHalf, LexiconClassChars3, LexiconClassChars1To4,
-        LexiconClassMasked, Targets, TargetsScoped, Written, TargetsWritten, TargetsWrittenX10, OwnWords, OwnWordsOnly, OwnWordsX3, OwnWordsFullLexicon,
+        LexiconClassMasked, Targets, TargetsScoped, Written, TargetsWritten, TargetsWrittenX10, OwnWords, OwnWordsOnly, OwnWordsX3, OwnWordsFullLexicon, OwnWordsFullLexiconX3,
     ];
 
     public static ModelVariant Find(string name) =>

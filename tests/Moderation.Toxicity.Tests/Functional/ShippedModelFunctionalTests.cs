@@ -13,23 +13,23 @@ public sealed class ShippedModelFunctionalTests
 
     public static TheoryData<string, double> Floors() => new()
     {
-        { "derogation-explicit", 0.30 },
-        { "derogation-implicit", 0.00 },
-        { "dehumanisation", 0.30 },
-        { "threat-direct", 0.00 },
-        { "threat-implied", 0.00 },
-        { "slur", 0.45 },
-        { "profanity-not-abuse", 0.45 },
-        { "abuse-person", 0.75 },
-        { "abuse-idea", 0.50 },
+        { "derogation-explicit", 0.45 },
+        { "derogation-implicit", 0.10 },
+        { "dehumanisation", 0.70 },
+        { "threat-direct", 0.60 },
+        { "threat-implied", 0.55 },
+        { "slur", 0.60 },
+        { "profanity-not-abuse", 0.75 },
+        { "abuse-person", 0.60 },
+        { "abuse-idea", 0.60 },
         { "identity-neutral", 0.95 },
         { "identity-positive", 0.95 },
-        { "negation", 0.75 },
-        { "counter-speech", 0.70 },
-        { "quoting", 0.70 },
-        { "reclaimed", 0.95 },
-        { "question", 0.55 },
-        { "pronoun-reference", 0.45 },
+        { "negation", 0.85 },
+        { "counter-speech", 0.80 },
+        { "quoting", 0.75 },
+        { "reclaimed", 0.75 },
+        { "question", 0.65 },
+        { "pronoun-reference", 0.80 },
         { "spelling-evasion", 0.45 },
     };
 
@@ -49,8 +49,8 @@ public sealed class ShippedModelFunctionalTests
     }
 
     [Theory]
-    [InlineData(FunctionalHalf.Dev, 0.55)]
-    [InlineData(FunctionalHalf.HeldOut, 0.65)]
+    [InlineData(FunctionalHalf.Dev, 0.85)]
+    [InlineData(FunctionalHalf.HeldOut, 0.72)]
     public void The_shipped_model_ranks_abusive_cases_above_clean_ones(FunctionalHalf half, double floor)
     {
         Assert.True(Report.Value.RocAuc(half) >= floor, $"{half}: ROC-AUC {Report.Value.RocAuc(half):0.000} is below {floor:0.00}");
