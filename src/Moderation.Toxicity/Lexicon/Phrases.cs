@@ -1,16 +1,29 @@
 namespace Moderation.Toxicity.Lexicon;
 
-/// <summary>Finds phrases of normalised tokens in a comment; "*" in a phrase matches any one token.</summary>
-internal static class Phrases
+/// <summary>
+/// A list of phrases of normalised tokens, indexed by first word so that finding them costs one lookup per token;
+/// "*" in a phrase (not first) matches any one token.
+/// </summary>
+internal sealed class Phrases
 {
+    private readonly Dictionary<string, string[][]> _byFirstWord;
+
+    public Phrases(string[][] phrases) =>
+        _byFirstWord = phrases.GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
     /// <summary>Calls <paramref name="found"/> with the start and length of every match of every phrase.</summary>
-    public static void Find(IReadOnlyList<string> tokens, string[][] phrases, Action<int, int> found)
+    public void Find(IReadOnlyList<string> tokens, Action<int, int> found)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (!_byFirstWord.TryGetValue(tokens[i], out var phrases))
+            {
+                continue;
+            }
+
             foreach (var phrase in phrases)
             {
-                if (i + phrase.Length > tokens.Count || tokens[i] != phrase[0])
+                if (i + phrase.Length > tokens.Count)
                 {
                     continue;
                 }

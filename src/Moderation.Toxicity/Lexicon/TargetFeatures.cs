@@ -41,6 +41,9 @@ public static class TargetFeatures
     private static readonly TermSet HateVerbs = new(TargetTerms.HateVerbs);
     private static readonly TermSet Violence = new(TargetTerms.ViolenceVerbs, LexiconTerms.Violence);
     private static readonly TermSet ThreatModals = new(TargetTerms.ThreatModals);
+    private static readonly Phrases Exclusions = new(TargetTerms.Exclusion);
+    private static readonly Phrases ThreatPhrases = new(TargetTerms.ThreatPhrases);
+    private static readonly Phrases CounterSpeechCues = new(TargetTerms.CounterSpeech);
 
     /// <summary>True for words that say something bad of someone: abusive, violent, dehumanising or negative predicates.</summary>
     public static bool IsNegative(string word) => ToxicLexicon.IsKnown(word) || Negative.Contains(word) || Violence.Contains(word);
@@ -77,8 +80,8 @@ public static class TargetFeatures
         var marked = new bool[tokens.Count];
         var foundExclusions = new List<(int, int)>();
         var foundThreats = new List<(int, int)>();
-        Phrases.Find(tokens, TargetTerms.Exclusion, (start, length) => { foundExclusions.Add((start, length)); Mark(marked, start, length); });
-        Phrases.Find(tokens, TargetTerms.ThreatPhrases, (start, length) => { foundThreats.Add((start, length)); Mark(marked, start, length); });
+        Exclusions.Find(tokens, (start, length) => { foundExclusions.Add((start, length)); Mark(marked, start, length); });
+        ThreatPhrases.Find(tokens, (start, length) => { foundThreats.Add((start, length)); Mark(marked, start, length); });
         exclusions = foundExclusions;
         threats = foundThreats;
         return marked;
@@ -148,7 +151,7 @@ public static class TargetFeatures
             }
         }
 
-        Phrases.Find(tokens, TargetTerms.CounterSpeech, (start, length) => evidence[CounterSpeech].Add(string.Join(' ', tokens.Skip(start).Take(length))));
+        CounterSpeechCues.Find(tokens, (start, length) => evidence[CounterSpeech].Add(string.Join(' ', tokens.Skip(start).Take(length))));
 
         for (var f = 0; f < Count; f++)
         {
