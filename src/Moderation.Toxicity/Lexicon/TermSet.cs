@@ -4,21 +4,26 @@ namespace Moderation.Toxicity.Lexicon;
 internal sealed class TermSet
 {
     private readonly HashSet<string> _exact = new(StringComparer.Ordinal);
-    private readonly List<string> _stems = [];
+
+    // Stems by first letter: most words start with a letter no stem starts with and cost one lookup.
+    private readonly Dictionary<char, string[]> _stems;
 
     public TermSet(params IEnumerable<string>[] lists)
     {
+        var stems = new List<string>();
         foreach (var entry in lists.SelectMany(l => l))
         {
             if (entry.EndsWith('*'))
             {
-                _stems.Add(entry[..^1]);
+                stems.Add(entry[..^1]);
             }
             else
             {
                 _exact.Add(entry);
             }
         }
+
+        _stems = stems.GroupBy(stem => stem[0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     public bool Contains(string word)
@@ -28,7 +33,12 @@ internal sealed class TermSet
             return true;
         }
 
-        foreach (var stem in _stems)
+        if (word.Length == 0 || !_stems.TryGetValue(word[0], out var stems))
+        {
+            return false;
+        }
+
+        foreach (var stem in stems)
         {
             if (word.StartsWith(stem, StringComparison.Ordinal))
             {
