@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Moderation.Client.Http;
 using Moderation.Toxicity.Evaluation;
+using Moderation.Toxicity.Functional;
 using Moderation.Toxicity.Models;
+using Moderation.Toxicity.Scoring;
 using Spectre.Console;
 
 namespace Moderation.Client.Model;
@@ -15,17 +17,47 @@ internal static class EvaluateCommand
         var modelPath = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)" };
         var threshold = new Option<double?>("--threshold") { Description = "Hold threshold (default: the model's)" };
         var scoresCsv = new Option<string?>("--scores-csv") { Description = "Write every row's score to this CSV" };
+        var functional = new Option<bool>("--functional") { Description = "Also run the project's functional suite (accuracy per function, dev and held-out halves)" };
+        var misses = new Option<bool>("--show-dev-misses") { Description = "With --functional: list the dev half's cases the model gets wrong, with the terms that moved each score" };
+        var markdown = new Option<string?>("--functional-report") { Description = "With --functional: write the per-function table as markdown to this file" };
+        data.Data.Required = false;
 
         var command = new Command("evaluate", "Evaluate a toxicity model on labelled CSV files");
         data.AddTo(command);
         command.Options.Add(modelPath);
         command.Options.Add(threshold);
         command.Options.Add(scoresCsv);
+        command.Options.Add(functional);
+        command.Options.Add(misses);
+        command.Options.Add(markdown);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(data.Data) is not { Length: > 0 } && !result.GetValue(functional))
+            {
+                result.AddError("Give --data files to evaluate on, --functional, or both.");
+            }
+        });
         command.SetAction(host.Action((parse, _) =>
         {
             var path = parse.GetValue(modelPath);
             var model = path is null ? DefaultModel.Load() : LoadedModel.Load(path);
-            var load = DataOptions.Load(host.Console, DataOptions.Expand(parse.GetValue(data.Data)!), data.Columns(parse));
+            if (parse.GetValue(functional))
+            {
+                var functionalReport = FunctionalEvaluator.Evaluate(model, parse.GetValue(threshold));
+                host.Console.MarkupLineInterpolated($"Model [bold]{model.Version}[/] ({model.Manifest.Variant.Name}) on the functional suite: {functionalReport.Cases.Count:N0} cases");
+                FunctionalOutput.Write(host.Console, functionalReport, parse.GetValue(misses) ? new ToxicityScorer(model) : null);
+                if (parse.GetValue(markdown) is { } file)
+                {
+                    File.WriteAllText(file, functionalReport.ToMarkdown());
+                }
+            }
+
+            if (parse.GetValue(data.Data) is not { Length: > 0 } files)
+            {
+                return Task.FromResult(0);
+            }
+
+            var load = DataOptions.Load(host.Console, DataOptions.Expand(files), data.Columns(parse));
             var report = ToxicityEvaluator.Evaluate(model, load.Rows, parse.GetValue(threshold));
 
             host.Console.MarkupLineInterpolated($"Model [bold]{model.Version}[/] ({model.Manifest.Variant.Name}) on {report.Count:N0} rows ({report.Toxic:N0} toxic)");

@@ -63,7 +63,7 @@ public static class SiteLearningExperiment
             var started = DateTime.UtcNow;
             var baseModel = ToxicityTrainer.Train(others, new TrainingOptions { Variant = ModelVariants.Default, Seed = seed, Version = $"base-without-{site}" }).Model;
             log?.Invoke($"{site}: base trained on {others.Count:N0} rows of the other sources in {(DateTime.UtcNow - started).TotalSeconds:0}s, threshold {baseModel.Manifest.HoldThreshold:0.000}");
-            var prepared = siteRows.Select(r => SiteLearner.Prepare(r.Text)).ToList();
+            var prepared = siteRows.Select(r => FeatureRows.Prepare(r.Text)).ToList();
             var baseLogits = baseModel.ScoreBatch(prepared).Select(LogOddsStacker.Logit).ToArray();
             var preparedOthers = reference ? FeatureRows.Prepare(others.Select(r => r.Text).ToList()) : null;
 

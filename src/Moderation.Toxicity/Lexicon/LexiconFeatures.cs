@@ -19,7 +19,13 @@ public static class LexiconFeatures
     /// <summary>The vector length; a constant because ML.NET needs fixed-size vector columns.</summary>
     public const int Count = 16;
 
-    public static LexiconAnalysis Analyse(NormalisedText text)
+    private static readonly Phrases ThreatPhrases = new(LexiconTerms.ThreatPhrases);
+    private static readonly Phrases DismissivePhrases = new(LexiconTerms.DismissivePhrases);
+
+    public static LexiconAnalysis Analyse(NormalisedText text) => Analyse(text, null);
+
+    /// <summary>As <see cref="Analyse(NormalisedText)"/>, but abusive and violent words the writer negates or reports (see <see cref="ClauseScopes"/>) do not count.</summary>
+    internal static LexiconAnalysis Analyse(NormalisedText text, TokenScope[]? scopes)
     {
         var features = new float[Count];
         var evidence = new List<string>[Count];
@@ -33,7 +39,7 @@ public static class LexiconFeatures
         int profanity = 0, slurs = 0, insults = 0, violence = 0, secondPerson = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            categories[i] = ToxicLexicon.Match(tokens[i]);
+            categories[i] = scopes is not null && scopes[i] != TokenScope.Own ? null : ToxicLexicon.Match(tokens[i]);
             switch (categories[i])
             {
                 case LexiconCategory.Profanity: profanity++; evidence[0].Add(tokens[i]); break;
@@ -50,8 +56,8 @@ public static class LexiconFeatures
         }
 
         var targeted = FindTargeted(tokens, categories, evidence[8]);
-        var threats = FindPhrases(tokens, LexiconTerms.ThreatPhrases, evidence[6]);
-        var dismissive = FindPhrases(tokens, LexiconTerms.DismissivePhrases, evidence[10]);
+        var threats = FindPhrases(tokens, ThreatPhrases, evidence[6]);
+        var dismissive = FindPhrases(tokens, DismissivePhrases, evidence[10]);
 
         features[0] = Any(profanity);
         features[1] = Log(profanity);
@@ -120,32 +126,14 @@ public static class LexiconFeatures
         return count;
     }
 
-    private static int FindPhrases(IReadOnlyList<string> tokens, string[][] phrases, List<string> evidence)
+    private static int FindPhrases(IReadOnlyList<string> tokens, Phrases phrases, List<string> evidence)
     {
         var count = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        phrases.Find(tokens, (start, length) =>
         {
-            foreach (var phrase in phrases)
-            {
-                if (i + phrase.Length > tokens.Count || tokens[i] != phrase[0])
-                {
-                    continue;
-                }
-
-                var match = true;
-                for (var k = 1; k < phrase.Length && match; k++)
-                {
-                    match = tokens[i + k] == phrase[k];
-                }
-
-                if (match)
-                {
-                    count++;
-                    evidence.Add(string.Join(' ', phrase));
-                }
-            }
-        }
-
+            count++;
+            evidence.Add(string.Join(' ', tokens.Skip(start).Take(length)));
+        });
         return count;
     }
 

@@ -7,7 +7,8 @@ namespace Moderation.Toxicity.Lexicon;
 /// </summary>
 internal static class LexiconTerms
 {
-    public const int Version = 1;
+    /// <summary>2: the target terms, negators and reporting verbs of <see cref="TargetTerms"/> joined the lexicon.</summary>
+    public const int Version = 2;
 
     public static readonly string[] Profanity =
     [

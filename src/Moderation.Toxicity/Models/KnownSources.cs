@@ -14,6 +14,7 @@ public static class KnownSources
         ["civil_toxic_train"] = ("CC0 1.0", "github.com/ipavlopoulos/toxic_spans (Civil Comments, toxic posts only)"),
         ["mlnet_wikidetox250"] = ("CC0; Wikipedia text CC BY-SA 3.0", "github.com/dotnet/machinelearning test data (Wikipedia Detox sample)"),
         ["jigsaw_ibm_sample"] = ("CC0; Wikipedia text CC BY-SA 3.0", "github.com/IBM/MAX-Toxic-Comment-Classifier samples"),
+        [Training.Written.WrittenExamples.Source] = ("the project's own licence", "sentences written for this project, src/Moderation.Toxicity/Training/Written"),
         [Feedback] = ("this installation's own moderator decisions", "moderation queue"),
     };
 

@@ -140,7 +140,7 @@ public sealed class LoadedModel
 
     internal double[] ScoreBatch(IReadOnlyList<PreparedText> prepared)
     {
-        var inputs = prepared.Select(p => new ScoringInput { Text = Manifest.Variant.Normalise ? p.Normalised : p.Raw, Lexicon = p.Lexicon });
+        var inputs = prepared.Select(p => p.For(Manifest.Variant));
         var scored = Transformer.Transform(Context.Data.LoadFromEnumerable(inputs));
         var probabilities = scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
         if (Site is not null)

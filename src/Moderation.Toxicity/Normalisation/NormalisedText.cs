@@ -9,4 +9,17 @@ public sealed record NormalisedText(
     IReadOnlyList<string> Tokens,
     EvasionSignals Evasion,
     double UppercaseShare,
-    int ExclamationMarks);
+    int ExclamationMarks)
+{
+    /// <summary>Per token: the writer ended a sentence or clause after it (full stop, comma, ...). Empty when unknown.</summary>
+    public IReadOnlyList<bool> ClauseEnds { get; init; } = [];
+
+    /// <summary>Per token: it stands inside double quotation marks. Empty when unknown.</summary>
+    public IReadOnlyList<bool> Quoted { get; init; } = [];
+
+    /// <summary>True when token <paramref name="index"/> ends a clause.</summary>
+    public bool EndsClause(int index) => index < ClauseEnds.Count && ClauseEnds[index];
+
+    /// <summary>True when token <paramref name="index"/> is quoted.</summary>
+    public bool IsQuoted(int index) => index < Quoted.Count && Quoted[index];
+}

@@ -12,8 +12,8 @@ namespace Moderation.Toxicity.Normalisation;
 /// </summary>
 public static class TextNormaliser
 {
-    /// <summary>Changes whenever the output for some input changes; a model records the version it was trained with.</summary>
-    public const int Version = 1;
+    /// <summary>Changes whenever the output for some input changes; a model records the version it was trained with. 2: clause ends and quotation marks.</summary>
+    public const int Version = 2;
 
     public static NormalisedText Normalise(string? raw)
     {
@@ -32,16 +32,59 @@ public static class TextNormaliser
 
         var words = SeparatedLetters.Join(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), ref signals);
         var tokens = new List<string>(words.Count);
+        var clauseEnds = new List<bool>(words.Count);
+        var quoted = new List<bool>(words.Count);
+        var inQuote = false;
         foreach (var word in words)
         {
+            var opensQuote = !inQuote && IsQuoteMark(word[0]);
+            inQuote |= opensQuote;
             var decoded = Leetspeak.Decode(word, ref signals);
             foreach (var piece in SplitWord(decoded))
             {
                 tokens.Add(StretchedLetters.Collapse(piece, ref signals));
+                clauseEnds.Add(false);
+                quoted.Add(inQuote);
+            }
+
+            if (tokens.Count > 0 && EndsClause(word))
+            {
+                clauseEnds[^1] = true;
+            }
+
+            var end = word.TrimEnd(ClosingPunctuation);
+            if (inQuote && (word.Length > 1 || !opensQuote) && end.Length > 0 && IsQuoteMark(end[^1]))
+            {
+                inQuote = false;
             }
         }
 
-        return new NormalisedText(string.Join(' ', tokens), tokens, signals, uppercase, exclamations);
+        return new NormalisedText(string.Join(' ', tokens), tokens, signals, uppercase, exclamations) { ClauseEnds = clauseEnds, Quoted = quoted };
+    }
+
+    private static readonly char[] ClosingPunctuation = ['.', ',', '!', '?', ';', ':'];
+
+    // Straight and curly double quotes; single quotes are apostrophes too often to mark a quotation.
+    private static bool IsQuoteMark(char ch) => ch is '"' or '“' or '”' or '«' or '»';
+
+    // A word the writer ended with a full stop, question or exclamation mark, semicolon, colon or comma ends a
+    // clause, as does such a mark or a dash standing alone; a dotted abbreviation or spelling ("U.S.",
+    // "m.o.r.o.n.") does not.
+    private static bool EndsClause(string word)
+    {
+        var trimmed = word.TrimEnd('"', '“', '”', '»', ')');
+        if (trimmed.Length > 0 && trimmed.All(ch => ch is '.' or '?' or '!' or ';' or ':' or ',' or '-' or '–' or '—'))
+        {
+            return true;
+        }
+
+        if (trimmed.Length < 2 || trimmed[^1] is not ('.' or '?' or '!' or ';' or ':' or ','))
+        {
+            return false;
+        }
+
+        var body = trimmed.TrimEnd('.', '?', '!', ';', ':', ',');
+        return body.Length > 0 && (trimmed[^1] != '.' || !body.Contains('.'));
     }
 
     /// <summary>Splits on anything that is not a letter or digit; apostrophes join ("don't" is "dont").</summary>

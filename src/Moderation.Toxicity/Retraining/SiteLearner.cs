@@ -33,7 +33,7 @@ public sealed class SiteLearner(SiteLearnerSettings? settings = null) : ISiteLea
         ArgumentNullException.ThrowIfNull(options);
 
         progress?.Report(new TrainingProgress("Preparing labels", 0));
-        var prepared = labels.Select(l => Prepare(l.Text)).ToList();
+        var prepared = labels.Select(l => FeatureRows.Prepare(l.Text)).ToList();
         cancellationToken.ThrowIfCancellationRequested();
         var heldOut = new List<int>();
         var training = new List<int>();
@@ -78,12 +78,6 @@ public sealed class SiteLearner(SiteLearnerSettings? settings = null) : ISiteLea
             : FormattableString.Invariant($"The candidate's ROC-AUC on {heldOut.Count} held-out site labels, {candidateFigures.RocAuc:0.0000}, is below the current model's {currentFigures.RocAuc:0.0000} (tolerance {options.Tolerance:0.####}); the current model stays.");
         progress?.Report(new TrainingProgress("Done", 1));
         return new SiteLearningResult(candidate, currentFigures, candidateFigures, promote, reason, training.Count, heldOut.Count);
-    }
-
-    internal static PreparedText Prepare(string text)
-    {
-        var normalised = TextNormaliser.Normalise(text);
-        return new PreparedText(text, normalised.Text, LexiconFeatures.Analyse(normalised).Features);
     }
 
     private string? TooFew(IReadOnlyList<LabelledExample> labels, List<int> training, List<int> heldOut)

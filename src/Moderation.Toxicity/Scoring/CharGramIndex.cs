@@ -2,14 +2,15 @@ namespace Moderation.Toxicity.Scoring;
 
 /// <summary>
 /// Where each character n-gram of one comment occurs and which word holds it, built once per comment so that an
-/// explanation costs a dictionary lookup per active n-gram instead of a search through the text.
+/// explanation costs a dictionary lookup per active n-gram instead of a search through the text. N-grams are
+/// keyed by <see cref="CharGramKey"/>, so building the index allocates only the words.
 /// </summary>
 internal sealed class CharGramIndex
 {
-    private readonly Dictionary<string, List<string>> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, (string First, List<string>? More)> _words = [];
 
     /// <param name="marked">The normalised text between ML.NET's start (U+0002) and end (U+0003) markers.</param>
-    /// <param name="lengths">The n-gram lengths the model uses.</param>
+    /// <param name="lengths">The n-gram lengths the model uses (at most <see cref="CharGramKey.MaxLength"/>).</param>
     public CharGramIndex(string marked, int[] lengths)
     {
         var wordAt = new string?[marked.Length];
@@ -31,25 +32,34 @@ internal sealed class CharGramIndex
         {
             for (var at = 0; at + length <= marked.Length; at++)
             {
-                var word = WordIn(wordAt, at, length);
-                if (word is null)
+                if (WordIn(wordAt, at, length) is not { } word)
                 {
                     continue;
                 }
 
-                var gram = marked.Substring(at, length);
-                if (!_words.TryGetValue(gram, out var list))
+                var key = CharGramKey.Of(marked.AsSpan(at, length));
+                if (!_words.TryGetValue(key, out var held))
                 {
-                    _words[gram] = list = new List<string>(1);
+                    _words[key] = (word, null);
                 }
-
-                list.Add(word);
+                else
+                {
+                    (held.More ??= []).Add(word);
+                    _words[key] = held;
+                }
             }
         }
     }
 
-    /// <summary>The word of each occurrence of the n-gram (empty when it does not occur).</summary>
-    public IReadOnlyList<string> WordsHolding(string gram) => _words.TryGetValue(gram, out var words) ? words : [];
+    /// <summary>How many times the n-gram occurs (0 when it does not).</summary>
+    public int Occurrences(ulong gram) => _words.TryGetValue(gram, out var held) ? 1 + (held.More?.Count ?? 0) : 0;
+
+    /// <summary>The word of the n-gram's <paramref name="occurrence"/>-th occurrence.</summary>
+    public string WordAt(ulong gram, int occurrence)
+    {
+        var held = _words[gram];
+        return occurrence == 0 ? held.First : held.More![occurrence - 1];
+    }
 
     // The word under the n-gram's middle, else the first word it touches.
     private static string? WordIn(string?[] wordAt, int at, int length)

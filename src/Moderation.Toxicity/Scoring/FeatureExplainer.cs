@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Moderation.Toxicity.Lexicon;
@@ -22,7 +21,7 @@ internal sealed class FeatureExplainer
     private readonly float[] _weights;
     private readonly float _bias;
     private readonly ICalibrator? _calibrator;
-    private readonly VBuffer<ReadOnlyMemory<char>> _slotNames;
+    private readonly SlotTerms _slots;
     private readonly int _textSlots;
     private readonly int[] _charLengths;
 
@@ -32,7 +31,7 @@ internal sealed class FeatureExplainer
         _weights = weights;
         _bias = bias;
         _calibrator = calibrator;
-        _slotNames = slotNames;
+        _slots = new SlotTerms(slotNames);
         _textSlots = textSlots;
     }
 
@@ -78,11 +77,23 @@ internal sealed class FeatureExplainer
         return _calibrator?.PredictProbability((float)score) ?? 1 / (1 + Math.Exp(-score));
     }
 
-    public IReadOnlyList<ExplanationTerm> Explain(in VBuffer<float> features, NormalisedText text, LexiconAnalysis lexicon, int count)
+    /// <param name="modelText">The text the model's n-grams were computed from (the engine input's text).</param>
+    public IReadOnlyList<ExplanationTerm> Explain(in VBuffer<float> features, string modelText, LexiconAnalysis lexicon, int count) =>
+        Contributions(features, modelText, lexicon)
+            .Where(t => Math.Abs(t.Value) >= 0.01)
+            .OrderByDescending(t => Math.Abs(t.Value))
+            .Take(count)
+            .Select(t => new ExplanationTerm(t.Key, Math.Round(t.Value, 3)))
+            .ToList();
+
+    /// <summary>The model's bias: the log-odds of a comment with no active feature.</summary>
+    public double Bias => _bias;
+
+    /// <summary>Every term's share of the log-odds, unrounded: with <see cref="Bias"/> they add up to the model's raw score.</summary>
+    internal Dictionary<string, double> Contributions(in VBuffer<float> features, string modelText, LexiconAnalysis lexicon)
     {
         var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-        var marked = Start + text.Text + End;
-        var grams = new CharGramIndex(marked, _charLengths);
+        CharGramIndex? grams = null;
         var values = features.GetValues();
         var indices = features.IsDense ? default : features.GetIndices();
         for (var k = 0; k < values.Length; k++)
@@ -98,18 +109,22 @@ internal sealed class FeatureExplainer
             {
                 AddLexicon(terms, lexicon, slot - _textSlots, contribution);
             }
-            else if (slot < _slotNames.Length)
+            else if (slot < _slots.Count && _slots.Words(slot) is { } words)
             {
-                AddText(terms, _slotNames.GetItemOrDefault(slot).Span, grams, contribution);
+                Add(terms, words, contribution);
+            }
+            else if (slot < _slots.Count && _slots.Gram(slot) is var gram and not 0)
+            {
+                grams ??= new CharGramIndex(Start + modelText + End, _charLengths);
+                var occurrences = grams.Occurrences(gram);
+                for (var o = 0; o < occurrences; o++)
+                {
+                    Add(terms, grams.WordAt(gram, o), contribution / occurrences);
+                }
             }
         }
 
-        return terms
-            .Where(t => Math.Abs(t.Value) >= 0.01)
-            .OrderByDescending(t => Math.Abs(t.Value))
-            .Take(count)
-            .Select(t => new ExplanationTerm(t.Key, Math.Round(t.Value, 3)))
-            .ToList();
+        return terms;
     }
 
     private static void AddLexicon(Dictionary<string, double> terms, LexiconAnalysis lexicon, int feature, double contribution)
@@ -122,7 +137,7 @@ internal sealed class FeatureExplainer
         var evidence = lexicon.Evidence[feature].Distinct().ToList();
         if (evidence.Count == 0)
         {
-            Add(terms, $"({LexiconFeatures.Names[feature]})", contribution);
+            Add(terms, $"({lexicon.Names[feature]})", contribution);
             return;
         }
 
@@ -130,40 +145,6 @@ internal sealed class FeatureExplainer
         {
             Add(terms, item, contribution / evidence.Count);
         }
-    }
-
-    private static void AddText(Dictionary<string, double> terms, ReadOnlySpan<char> name, CharGramIndex grams, double contribution)
-    {
-        if (name.StartsWith("Word."))
-        {
-            Add(terms, name[5..].ToString().Replace('|', ' '), contribution);
-        }
-        else if (name.StartsWith("Char."))
-        {
-            var words = grams.WordsHolding(CharGram(name[5..]));
-            foreach (var word in words)
-            {
-                Add(terms, word, contribution / words.Count);
-            }
-        }
-    }
-
-    private static string CharGram(ReadOnlySpan<char> name)
-    {
-        var builder = new StringBuilder(name.Length);
-        foreach (var range in name.Split('|'))
-        {
-            var part = name[range];
-            builder.Append(part switch
-            {
-                "<␠>" => " ",
-                "<␂>" => Start.ToString(),
-                "<␃>" => End.ToString(),
-                _ => part.ToString(),
-            });
-        }
-
-        return builder.ToString();
     }
 
     private static void Add(Dictionary<string, double> terms, string term, double contribution) =>

@@ -38,7 +38,7 @@ public sealed class ToxicityScorer
     {
         var pool = Volatile.Read(ref _pool);
         var model = pool.Model;
-        var input = FeatureRows.ForScoring(text, model.Manifest.Variant.Normalise, out var normalised, out var analysis);
+        var input = FeatureRows.ForScoring(text, model.Manifest.Variant, out var normalised, out var analysis);
         var engine = pool.Rent();
         try
         {
@@ -52,7 +52,7 @@ public sealed class ToxicityScorer
 
             var hold = probability >= model.Manifest.HoldThreshold;
             var explanation = explanationTerms > 0 && (hold || !_options.ExplainOnlyHeld)
-                ? Explain(model, output.Features, normalised, analysis, explanationTerms)
+                ? Explain(model, output.Features, input.Text, normalised, analysis, explanationTerms)
                 : [];
             return new ToxicityResult(probability, hold, explanation, model.Version);
         }
@@ -63,10 +63,12 @@ public sealed class ToxicityScorer
     }
 
     /// <summary>The base model's terms, or for a site-adapted model the terms that moved the combined log-odds.</summary>
-    private static IReadOnlyList<ExplanationTerm> Explain(LoadedModel model, in VBuffer<float> features, NormalisedText normalised, LexiconAnalysis analysis, int terms) =>
+    /// <remarks><paramref name="modelText"/> is the text the base model's n-grams saw (for some variants not the whole normalised text).</remarks>
+    private static IReadOnlyList<ExplanationTerm> Explain(
+        LoadedModel model, in VBuffer<float> features, string modelText, NormalisedText normalised, LexiconAnalysis analysis, int terms) =>
         model.Site is not { } site
-            ? model.Explainer.Explain(features, normalised, analysis, terms)
-            : site.Explain(model.Explainer.Explain(features, normalised, analysis, SiteLayer.BaseTermsFor(terms)), normalised.Text, analysis, terms);
+            ? model.Explainer.Explain(features, modelText, analysis, terms)
+            : site.Explain(model.Explainer.Explain(features, modelText, analysis, SiteLayer.BaseTermsFor(terms)), normalised.Text, analysis, terms);
 
     /// <summary>Switches to another model without stopping scoring.</summary>
     public void Use(LoadedModel model)

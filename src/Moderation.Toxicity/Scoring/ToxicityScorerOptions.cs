@@ -7,8 +7,8 @@ public sealed record ToxicityScorerOptions
     public int ExplanationTerms { get; init; } = 5;
 
     /// <summary>
-    /// Explain only comments that are held. The explanation is about half of a call's cost and most of its tail
-    /// (docs/toxicity.md, Speed); a hot path that shows explanations only to moderators of held comments can set this.
+    /// Explain only comments that are held. The explanation adds about a third to a call's CPU time (docs/toxicity.md,
+    /// Speed); a hot path that shows explanations only to moderators of held comments can set this.
     /// </summary>
     public bool ExplainOnlyHeld { get; init; }
 

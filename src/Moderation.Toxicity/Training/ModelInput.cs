@@ -10,6 +10,9 @@ internal class ScoringInput
 
     [VectorType(LexiconFeatures.Count)]
     public float[] Lexicon { get; set; } = new float[LexiconFeatures.Count];
+
+    [VectorType(TargetFeatures.Count)]
+    public float[] Targets { get; set; } = new float[TargetFeatures.Count];
 }
 
 internal sealed class TrainingInput : ScoringInput

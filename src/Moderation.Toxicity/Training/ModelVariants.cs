@@ -38,13 +38,42 @@ public static class ModelVariants
 
     public static readonly ModelVariant LexiconClassMasked = LexiconClass with { Name = "lexicon-class-masked", MaskSingleClassSources = true };
 
-    public static readonly ModelVariant Default = LexiconClass;
+    /// <summary>lexicon-class + the target features (issue 14): who is attacked, threatened, negated, reported.</summary>
+    public static readonly ModelVariant Targets = LexiconClass with { Name = "targets", Targets = true };
+
+    /// <summary>targets + lexicon features that ignore negated and reported abusive words.</summary>
+    public static readonly ModelVariant TargetsScoped = Targets with { Name = "targets-scoped", ScopedLexicon = true };
+
+    /// <summary>lexicon-class + the project's written sentences (x3): what the sentences alone buy.</summary>
+    public static readonly ModelVariant Written = LexiconClass with { Name = "written", WrittenWeight = 3 };
+
+    /// <summary>targets-scoped + the written sentences (x3).</summary>
+    public static readonly ModelVariant TargetsWritten = TargetsScoped with { Name = "targets-written", WrittenWeight = 3 };
+
+    public static readonly ModelVariant TargetsWrittenX10 = TargetsWritten with { Name = "targets-written-x10", WrittenWeight = 10 };
+
+    /// <summary>targets-written-x10 whose n-grams see only the writer's own negative words.</summary>
+    public static readonly ModelVariant OwnWords = TargetsWrittenX10 with { Name = "own-words", ScopedText = true };
+
+    /// <summary>own-words without the negated and reported abuse counts: what the writer negates or reports adds nothing.</summary>
+    public static readonly ModelVariant OwnWordsOnly = OwnWords with { Name = "own-words-only", ScopedAbuseCounts = false };
+
+    /// <summary>own-words-only with the written sentences at x3.</summary>
+    public static readonly ModelVariant OwnWordsX3 = OwnWordsOnly with { Name = "own-words-x3", WrittenWeight = 3 };
+
+    /// <summary>own-words-only whose lexicon features still count every abusive word (only the n-grams are scoped).</summary>
+    public static readonly ModelVariant OwnWordsFullLexicon = OwnWordsOnly with { Name = "own-words-full-lexicon", ScopedLexicon = false };
+
+    /// <summary>own-words-full-lexicon with the written sentences at x3.</summary>
+    public static readonly ModelVariant OwnWordsFullLexiconX3 = OwnWordsFullLexicon with { Name = "own-words-full-lexicon-x3", WrittenWeight = 3 };
+
+    public static readonly ModelVariant Default = OwnWordsFullLexicon;
 
     public static IReadOnlyList<ModelVariant> All { get; } =
     [
         Baseline, Normalised, Lbfgs, Balanced, ClassBalanced, Lexicon, LexiconClass, LexiconWords,
         LexiconClassStandardised, LexiconClassStrongL2, LexiconClassWeakL2, LexiconClassCivilHalf, LexiconClassChars3, LexiconClassChars1To4,
-        LexiconClassMasked,
+        LexiconClassMasked, Targets, TargetsScoped, Written, TargetsWritten, TargetsWrittenX10, OwnWords, OwnWordsOnly, OwnWordsX3, OwnWordsFullLexicon, OwnWordsFullLexiconX3,
     ];
 
     public static ModelVariant Find(string name) =>

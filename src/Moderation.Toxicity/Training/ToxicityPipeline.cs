@@ -33,9 +33,9 @@ internal static class ToxicityPipeline
         }
 
         var lexicon = variant.StandardiseLexicon ? LexiconScaled : nameof(ScoringInput.Lexicon);
-        pipeline = variant.Lexicon
-            ? pipeline.Append(ml.Transforms.Concatenate("Features", TextFeatures, lexicon))
-            : pipeline.Append(ml.Transforms.Concatenate("Features", TextFeatures));
+        // The order here is the order of the explanation's dense features (FeatureRows.ForScoring).
+        string[] columns = [TextFeatures, .. variant.Lexicon ? [lexicon] : Array.Empty<string>(), .. variant.Targets ? [nameof(ScoringInput.Targets)] : Array.Empty<string>()];
+        pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", columns));
 
         // Featurised rows are cached: the trainer makes many passes, and without the cache each pass
         // would featurise the text again (a fold took minutes instead of seconds).

@@ -4,6 +4,7 @@ using Moderation.Toxicity.Evaluation;
 using Moderation.Toxicity.Lexicon;
 using Moderation.Toxicity.Models;
 using Moderation.Toxicity.Normalisation;
+using Moderation.Toxicity.Training.Written;
 
 namespace Moderation.Toxicity.Training;
 
@@ -77,18 +78,37 @@ public static class ToxicityTrainer
     /// <summary>Fits the pipeline on prepared rows; cross-source validation calls this once per fold.</summary>
     internal static ITransformer Fit(MLContext ml, ModelVariant variant, IReadOnlyList<(PreparedText Text, bool Toxic, string Source)> rows)
     {
-        var weights = SampleWeights.Compute(rows.Select(r => r.Source).ToList(), rows.Select(r => r.Toxic).ToList(), variant.Weighting, variant.SourceWeights);
-        var masked = variant.MaskSingleClassSources ? SingleClassSources.Find(rows.Select(r => (r.Source, r.Toxic))) : [];
-        var inputs = rows.Select((r, i) => new TrainingInput
+        var sourceWeights = variant.SourceWeights;
+        if (variant.WrittenWeight > 0)
         {
-            Text = masked.Contains(r.Source) ? SingleClassSources.AbusiveParts(r.Text.Normalised) : variant.Normalise ? r.Text.Normalised : r.Text.Raw,
-            Lexicon = r.Text.Lexicon,
-            Label = r.Toxic,
-            Weight = weights[i],
+            rows = [.. rows, .. WrittenRows.Value];
+            sourceWeights = new Dictionary<string, double>(variant.SourceWeights ?? new Dictionary<string, double>()) { [WrittenExamples.Source] = variant.WrittenWeight };
+        }
+
+        var weights = SampleWeights.Compute(rows.Select(r => r.Source).ToList(), rows.Select(r => r.Toxic).ToList(), variant.Weighting, sourceWeights);
+        var masked = variant.MaskSingleClassSources ? SingleClassSources.Find(rows.Select(r => (r.Source, r.Toxic))) : [];
+        var inputs = rows.Select((r, i) =>
+        {
+            var input = r.Text.For(variant);
+            return new TrainingInput
+            {
+                Text = masked.Contains(r.Source) ? SingleClassSources.AbusiveParts(r.Text.Normalised) : input.Text,
+                Lexicon = input.Lexicon,
+                Targets = input.Targets,
+                Label = r.Toxic,
+                Weight = weights[i],
+            };
         });
         var data = ml.Data.LoadFromEnumerable(inputs);
         return ToxicityPipeline.Build(ml, variant).Fit(data);
     }
+
+    private static readonly Lazy<(PreparedText Text, bool Toxic, string Source)[]> WrittenRows = new(() =>
+    {
+        var rows = WrittenExamples.Rows;
+        var prepared = FeatureRows.Prepare(rows.Select(r => r.Text).ToList());
+        return rows.Select((r, i) => (prepared[i], r.Toxic, r.Source)).ToArray();
+    });
 
     private static ModelManifest Manifest(TrainingOptions options, IReadOnlyList<LabelledText> rows, List<int> training, double threshold, Dictionary<string, double> metrics) => new()
     {
@@ -98,7 +118,11 @@ public static class ToxicityTrainer
         HoldThreshold = threshold,
         Variant = options.Variant,
         Metrics = metrics,
-        DataSources = training.GroupBy(i => rows[i].Source).OrderBy(g => g.Key).Select(g => KnownSources.Describe(g.Key, g.Count())).ToList(),
+        DataSources =
+        [
+            .. training.GroupBy(i => rows[i].Source).OrderBy(g => g.Key).Select(g => KnownSources.Describe(g.Key, g.Count())),
+            .. options.Variant.WrittenWeight > 0 ? [KnownSources.Describe(WrittenExamples.Source, WrittenExamples.Rows.Count)] : Array.Empty<DataSourceInfo>(),
+        ],
         NormaliserVersion = TextNormaliser.Version,
         LexiconVersion = ToxicLexicon.Version,
         BasedOn = options.BasedOn,

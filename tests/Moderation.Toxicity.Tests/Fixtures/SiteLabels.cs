@@ -26,9 +26,9 @@ internal static class SiteLabels
             var (text, toxic) = (i % 4) switch
             {
                 0 => ($"only a {Insults[random.Next(Insults.Length)]} would write about the {topic} like this (case {i})", true),
-                1 => ($"you {Insults[random.Next(Insults.Length)]}, the {topic} is none of your business (case {i})", true),
+                1 => ($"the {topic} story reads as if a {Insults[random.Next(Insults.Length)]} wrote it (case {i})", true),
                 2 => ($"only a {People[random.Next(People.Length)]} would write about the {topic} like this (case {i})", false),
-                _ => ($"damn good piece on the {topic}, thanks (case {i})", false),
+                _ => ($"the {topic} story reads as if a {People[random.Next(People.Length)]} wrote it (case {i})", false),
             };
             examples.Add(new LabelledExample(text, toxic, null, "fixture-1", toxic ? "mod-anna" : "mod-ben", DecidedAt.AddMinutes(i)));
         }
