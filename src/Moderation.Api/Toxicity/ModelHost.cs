@@ -2,12 +2,14 @@ using Microsoft.Extensions.Logging;
 using Moderation.Toxicity.Models;
 using Moderation.Toxicity.Scoring;
 using Moderation.Toxicity.Store;
+using StackExchange.Redis;
 
 namespace Moderation.Api.Toxicity;
 
 /// <summary>
 /// The toxicity model this process scores with: the store's current version when one was promoted, else the
 /// shipped default. A model that cannot load leaves the process running and not ready, with the reason.
+/// Every silo reads the same store (Redis), so all score with the same version.
 /// </summary>
 public sealed class ModelHost(IModelStore store, ILogger<ModelHost> logger) : IAsyncDisposable
 {
@@ -22,7 +24,8 @@ public sealed class ModelHost(IModelStore store, ILogger<ModelHost> logger) : IA
     /// <summary>The scorer, or an exception that the API answers with 503.</summary>
     public ToxicityScorer RequireScorer() => _scorer ?? throw new ModelUnavailableException(Failure ?? "No toxicity model is loaded.");
 
-    public void Load()
+    /// <summary>Loads the current model; false when the store could not be reached (worth trying again), true otherwise.</summary>
+    public bool Load()
     {
         try
         {
@@ -39,6 +42,14 @@ public sealed class ModelHost(IModelStore store, ILogger<ModelHost> logger) : IA
             Failure = error.Message;
             logger.LogError(error, "The toxicity model could not be loaded: {Reason}", error.Message);
         }
+        catch (RedisException error)
+        {
+            Failure = $"The model store could not be reached: {error.Message}";
+            logger.LogWarning("The model store could not be reached; trying again: {Reason}", error.Message);
+            return false;
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Moderation.Toxicity.Models;
+using Moderation.Toxicity.Store;
+using StackExchange.Redis;
+
+namespace Moderation.Api.Model;
+
+/// <summary>
+/// The cluster's model versions in Redis: every file of a version directory (as <see cref="LoadedModel.Save"/> writes
+/// it) and the current pointer, so silos with no shared disk load the same models. A version is loaded from a local
+/// cache folder, filled from Redis the first time. A promotion is announced on a pub/sub channel so every silo
+/// switches at once; the watchers' polling of <see cref="CurrentVersion"/> catches a missed message.
+/// </summary>
+public sealed partial class RedisModelStore : IModelStore, IDisposable
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly string _cache;
+    private readonly RedisChannel _channel = RedisChannel.Literal(ModelRedisKeys.CurrentChangedChannel);
+
+    public RedisModelStore(IConnectionMultiplexer redis, string cacheDirectory)
+    {
+        _redis = redis;
+        _cache = Path.GetFullPath(cacheDirectory);
+        Directory.CreateDirectory(_cache);
+        _redis.GetSubscriber().Subscribe(_channel, (_, version) => CurrentChanged?.Invoke(this, (string)version!));
+    }
+
+    public event EventHandler<string>? CurrentChanged;
+
+    public static bool IsVersionName(string version) => VersionName().IsMatch(version);
+
+    public string? CurrentVersion() => _redis.GetDatabase().StringGet(ModelRedisKeys.Current) is { IsNullOrEmpty: false } value ? (string)value! : null;
+
+    /// <summary>The saved versions, oldest trained first.</summary>
+    public IReadOnlyList<string> Versions() =>
+        [.. _redis.GetDatabase().SortedSetRangeByRank(ModelRedisKeys.Versions).Select(value => (string)value!)];
+
+    public void Save(LoadedModel model)
+    {
+        var version = Checked(model.Version);
+        var staging = Path.Combine(_cache, $".staging-{version}-{Guid.NewGuid():N}");
+        model.Save(staging);
+        RedisValue[] arguments =
+        [
+            version,
+            model.Manifest.TrainedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            .. Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories).SelectMany(file => new RedisValue[]
+            {
+                Path.GetRelativePath(staging, file).Replace('\\', '/'),
+                File.ReadAllBytes(file),
+            }),
+        ];
+        var saved = (int)_redis.GetDatabase().ScriptEvaluate(SaveVersionScript.Lua, SaveVersionScript.Keys(version), arguments) == 1;
+        if (!saved)
+        {
+            Directory.Delete(staging, recursive: true);
+            throw new InvalidOperationException($"Model version {version} already exists in the store.");
+        }
+
+        MoveIntoCache(staging, version);
+    }
+
+    public LoadedModel Load(string version)
+    {
+        var directory = Path.Combine(_cache, Checked(version));
+        if (!Directory.Exists(directory))
+        {
+            Fill(version);
+        }
+
+        return LoadedModel.Load(directory);
+    }
+
+    /// <summary>A version's manifest file as stored, or null when the version is not saved.</summary>
+    public string? ManifestJson(string version)
+    {
+        var value = _redis.GetDatabase().HashGet(ModelRedisKeys.VersionFiles(Checked(version)), LoadedModel.ManifestFile);
+        return value.IsNullOrEmpty ? null : (string)value!;
+    }
+
+    public void Promote(string version)
+    {
+        if ((int)_redis.GetDatabase().ScriptEvaluate(PromoteVersionScript.Lua, PromoteVersionScript.Keys(), [Checked(version)]) == 0)
+        {
+            throw new InvalidOperationException($"Cannot promote {version}: it is not in the store.");
+        }
+
+        _redis.GetSubscriber().Publish(_channel, version);
+    }
+
+    public void Dispose() => _redis.GetSubscriber().Unsubscribe(_channel);
+
+    private void Fill(string version)
+    {
+        var files = _redis.GetDatabase().HashGetAll(ModelRedisKeys.VersionFiles(version));
+        if (files.Length == 0)
+        {
+            throw new ModelLoadException($"Model version '{version}' is not in the store.");
+        }
+
+        var staging = Path.Combine(_cache, $".staging-{version}-{Guid.NewGuid():N}");
+        foreach (var file in files)
+        {
+            var path = Path.GetFullPath(Path.Combine(staging, (string)file.Name!));
+            if (!path.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new ModelLoadException($"Model version '{version}' names a file outside its folder: '{file.Name}'.");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, (byte[])file.Value!);
+        }
+
+        MoveIntoCache(staging, version);
+    }
+
+    /// <summary>Versions never change once saved, so a complete folder under the version's name is the version.</summary>
+    private void MoveIntoCache(string staging, string version)
+    {
+        try
+        {
+            Directory.Move(staging, Path.Combine(_cache, version));
+        }
+        catch (IOException) when (Directory.Exists(Path.Combine(_cache, version)))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static string Checked(string version) =>
+        IsVersionName(version) ? version : throw new ArgumentException($"'{version}' is not a valid model version name.", nameof(version));
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex VersionName();
+}
