@@ -4,6 +4,7 @@ using Microsoft.ML.Data;
 using Moderation.Toxicity.Lexicon;
 using Moderation.Toxicity.Normalisation;
 using Moderation.Toxicity.Scoring;
+using Moderation.Toxicity.SiteModels;
 using Moderation.Toxicity.Training;
 
 namespace Moderation.Toxicity.Models;
@@ -14,11 +15,22 @@ public sealed class LoadedModel
     public const string ManifestFile = "manifest.json";
 
     internal LoadedModel(ModelManifest manifest, MLContext context, ITransformer transformer)
+        : this(manifest, context, transformer, explainer: null, site: null)
     {
+    }
+
+    private LoadedModel(ModelManifest manifest, MLContext context, ITransformer transformer, FeatureExplainer? explainer, SiteTextModel? site)
+    {
+        if ((manifest.Site is null) != (site is null))
+        {
+            throw new ModelLoadException($"Model {manifest.Version}: the manifest and the site layer do not match.");
+        }
+
         Manifest = manifest;
         Context = context;
         Transformer = transformer;
-        Explainer = FeatureExplainer.For(this);
+        Explainer = explainer ?? FeatureExplainer.For(this);
+        Site = site is null ? null : new SiteLayer(site, manifest.Site!.BaseWeight, manifest.Site.SiteWeight, manifest.Site.Intercept);
     }
 
     public ModelManifest Manifest { get; }
@@ -31,10 +43,27 @@ public sealed class LoadedModel
 
     internal FeatureExplainer Explainer { get; }
 
+    /// <summary>The layer learned from a site's moderators, or null for a base model.</summary>
+    internal SiteLayer? Site { get; }
+
+    /// <summary>The base model alone: this model when it has no site layer, else the model its site layer sits on.</summary>
+    public LoadedModel Base => Manifest.Site is not { } site ? this : new(Manifest with
+    {
+        Version = site.BaseVersion,
+        HoldThreshold = site.BaseHoldThreshold,
+        TrainedAt = site.BaseTrainedAt,
+        Metrics = Manifest.Metrics.Where(m => !m.Key.StartsWith("site.", StringComparison.Ordinal)).ToDictionary(),
+        BasedOn = null,
+        Site = null,
+    }, Context, Transformer, Explainer, site: null);
+
     internal DataViewSchema InputSchema => Context.Data.LoadFromEnumerable(Array.Empty<ScoringInput>()).Schema;
 
     /// <summary>A copy with another manifest (e.g. a new version stamp or threshold); the ML.NET chain is shared.</summary>
-    public LoadedModel WithManifest(ModelManifest manifest) => new(manifest, Context, Transformer);
+    public LoadedModel WithManifest(ModelManifest manifest) => new(manifest, Context, Transformer, Explainer, Site?.Text);
+
+    /// <summary>This model's base with a site layer on top, described by <paramref name="manifest"/>'s <see cref="ModelManifest.Site"/>.</summary>
+    internal LoadedModel WithSite(ModelManifest manifest, SiteTextModel site) => new(manifest, Context, Transformer, Explainer, site);
 
     /// <summary>Writes <c>model.zip</c> and <c>manifest.json</c> into a directory (created if needed).</summary>
     public void Save(string directory)
@@ -44,6 +73,11 @@ public sealed class LoadedModel
         var temporary = zip + ".tmp";
         Context.Model.Save(Transformer, InputSchema, temporary);
         File.Move(temporary, zip, overwrite: true);
+        if (Site is not null)
+        {
+            Site.Text.Save(Path.Combine(directory, Manifest.Site!.File));
+        }
+
         File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(Manifest, ManifestJson.Options));
     }
 
@@ -84,7 +118,8 @@ public sealed class LoadedModel
         try
         {
             var transformer = context.Model.Load(zip, out _);
-            return new LoadedModel(manifest, context, transformer);
+            var site = manifest.Site is null ? null : SiteTextModel.Load(Path.Combine(directory, manifest.Site.File));
+            return new LoadedModel(manifest, context, transformer, explainer: null, site);
         }
         catch (Exception e) when (e is not ModelLoadException)
         {
@@ -102,6 +137,15 @@ public sealed class LoadedModel
     {
         var inputs = prepared.Select(p => new ScoringInput { Text = Manifest.Variant.Normalise ? p.Normalised : p.Raw, Lexicon = p.Lexicon });
         var scored = Transformer.Transform(Context.Data.LoadFromEnumerable(inputs));
-        return scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+        var probabilities = scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+        if (Site is not null)
+        {
+            for (var i = 0; i < probabilities.Length; i++)
+            {
+                probabilities[i] = Site.Probability(probabilities[i], prepared[i].Normalised, prepared[i].Lexicon);
+            }
+        }
+
+        return probabilities;
     }
 }

@@ -29,4 +29,7 @@ public sealed record ModelManifest
     public string? BasedOn { get; init; }
 
     public string ModelFile { get; init; } = "model.zip";
+
+    /// <summary>The site layer on top of the base model, when the model has learned from a site's moderators.</summary>
+    public SiteLayerManifest? Site { get; init; }
 }

@@ -1,4 +1,5 @@
 using Moderation.Toxicity.Models;
+using Moderation.Toxicity.SiteModels;
 using Moderation.Toxicity.Training;
 
 namespace Moderation.Toxicity.Scoring;
@@ -39,11 +40,17 @@ public sealed class ToxicityScorer
         try
         {
             var output = engine.Predict(input);
+            var site = model.Site;
             var probability = model.Explainer.Probability(output.Features);
+            if (site is not null)
+            {
+                probability = site.Probability(probability, normalised.Text, analysis.Features);
+            }
+
             var hold = probability >= model.Manifest.HoldThreshold;
-            var explanation = explanationTerms > 0 && (hold || !_options.ExplainOnlyHeld)
-                ? model.Explainer.Explain(output.Features, normalised, analysis, explanationTerms)
-                : [];
+            var explanation = explanationTerms <= 0 || (!hold && _options.ExplainOnlyHeld) ? []
+                : site is null ? model.Explainer.Explain(output.Features, normalised, analysis, explanationTerms)
+                : site.Explain(model.Explainer.Explain(output.Features, normalised, analysis, SiteLayer.BaseTermsFor(explanationTerms)), normalised.Text, analysis, explanationTerms);
             return new ToxicityResult(probability, hold, explanation, model.Version);
         }
         finally
