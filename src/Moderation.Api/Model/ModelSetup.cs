@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Contracts.Model;
-using Moderation.Toxicity.Store;
+using Moderation.Toxicity.Retraining;
 using StackExchange.Redis;
 
 namespace Moderation.Api.Model;
@@ -19,9 +19,9 @@ public static class ModelSetup
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new RedisModelStore(provider.GetRequiredService<IConnectionMultiplexer>(), Path.Combine(dataDirectory, "model-cache")));
-        services.AddSingleton<IModelStore>(provider => provider.GetRequiredService<RedisModelStore>());
         services.AddSingleton<ModelVersions>();
         services.AddSingleton<LabelStore>();
+        services.TryAddSingleton<ISiteLearner>(_ => new SiteLearner());
         services.AddSingleton<IRetrainWork, RetrainWork>();
         services.AddHostedService<AutoRetrain>();
         return services;

@@ -17,16 +17,33 @@ public sealed partial class RedisModelStore : IModelStore, IDisposable
     private readonly IConnectionMultiplexer _redis;
     private readonly string _cache;
     private readonly RedisChannel _channel = RedisChannel.Literal(ModelRedisKeys.CurrentChangedChannel);
+    private int _listening;
 
     public RedisModelStore(IConnectionMultiplexer redis, string cacheDirectory)
     {
         _redis = redis;
         _cache = Path.GetFullPath(cacheDirectory);
         Directory.CreateDirectory(_cache);
-        _redis.GetSubscriber().Subscribe(_channel, (_, version) => CurrentChanged?.Invoke(this, (string)version!));
     }
 
     public event EventHandler<string>? CurrentChanged;
+
+    /// <summary>Starts raising <see cref="CurrentChanged"/> for promotions anywhere in the cluster (not in the constructor: the store may not be up yet).</summary>
+    public void Listen()
+    {
+        if (Interlocked.Exchange(ref _listening, 1) == 0)
+        {
+            try
+            {
+                _redis.GetSubscriber().Subscribe(_channel, (_, version) => CurrentChanged?.Invoke(this, (string)version!));
+            }
+            catch
+            {
+                _listening = 0;
+                throw;
+            }
+        }
+    }
 
     public static bool IsVersionName(string version) => VersionName().IsMatch(version);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Moderation.Api.Model;
 using Moderation.Toxicity.Models;
 using Moderation.Toxicity.Scoring;
 using Moderation.Toxicity.Store;
@@ -11,7 +12,7 @@ namespace Moderation.Api.Toxicity;
 /// shipped default. A model that cannot load leaves the process running and not ready, with the reason.
 /// Every silo reads the same store (Redis), so all score with the same version.
 /// </summary>
-public sealed class ModelHost(IModelStore store, ILogger<ModelHost> logger) : IAsyncDisposable
+public sealed class ModelHost(RedisModelStore store, ILogger<ModelHost> logger) : IAsyncDisposable
 {
     private ToxicityScorer? _scorer;
     private ModelStoreWatcher? _watcher;
@@ -29,6 +30,7 @@ public sealed class ModelHost(IModelStore store, ILogger<ModelHost> logger) : IA
     {
         try
         {
+            store.Listen();
             var model = store.CurrentVersion() is { } version ? store.Load(version) : DefaultModel.Load();
             _scorer = new ToxicityScorer(model);
             _scorer.ModelChanged += (_, manifest) => logger.LogInformation("Switched to toxicity model {Version}", manifest.Version);
