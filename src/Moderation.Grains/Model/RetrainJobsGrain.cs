@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Moderation.Contracts.Model;
 using Moderation.Contracts.Moderators;
 using Moderation.Grains.Moderators;
+using Orleans.Placement;
 
 namespace Moderation.Grains.Model;
 
@@ -10,7 +11,9 @@ namespace Moderation.Grains.Model;
 /// job is queued or running. The training runs on the silo hosting this grain, off the grain scheduler (see
 /// <see cref="IRetrainWork"/>); a keep-alive timer polls it every second and records the outcome. A job found
 /// queued or running on activation was cut off by a silo that stopped: it is marked failed, and a new one may start.
+/// Placed on the silo that first calls it, so the silo an operator asks is the one that trains.
 /// </summary>
+[PreferLocalPlacement]
 public sealed class RetrainJobsGrain(
     [PersistentState("retrain-jobs", GrainStorage.Name)] IPersistentState<RetrainJobsState> state,
     IRetrainWork work,
@@ -77,6 +80,8 @@ public sealed class RetrainJobsGrain(
 
         await state.WriteOrDeactivateAsync(this);
         Launch(job.Id);
+        // Written again so that a job cut off by a silo's death shows when it had started.
+        await state.WriteOrDeactivateAsync(this);
         return new RetrainStart(job, Started: true);
     }
 
