@@ -112,11 +112,12 @@ public sealed class RetrainJobsGrain(
 
     private void Launch(string jobId)
     {
-        var running = new RunningJob(jobId);
+        var stopping = new CancellationTokenSource();
+        var progress = new LatestProgress();
         // Task.Run: the work's own awaits must not continue on this activation's scheduler.
-        running.Task = Task.Run(() => work.RunAsync(jobId, running.Progress, running.Stopping.Token));
-        running.Timer = this.RegisterGrainTimer(Poll, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
-        _running = running;
+        var training = Task.Run(() => work.RunAsync(jobId, progress, stopping.Token));
+        var timer = this.RegisterGrainTimer(Poll, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
+        _running = new RunningJob(jobId, training, stopping, progress, timer);
         Finish(job => job.Id == jobId, job => job with { Status = RetrainStatus.Running, Stage = "starting", StartedAt = clock.GetUtcNow() });
     }
 
@@ -128,7 +129,8 @@ public sealed class RetrainJobsGrain(
         }
 
         _running = null;
-        running.Timer?.Dispose();
+        running.Timer.Dispose();
+        running.Stopping.Dispose();
         var now = clock.GetUtcNow();
         try
         {
@@ -183,18 +185,8 @@ public sealed class RetrainJobsGrain(
 
     private static string NewJobId() => "r" + Guid.NewGuid().ToString("N")[..15];
 
-    private sealed class RunningJob(string jobId)
-    {
-        public string JobId { get; } = jobId;
-
-        public CancellationTokenSource Stopping { get; } = new();
-
-        public LatestProgress Progress { get; } = new();
-
-        public Task<RetrainOutcome> Task { get; set; } = System.Threading.Tasks.Task.FromException<RetrainOutcome>(new InvalidOperationException("Not started."));
-
-        public IGrainTimer? Timer { get; set; }
-    }
+    private sealed record RunningJob(
+        string JobId, Task<RetrainOutcome> Task, CancellationTokenSource Stopping, LatestProgress Progress, IGrainTimer Timer);
 
     /// <summary>The last step the training thread reported; read by Get without waiting for the job.</summary>
     private sealed class LatestProgress : IProgress<RetrainProgress>

@@ -32,7 +32,7 @@ for file in $DATA/labels-*.json; do
 done
 echo "labels: $(curl -s $URL/api/model/labels -H "authorization: Bearer $TOKEN")"
 load() { dotnet client/bin/Release/net10.0/moderation.dll load comments --url $URL -n 8 -d "$1" --interval 100ms --json; }
-summary() { python3 -c 'import json,sys; r=json.load(sys.stdin); l=r["latencyMs"]; print(f"{sys.argv[1]:<16} requests {r["requests"]:>5}  errors {r["errors"]}  p50 {l["p50"]:7.1f} ms  p90 {l["p90"]:7.1f} ms  p99 {l["p99"]:7.1f} ms  max {l["max"]:7.1f} ms")' "$1"; }
+summary() { python3 -c 'import json,sys; r=json.load(sys.stdin); l=r["latencyMs"]; print("%-16s requests %5d  errors %d  p50 %7.1f ms  p90 %7.1f ms  p99 %7.1f ms  max %7.1f ms" % (sys.argv[1], r["requests"], r["errors"], l["p50"], l["p90"], l["p99"], l["max"]))' "$1"; }
 job() { curl -s $URL/api/model/retrain/$1 -H "authorization: Bearer $TOKEN"; }
 load 5s > /dev/null
 load $DURATION | summary "idle"
