@@ -12,7 +12,7 @@ namespace Moderation.Api.Model;
 /// cache folder, filled from Redis the first time. A promotion is announced on a pub/sub channel so every silo
 /// switches at once; the watchers' polling of <see cref="CurrentVersion"/> catches a missed message.
 /// </summary>
-public sealed partial class RedisModelStore : IModelStore, IDisposable
+public sealed partial class RedisModelStore : IModelStore
 {
     private readonly IConnectionMultiplexer _redis;
     private readonly string _cache;
@@ -105,8 +105,6 @@ public sealed partial class RedisModelStore : IModelStore, IDisposable
 
         _redis.GetSubscriber().Publish(_channel, version);
     }
-
-    public void Dispose() => _redis.GetSubscriber().Unsubscribe(_channel);
 
     private void Fill(string version)
     {

@@ -20,7 +20,7 @@ public sealed class BrokenModelTests(RedisServerFixture redis) : IClassFixture<R
         var version = $"broken-{damage}";
         using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
-            using var store = new RedisModelStore(connection, _cache);
+            var store = new RedisModelStore(connection, _cache);
             var model = DefaultModel.Load();
             store.Save(model.WithManifest(model.Manifest with { Version = version }));
             var files = ModelRedisKeys.VersionFiles(version);
