@@ -41,6 +41,8 @@ public sealed class RetrainWork(
             throw new InvalidOperationException($"No candidate model: {result.Reason}");
         }
 
+        // A job given up (its grain deactivated, e.g. the silo is stopping) must not promote after the fact.
+        cancellationToken.ThrowIfCancellationRequested();
         if (result.Promote)
         {
             progress.Report(new RetrainProgress("promoting", 1));
