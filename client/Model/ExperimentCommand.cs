@@ -8,7 +8,10 @@ using Spectre.Console;
 
 namespace Moderation.Client.Model;
 
-/// <summary><c>model experiment</c>: compares variants by leave-one-source-out validation (the table in docs/toxicity.md).</summary>
+/// <summary>
+/// <c>model experiment</c>: compares variants by leave-one-source-out validation, or with <c>--site-learning</c> how
+/// sites learn from their moderators (both tables in docs/toxicity.md).
+/// </summary>
 internal static class ExperimentCommand
 {
     public static Command Create(ClientHost host)
@@ -36,6 +39,10 @@ internal static class ExperimentCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var l2 = new Option<float>("--site-l2") { Description = "With --site-learning: L2 regularisation of the site model", DefaultValueFactory = _ => new SiteLearnerSettings().L2 };
+        var reference = new Option<bool>("--with-reference")
+        {
+            Description = "With --site-learning: also retrain the base model with the site's labels (what a service without base data cannot do), one draw",
+        };
         var draws = new Option<int>("--draws") { Description = "With --site-learning: random draws of the decisions per budget", DefaultValueFactory = _ => 3 };
 
         var command = new Command("experiment", "Compare model variants by leave-one-source-out validation, or how sites learn from their moderators (--site-learning)");
@@ -48,6 +55,7 @@ internal static class ExperimentCommand
         command.Options.Add(budgets);
         command.Options.Add(draws);
         command.Options.Add(l2);
+        command.Options.Add(reference);
         command.SetAction(host.Action((parse, _) =>
         {
             var folder = parse.GetValue(root)!;
@@ -56,16 +64,20 @@ internal static class ExperimentCommand
             void Log(string line) => host.Console.MarkupLineInterpolated($"[grey]{DateTime.Now:HH:mm:ss}[/] {line}");
             if (parse.GetValue(siteLearning))
             {
-                var learning = SiteLearningExperiment.Run(load.Rows,
+                var learning = SiteLearningExperiment.Run(
+                    load.Rows,
                     parse.GetValue(sites) is { Length: > 0 } named ? named : null,
                     parse.GetValue(budgets) is { Length: > 0 } sizes ? sizes : null,
-                    draws: parse.GetValue(draws), settings: new SiteLearnerSettings { L2 = parse.GetValue(l2) }, seed: parse.GetValue(seed), log: Log);
+                    draws: parse.GetValue(draws),
+                    settings: new SiteLearnerSettings { L2 = parse.GetValue(l2) },
+                    seed: parse.GetValue(seed),
+                    reference: parse.GetValue(reference),
+                    log: Log);
                 return Finish(learning.ToMarkdown());
             }
 
             var chosen = parse.GetValue(variants) is { Length: > 0 } names ? names.Select(ModelVariants.Find).ToList() : [.. ModelVariants.All];
-            var result = CrossSourceValidation.Run(load.Rows, chosen, CrossSourceFold.Standard, seed: parse.GetValue(seed),
-                log: Log);
+            var result = CrossSourceValidation.Run(load.Rows, chosen, CrossSourceFold.Standard, seed: parse.GetValue(seed), log: Log);
             return Finish(result.ToMarkdown());
 
             Task<int> Finish(string markdown)

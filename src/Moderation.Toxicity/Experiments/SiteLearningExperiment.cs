@@ -8,8 +8,8 @@ using Moderation.Toxicity.Training;
 namespace Moderation.Toxicity.Experiments;
 
 /// <summary>
-/// Simulates sites learning from their moderators. For each site source S, a base model is trained on the other
-/// sources (S is new to it, as a newsroom's comments are new to the shipped model). Then, per budget and draw, a
+/// Simulates sites learning from their moderators. For each site source S, a base model is trained on all the other
+/// rows given (S is new to it, as a newsroom's comments are new to the shipped model). Then, per budget and draw, a
 /// seeded random sample of S's rows plays the moderators' decisions and the rest of S is the site's other comments.
 /// The decisions go through the learner's own steps (hash hold-out, out-of-fold site model, combination, threshold
 /// from the clean training labels); every strategy is measured on the rest of S, and whether the learner would
@@ -19,13 +19,17 @@ public static class SiteLearningExperiment
 {
     public const string BaseAlone = "base alone";
     public const string ThresholdOnly = "base, site threshold";
+    public const string RetrainedTogether = "base data + site labels ×10 (reference)";
+
+    /// <summary>The reference retrain weights each site label like this many base rows (the measurement).</summary>
+    private const double ReferenceSiteWeight = 10;
 
     public static readonly IReadOnlyList<string> DefaultSites = ["davidson", "wiki_toxicity_testset", "stormfront", "wiki_cat"];
 
     public static readonly IReadOnlyList<int> DefaultBudgets = [250, 500, 1_000, 2_000];
 
     public static IReadOnlyList<SiteCombination> DefaultCombinations { get; } =
-        [SiteCombination.SiteOnly, SiteCombination.Blend(0.25), SiteCombination.Blend(0.5), SiteCombination.Blend(0.75), SiteCombination.Stacked];
+        [SiteCombination.SiteOnly, SiteCombination.Blend(0.25), SiteCombination.Blend(0.5), SiteCombination.Blend(0.75), SiteCombination.Stacked, SiteCombination.ResidualFit];
 
     /// <summary>The rest of S must keep at least this many rows to measure on; larger budgets are skipped.</summary>
     private const int MinEvaluationRows = 400;
@@ -39,6 +43,7 @@ public static class SiteLearningExperiment
         SiteLearnerSettings? settings = null,
         double targetCleanHoldRate = 0.05,
         int seed = 1,
+        bool reference = false,
         Action<string>? log = null)
     {
         sites ??= DefaultSites;
@@ -49,7 +54,7 @@ public static class SiteLearningExperiment
         foreach (var site in sites)
         {
             var siteRows = rows.Where(r => r.Source == site).ToList();
-            var others = rows.Where(r => r.Source != site && CrossSourceFold.StandardSources.Contains(r.Source)).ToList();
+            var others = rows.Where(r => r.Source != site).ToList();
             if (siteRows.Count == 0)
             {
                 throw new ArgumentException($"No rows of source '{site}'.", nameof(sites));
@@ -60,6 +65,7 @@ public static class SiteLearningExperiment
             log?.Invoke($"{site}: base trained on {others.Count:N0} rows of the other sources in {(DateTime.UtcNow - started).TotalSeconds:0}s, threshold {baseModel.Manifest.HoldThreshold:0.000}");
             var prepared = siteRows.Select(r => SiteLearner.Prepare(r.Text)).ToList();
             var baseLogits = baseModel.ScoreBatch(prepared).Select(LogOddsStacker.Logit).ToArray();
+            var preparedOthers = reference ? FeatureRows.Prepare(others.Select(r => r.Text).ToList()) : null;
 
             foreach (var budget in budgets.Where(b => siteRows.Count - b >= MinEvaluationRows))
             {
@@ -68,6 +74,10 @@ public static class SiteLearningExperiment
                     var order = Enumerable.Range(0, siteRows.Count).ToArray();
                     new Random(seed * 1_000_003 + draw * 7_919 + budget).Shuffle(order);
                     results.AddRange(OneSite(site, budget, draw, order, siteRows, prepared, baseLogits, baseModel.Manifest.HoldThreshold, combinations, settings, targetCleanHoldRate, seed));
+                    if (preparedOthers is not null && draw == 0)
+                    {
+                        results.Add(Reference(site, budget, order, siteRows, prepared, others, preparedOthers, settings, seed));
+                    }
                 }
 
                 var stacked = results.Where(r => r.Site == site && r.Budget == budget && r.Strategy == SiteCombination.Stacked.Name).ToList();
@@ -119,11 +129,15 @@ public static class SiteLearningExperiment
         }
 
         var siteRows = training.Select(i => new SiteRow(prepared[i].Normalised, prepared[i].Lexicon, rows[i].Toxic)).ToList();
-        var fit = SiteFit.Fit(siteRows, training.Select(i => baseLogits[i]).ToArray(), settings.StackingFolds, settings.L2, seed, null, CancellationToken.None);
-        var siteEvaluation = evaluation.Select(i => fit.Text.Logit(prepared[i].Normalised, prepared[i].Lexicon)).ToArray();
-        var siteHeld = heldOut.Select(i => fit.Text.Logit(prepared[i].Normalised, prepared[i].Lexicon)).ToArray();
+        var trainingLogits = training.Select(i => baseLogits[i]).ToArray();
+        var fits = combinations.Select(c => c.Residual).Distinct().ToDictionary(
+            residual => residual,
+            residual => SiteFit.Fit(siteRows, trainingLogits, settings.StackingFolds, settings.L2, seed, residual, null, CancellationToken.None));
         foreach (var combination in combinations)
         {
+            var fit = fits[combination.Residual];
+            var siteEvaluation = evaluation.Select(i => fit.Text.Logit(prepared[i].Normalised, prepared[i].Lexicon)).ToArray();
+            var siteHeld = heldOut.Select(i => fit.Text.Logit(prepared[i].Normalised, prepared[i].Lexicon)).ToArray();
             var weights = fit.Weights(combination);
             var threshold = ThresholdPicker.ForCleanHoldRate(fit.OutOfFoldProbabilities(weights).Where((_, k) => !fit.Labels[k]), targetCleanHoldRate);
             double Combined(int k, IReadOnlyList<int> index, double[] site) =>
@@ -133,6 +147,25 @@ public static class SiteLearningExperiment
             var promoted = BinaryMetrics.RocAuc(held, heldTruth) >= baseHeldRocAuc;
             yield return Row(combination.Name, scores, threshold, promoted);
         }
+    }
+
+    /// <summary>
+    /// What a service cannot do (it has no base data): retrain the base model on the other sources plus the site's
+    /// training labels, each weighted ten times. ROC-AUC only; one draw, as a fit takes a base model's time.
+    /// </summary>
+    private static SiteLearningResultRow Reference(string site, int budget, int[] order, List<LabelledText> rows, List<PreparedText> prepared,
+        List<LabelledText> others, PreparedText[] preparedOthers, SiteLearnerSettings settings, int seed)
+    {
+        var training = order[..budget].Where(i => !Split.IsHeldOut(prepared[i].Normalised, seed, settings.HeldOutFraction));
+        var evaluation = order[budget..];
+        var variant = ModelVariants.Default with { SourceWeights = new Dictionary<string, double> { [site] = ReferenceSiteWeight } };
+        var ml = new Microsoft.ML.MLContext(seed);
+        var transformer = ToxicityTrainer.Fit(ml, variant,
+            [.. others.Select((r, i) => (preparedOthers[i], r.Toxic, r.Source)), .. training.Select(i => (prepared[i], rows[i].Toxic, site))]);
+        var model = new LoadedModel(new ModelManifest { Version = "reference", TrainedAt = DateTimeOffset.UtcNow, TrainingRows = 0, HoldThreshold = 0.5, Variant = variant }, ml, transformer);
+        var scores = model.ScoreBatch(evaluation.Select(i => prepared[i]).ToList());
+        var rocAuc = BinaryMetrics.RocAuc(scores, evaluation.Select(i => rows[i].Toxic).ToList());
+        return new SiteLearningResultRow(site, budget, 0, RetrainedTogether, rocAuc, double.NaN, double.NaN, null);
     }
 
     private static double Mean(List<SiteLearningResultRow> results, string site, int budget, string strategy) =>

@@ -118,6 +118,11 @@ public sealed class LoadedModel
         try
         {
             var transformer = context.Model.Load(zip, out _);
+            if (manifest.Site is { } layer && Path.GetFileName(layer.File) != layer.File)
+            {
+                throw new ModelLoadException($"Model {manifest.Version}: the site model's file '{layer.File}' is not a file name in the model's directory.");
+            }
+
             var site = manifest.Site is null ? null : SiteTextModel.Load(Path.Combine(directory, manifest.Site.File));
             return new LoadedModel(manifest, context, transformer, explainer: null, site);
         }

@@ -9,9 +9,10 @@ namespace Moderation.Toxicity.Retraining;
 
 /// <summary>
 /// Learns from a site's labels without the base training data: a site text model (word and character n-grams +
-/// lexicon, trained on the site's labels only) beside the base model, their log-odds combined by stacking fitted on
-/// out-of-fold scores. A stable hash of each label's normalised text holds a share of the labels out; neither the
-/// site model nor the stacker nor the threshold ever sees them, and both models are judged on them. Because the
+/// lexicon, trained on the site's labels only) beside the base model, their log-odds combined as
+/// <see cref="SiteLearnerSettings.Combination"/> says (by default the site model takes the base model's log-odds as an
+/// input; see docs/toxicity.md for the experiment that chose it). A stable hash of each label's normalised text holds a share of the labels out; neither the
+/// site model nor the combination weights nor the threshold ever sees them, and both models are judged on them. Because the
 /// hash is stable, labels held out once stay held out at every later retrain, so a site-adapted current model never
 /// trained on them either. A site-adapted current model is never stacked on: its site layer is replaced, on top of
 /// the same base.
@@ -53,7 +54,7 @@ public sealed class SiteLearner(SiteLearnerSettings? settings = null) : ISiteLea
         cancellationToken.ThrowIfCancellationRequested();
 
         var rows = training.Select(i => new SiteRow(prepared[i].Normalised, prepared[i].Lexicon, labels[i].Toxic)).ToList();
-        var fit = SiteFit.Fit(rows, baseLogits, _settings.StackingFolds, _settings.L2, options.Seed,
+        var fit = SiteFit.Fit(rows, baseLogits, _settings.StackingFolds, _settings.L2, options.Seed, _settings.Combination.Residual,
             (stage, fraction) => progress?.Report(new TrainingProgress(stage, 0.1 + 0.7 * fraction)), cancellationToken);
 
         progress?.Report(new TrainingProgress($"Combining the models ({_settings.Combination.Name})", 0.8));

@@ -6,7 +6,7 @@ namespace Moderation.Toxicity.Retraining;
 public sealed record SiteLearnerSettings
 {
     /// <summary>How the base model's and the site model's log-odds combine.</summary>
-    public SiteCombination Combination { get; init; } = SiteCombination.Stacked;
+    public SiteCombination Combination { get; init; } = SiteCombination.ResidualFit;
 
     /// <summary>Share of the labels (by a stable hash of the normalised text) kept out of training to judge the models.</summary>
     public double HeldOutFraction { get; init; } = 0.2;

@@ -1,4 +1,7 @@
+using Microsoft.ML.Data;
+using Moderation.Toxicity.Lexicon;
 using Moderation.Toxicity.Models;
+using Moderation.Toxicity.Normalisation;
 using Moderation.Toxicity.SiteModels;
 using Moderation.Toxicity.Training;
 
@@ -48,9 +51,9 @@ public sealed class ToxicityScorer
             }
 
             var hold = probability >= model.Manifest.HoldThreshold;
-            var explanation = explanationTerms <= 0 || (!hold && _options.ExplainOnlyHeld) ? []
-                : site is null ? model.Explainer.Explain(output.Features, normalised, analysis, explanationTerms)
-                : site.Explain(model.Explainer.Explain(output.Features, normalised, analysis, SiteLayer.BaseTermsFor(explanationTerms)), normalised.Text, analysis, explanationTerms);
+            var explanation = explanationTerms > 0 && (hold || !_options.ExplainOnlyHeld)
+                ? Explain(model, output.Features, normalised, analysis, explanationTerms)
+                : [];
             return new ToxicityResult(probability, hold, explanation, model.Version);
         }
         finally
@@ -58,6 +61,12 @@ public sealed class ToxicityScorer
             pool.Return(engine);
         }
     }
+
+    /// <summary>The base model's terms, or for a site-adapted model the terms that moved the combined log-odds.</summary>
+    private static IReadOnlyList<ExplanationTerm> Explain(LoadedModel model, in VBuffer<float> features, NormalisedText normalised, LexiconAnalysis analysis, int terms) =>
+        model.Site is not { } site
+            ? model.Explainer.Explain(features, normalised, analysis, terms)
+            : site.Explain(model.Explainer.Explain(features, normalised, analysis, SiteLayer.BaseTermsFor(terms)), normalised.Text, analysis, terms);
 
     /// <summary>Switches to another model without stopping scoring.</summary>
     public void Use(LoadedModel model)

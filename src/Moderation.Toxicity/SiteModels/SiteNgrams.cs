@@ -9,36 +9,37 @@ internal static class SiteNgrams
 {
     public const int CharLength = 4;
 
-    /// <summary>Every n-gram occurrence as a string with the term an explanation names: the word(s) it comes from.</summary>
-    public static IEnumerable<(string Gram, bool IsChar, string Term)> Enumerate(string normalised)
+    /// <summary>Every n-gram occurrence as a string (the training path).</summary>
+    public static IEnumerable<(string Gram, bool IsChar)> Enumerate(string normalised)
     {
         var words = normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < words.Length; i++)
         {
-            yield return (words[i], false, words[i]);
+            yield return (words[i], false);
             if (i > 0)
             {
-                var bigram = words[i - 1] + " " + words[i];
-                yield return (bigram, false, bigram);
+                yield return (words[i - 1] + " " + words[i], false);
             }
 
             var padded = " " + words[i] + " ";
             for (var at = 0; at + CharLength <= padded.Length; at++)
             {
-                yield return (padded.Substring(at, CharLength), true, words[i]);
+                yield return (padded.Substring(at, CharLength), true);
             }
         }
     }
 
     /// <summary>
-    /// Adds the vocabulary index of every n-gram occurrence found in <paramref name="words"/> or <paramref name="chars"/>
-    /// to <paramref name="into"/>, without allocating strings (the scoring path).
+    /// Adds every n-gram occurrence found in <paramref name="words"/> or <paramref name="chars"/> to
+    /// <paramref name="into"/>: its vocabulary index and where the word or words it belongs to sit in the text. Allocates
+    /// no strings: this is the scoring path. Words are separated by single spaces in a normalised text, so a bigram's
+    /// owner is one range too.
     /// </summary>
-    public static void CollectIndices(
+    public static void Collect(
         ReadOnlySpan<char> text,
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> words,
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> chars,
-        List<int> into)
+        List<GramOccurrence> into)
     {
         Span<char> buffer = stackalloc char[256];
         int previousStart = -1, previousLength = 0;
@@ -54,7 +55,7 @@ internal static class SiteNgrams
             var start = position;
             while (position < text.Length && text[position] != ' ') position++;
             var word = text[start..position];
-            if (words.TryGetValue(word, out var index)) into.Add(index);
+            if (words.TryGetValue(word, out var index)) into.Add(new GramOccurrence(index, start, word.Length));
 
             if (previousStart >= 0)
             {
@@ -63,7 +64,7 @@ internal static class SiteNgrams
                 text.Slice(previousStart, previousLength).CopyTo(bigram);
                 bigram[previousLength] = ' ';
                 word.CopyTo(bigram[(previousLength + 1)..]);
-                if (words.TryGetValue(bigram, out index)) into.Add(index);
+                if (words.TryGetValue(bigram, out index)) into.Add(new GramOccurrence(index, previousStart, position - previousStart));
             }
 
             var paddedLength = word.Length + 2;
@@ -73,7 +74,7 @@ internal static class SiteNgrams
             padded[^1] = ' ';
             for (var at = 0; at + CharLength <= padded.Length; at++)
             {
-                if (chars.TryGetValue(padded.Slice(at, CharLength), out index)) into.Add(index);
+                if (chars.TryGetValue(padded.Slice(at, CharLength), out index)) into.Add(new GramOccurrence(index, start, word.Length));
             }
 
             previousStart = start;
@@ -81,3 +82,6 @@ internal static class SiteNgrams
         }
     }
 }
+
+/// <summary>One n-gram found in a text: its vocabulary index and the range of the word(s) that hold it.</summary>
+internal readonly record struct GramOccurrence(int Index, int Start, int Length);

@@ -15,8 +15,21 @@ internal sealed class SiteTextModel
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private static int _instances;
+
     [ThreadStatic]
-    private static List<int>? _indices;
+    private static List<GramOccurrence>? _found;
+
+    // Per-thread n-gram counts (all zero between calls): the L2 norm needs each n-gram's count, and counting in an
+    // array indexed by vocabulary is cheaper than sorting the occurrences.
+    [ThreadStatic]
+    private static int[]? _counts;
+
+    // What _found holds, so that explaining a score just computed on this thread does not look the n-grams up again.
+    [ThreadStatic]
+    private static (int Model, string? Text, double Dot, double Norm) _collected;
+
+    private readonly int _instance = Interlocked.Increment(ref _instances);
 
     private readonly Dictionary<string, int> _words;
     private readonly Dictionary<string, int> _chars;
@@ -47,22 +60,8 @@ internal sealed class SiteTextModel
     /// <summary>The site model's log-odds of toxic for one comment.</summary>
     public double Logit(string normalised, float[] lexicon)
     {
-        var indices = _indices ??= new List<int>(256);
-        indices.Clear();
-        SiteNgrams.CollectIndices(normalised, _wordLookup, _charLookup, indices);
-        indices.Sort();
-        double dot = 0, normSquared = 0;
-        for (var i = 0; i < indices.Count;)
-        {
-            var j = i;
-            while (j < indices.Count && indices[j] == indices[i]) j++;
-            var count = j - i;
-            dot += _weights[indices[i]] * count;
-            normSquared += count * count;
-            i = j;
-        }
-
-        var logit = (double)_bias + (normSquared > 0 ? dot / Math.Sqrt(normSquared) : 0);
+        var (_, dot, norm) = Collect(normalised);
+        var logit = (double)_bias + (norm > 0 ? dot / norm : 0);
         for (var k = 0; k < _lexiconWeights.Length && k < lexicon.Length; k++)
         {
             logit += _lexiconWeights[k] * lexicon[k];
@@ -74,32 +73,18 @@ internal sealed class SiteTextModel
     /// <summary>What each word, phrase or lexicon cue added to the site model's log-odds (the bias left out).</summary>
     public Dictionary<string, double> Contributions(string normalised, LexiconAnalysis lexicon)
     {
-        var grams = new Dictionary<int, (int Count, List<string> Terms)>();
-        foreach (var (gram, isChar, term) in SiteNgrams.Enumerate(normalised))
+        var (found, _, norm) = Collect(normalised);
+        var byOwner = new Dictionary<(int Start, int Length), double>();
+        foreach (var occurrence in found)
         {
-            if (!(isChar ? _chars : _words).TryGetValue(gram, out var index))
-            {
-                continue;
-            }
-
-            if (!grams.TryGetValue(index, out var entry))
-            {
-                entry = (0, []);
-            }
-
-            entry.Terms.Add(term);
-            grams[index] = (entry.Count + 1, entry.Terms);
+            var owner = (occurrence.Start, occurrence.Length);
+            byOwner[owner] = byOwner.GetValueOrDefault(owner) + _weights[occurrence.Index] / norm;
         }
 
         var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-        var norm = Math.Sqrt(grams.Values.Sum(g => (double)g.Count * g.Count));
-        foreach (var (index, (count, owners)) in grams)
+        foreach (var ((start, length), contribution) in byOwner)
         {
-            var contribution = _weights[index] * count / norm;
-            foreach (var owner in owners)
-            {
-                Add(terms, owner, contribution / owners.Count);
-            }
+            Add(terms, normalised.Substring(start, length), contribution);
         }
 
         for (var k = 0; k < _lexiconWeights.Length && k < lexicon.Features.Length; k++)
@@ -124,6 +109,38 @@ internal sealed class SiteTextModel
         }
 
         return terms;
+    }
+
+    /// <summary>The n-grams of a text this model knows (in a per-thread buffer), w·x before norming, and the L2 norm of the counts.</summary>
+    private (List<GramOccurrence> Found, double Dot, double Norm) Collect(string normalised)
+    {
+        var found = _found ??= new List<GramOccurrence>(256);
+        var collected = _collected;
+        if (collected.Model == _instance && ReferenceEquals(collected.Text, normalised))
+        {
+            return (found, collected.Dot, collected.Norm);
+        }
+
+        found.Clear();
+        SiteNgrams.Collect(normalised, _wordLookup, _charLookup, found);
+        var counts = _counts is { } existing && existing.Length >= _weights.Length ? existing : _counts = new int[_weights.Length];
+        double dot = 0;
+        long squares = 0;
+        foreach (var occurrence in found)
+        {
+            // (c + 1)² - c² = 2c + 1: the sum of squared counts grows by that at each repeat.
+            squares += 2 * counts[occurrence.Index]++ + 1;
+            dot += _weights[occurrence.Index];
+        }
+
+        foreach (var occurrence in found)
+        {
+            counts[occurrence.Index] = 0;
+        }
+
+        var norm = Math.Sqrt(squares);
+        _collected = (_instance, normalised, dot, norm);
+        return (found, dot, norm);
     }
 
     public void Save(string path)

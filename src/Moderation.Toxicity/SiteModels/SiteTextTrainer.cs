@@ -11,11 +11,13 @@ internal sealed record SiteRow(string Normalised, float[] Lexicon, bool Toxic);
 
 /// <summary>
 /// Fits a <see cref="SiteTextModel"/> with ML.NET's L-BFGS logistic regression on one thread (it runs beside live
-/// traffic), classes balanced as in the base model. The vocabulary is every n-gram of the training rows.
+/// traffic), classes balanced as in the base model. The vocabulary is every n-gram of the training rows. Given the
+/// base model's log-odds of each row, they become one more input, so the n-grams learn what the base model misses.
 /// </summary>
 internal static class SiteTextTrainer
 {
-    public static SiteTextModel Train(IReadOnlyList<SiteRow> rows, float l2, int seed, CancellationToken cancellationToken)
+    /// <returns>The site model and the weight it learned for the base model's log-odds (0 when none were given).</returns>
+    public static (SiteTextModel Model, double BaseWeight) Train(IReadOnlyList<SiteRow> rows, float l2, int seed, CancellationToken cancellationToken, IReadOnlyList<double>? baseLogits = null)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         var chars = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -23,7 +25,7 @@ internal static class SiteTextTrainer
         for (var r = 0; r < rows.Count; r++)
         {
             grams[r] = [];
-            foreach (var (gram, isChar, _) in SiteNgrams.Enumerate(rows[r].Normalised))
+            foreach (var (gram, isChar) in SiteNgrams.Enumerate(rows[r].Normalised))
             {
                 var vocabulary = isChar ? chars : words;
                 if (!vocabulary.TryGetValue(gram, out var index))
@@ -36,17 +38,18 @@ internal static class SiteTextTrainer
         }
 
         var size = words.Count + chars.Count;
+        var extra = LexiconFeatures.Count + (baseLogits is null ? 0 : 1);
         var weights = SampleWeights.Compute(rows.Select(_ => "site").ToList(), rows.Select(r => r.Toxic).ToList(), SampleWeighting.ClassBalanced, null);
         var inputs = rows.Select((row, r) => new SiteTrainingInput
         {
-            Features = Vector(grams[r], row.Lexicon, size),
+            Features = Vector(grams[r], row.Lexicon, size, extra, baseLogits?[r]),
             Label = row.Toxic,
             Weight = weights[r],
         }).ToList();
 
         var ml = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(SiteTrainingInput));
-        schema[nameof(SiteTrainingInput.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size + LexiconFeatures.Count);
+        schema[nameof(SiteTrainingInput.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size + extra);
         var data = ml.Data.LoadFromEnumerable(inputs, schema);
         var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
@@ -62,10 +65,11 @@ internal static class SiteTextTrainer
 
         var linear = fitted.Model.SubModel;
         var all = linear.Weights.ToArray();
-        return new SiteTextModel(words, chars, all[..size], all[size..], linear.Bias);
+        var model = new SiteTextModel(words, chars, all[..size], all[size..(size + LexiconFeatures.Count)], linear.Bias);
+        return (model, baseLogits is null ? 0 : all[size + LexiconFeatures.Count]);
     }
 
-    private static VBuffer<float> Vector(List<int> grams, float[] lexicon, int size)
+    private static VBuffer<float> Vector(List<int> grams, float[] lexicon, int size, int extra, double? baseLogit)
     {
         var counts = new SortedDictionary<int, int>();
         foreach (var index in grams)
@@ -91,7 +95,13 @@ internal static class SiteTextTrainer
             }
         }
 
-        return new VBuffer<float>(size + LexiconFeatures.Count, values.Count, [.. values], [.. indices]);
+        if (baseLogit is { } logit)
+        {
+            indices.Add(size + LexiconFeatures.Count);
+            values.Add((float)logit);
+        }
+
+        return new VBuffer<float>(size + extra, values.Count, [.. values], [.. indices]);
     }
 
     private sealed class SiteTrainingInput

@@ -19,6 +19,9 @@ internal static class BenchmarkComments
         "you are an idiot", "what a moron", "shut up you clown", "f.u.c.k this", "stuuupid people", "you 1diot", "go to hell",
     ];
 
+    /// <summary>Whether a generated comment carries one of the abusive phrases.</summary>
+    public static bool IsAbusive(string comment) => Abuse.Any(comment.Contains);
+
     public static string[] Create(int count, int seed = 42)
     {
         var random = new Random(seed);

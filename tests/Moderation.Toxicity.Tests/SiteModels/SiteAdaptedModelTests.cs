@@ -110,6 +110,18 @@ public sealed class SiteAdaptedModelTests(TrainedModelFixture fixture)
     }
 
     [Fact]
+    public void A_manifest_that_points_the_site_model_outside_its_directory_does_not_load()
+    {
+        using var directory = new TempDirectory();
+        Candidate().Save(directory.Path);
+        var manifest = Path.Combine(directory.Path, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"file\": \"site.json\"", "\"file\": \"../site.json\""));
+
+        var error = Assert.Throws<ModelLoadException>(() => LoadedModel.Load(directory.Path));
+        Assert.Contains("not a file name", error.Message);
+    }
+
+    [Fact]
     public void A_corrupt_site_model_does_not_load()
     {
         using var directory = new TempDirectory();

@@ -1,4 +1,5 @@
 using Moderation.Toxicity.Retraining;
+using Moderation.Toxicity.SiteModels;
 using Moderation.Toxicity.Tests.Fixtures;
 using Moderation.Toxicity.Training;
 
@@ -28,6 +29,27 @@ public sealed class SiteLearnerTests(TrainedModelFixture fixture)
         Assert.Equal(result.LabelsUsed, candidate.Manifest.Site.Labels);
         var probe = "only a snarf would write about the weather like this";
         Assert.True(candidate.ScoreBatch([probe])[0] > fixture.Model.ScoreBatch([probe])[0] + 0.2);
+    }
+
+    public static TheoryData<string> Combinations => ["residual", "stacked", "blend-0.5", "site-only"];
+
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void Every_combination_learns_the_sites_words_and_records_its_weights(string name)
+    {
+        SiteCombination[] all = [SiteCombination.ResidualFit, SiteCombination.Stacked, SiteCombination.Blend(0.5), SiteCombination.SiteOnly];
+        var combination = all.Single(c => c.Name == name);
+
+        var result = new SiteLearner(new SiteLearnerSettings { Combination = combination }).Learn(fixture.Model, SiteLabels.Decisions(), Options);
+
+        Assert.True(result.Promote, result.Reason);
+        var site = result.Candidate!.Manifest.Site!;
+        Assert.Equal(name, site.Combination);
+        Assert.True(site.SiteWeight > 0);
+        if (combination.SiteWeight is { } fixedWeight)
+        {
+            Assert.Equal((1 - fixedWeight, fixedWeight, 0.0), (site.BaseWeight, site.SiteWeight, site.Intercept));
+        }
     }
 
     [Fact]
