@@ -16,6 +16,6 @@ public interface IRetrainWork
 public sealed record RetrainProgress(string Stage, double Fraction);
 
 /// <summary>What a finished job produced.</summary>
-/// <param name="Labels">The labels it learned from and was judged on.</param>
+/// <param name="Labels">The labels the candidate trained on (the held-out ones that judged it are the report's rows).</param>
 /// <param name="Report">Both models' figures and the verdict.</param>
 public sealed record RetrainOutcome(int Labels, RetrainReport Report);

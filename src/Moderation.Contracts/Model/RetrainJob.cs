@@ -66,7 +66,7 @@ public sealed record RetrainStart([property: Id(0)] RetrainJob Job, [property: I
 /// <param name="RequestedAt">When it was asked for.</param>
 /// <param name="StartedAt">When training started.</param>
 /// <param name="FinishedAt">When it finished.</param>
-/// <param name="Labels">The labels it learned from and was judged on.</param>
+/// <param name="Labels">The labels the candidate trained on (the held-out ones that judged it are the report's rows).</param>
 /// <param name="Error">Why it failed.</param>
 /// <param name="Report">Both models' held-out figures and the verdict, once it succeeded.</param>
 [GenerateSerializer, Immutable, Alias("moderation.retrain-job")]
