@@ -37,10 +37,19 @@ internal static class TrainingThread
 
     private static void LowerPriority()
     {
-        if (OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        try
         {
             // PRIO_PROCESS with a thread id sets that thread's nice value on Linux; raising it needs no privilege.
             _ = SetPriority(0, GetThreadId(), LowestNice);
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A libc without these calls: the training still runs, at the thread priority set above.
         }
     }
 
