@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Moderation.Http.Model;
 
 namespace Moderation.Client.Http;
 
@@ -9,11 +10,11 @@ public sealed partial class ModerationApi
     /// <summary>The most labels one import request may carry.</summary>
     public const int MaxLabelsPerImport = 5000;
 
-    public Task<ImportLabelsResponse> ImportLabelsAsync(IReadOnlyList<LabelItem> items, CancellationToken cancellationToken = default) =>
-        SendAsync<ImportLabelsResponse>(HttpMethod.Post, "api/model/labels", new ImportLabelsRequest(items), cancellationToken);
+    public Task<ImportLabelsResponse> ImportLabelsAsync(IReadOnlyList<ImportLabelItem> items, CancellationToken cancellationToken = default) =>
+        SendAsync<ImportLabelsResponse>(HttpMethod.Post, "api/model/labels", new ImportLabelsRequest([.. items]), cancellationToken);
 
-    public Task<LabelCountsResponse> GetLabelCountsAsync(CancellationToken cancellationToken = default) =>
-        SendAsync<LabelCountsResponse>(HttpMethod.Get, "api/model/labels", null, cancellationToken);
+    public Task<LabelsResponse> GetLabelCountsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<LabelsResponse>(HttpMethod.Get, "api/model/labels", null, cancellationToken);
 
     /// <summary>Starts a retrain; when one is already queued or running, the service's 409 names it and that job is returned.</summary>
     public async Task<RetrainStart> StartRetrainAsync(CancellationToken cancellationToken = default)
@@ -83,3 +84,6 @@ public sealed partial class ModerationApi
         }
     }
 }
+
+/// <summary>A retrain as asked for: the job, and whether it was already running (the service's 409) rather than started now.</summary>
+public sealed record RetrainStart(RetrainJobResponse Job, bool AlreadyRunning);

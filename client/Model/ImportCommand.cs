@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Moderation.Client.Http;
+using Moderation.Http.Model;
 using Spectre.Console;
 
 namespace Moderation.Client.Model;
@@ -31,7 +32,7 @@ internal static class ImportCommand
 
             var load = DataOptions.Load(host.Console, DataOptions.Expand(parse.GetValue(data.Data)!), data.Columns(parse));
             var named = parse.GetValue(source);
-            var items = load.Rows.Select(row => new LabelItem(row.Text, row.Toxic, named ?? row.Source)).ToList();
+            var items = load.Rows.Select(row => new ImportLabelItem(row.Text, row.Toxic, named ?? row.Source)).ToList();
             var api = host.CreateApi(parse, TimeSpan.FromMinutes(2));
             using var http = api.Http;
 
@@ -42,7 +43,7 @@ internal static class ImportCommand
                 accepted += answer.Accepted;
                 duplicates += answer.Duplicates;
                 rejected += answer.Rejected;
-                foreach (var error in answer.Errors ?? [])
+                foreach (var error in answer.Errors)
                 {
                     host.Console.MarkupLineInterpolated($"[yellow]rejected[/] row {index * size + error.Index + 1}: {error.Message}");
                 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Moderation.Client.Http;
+using Moderation.Http.Model;
 using Spectre.Console;
 
 namespace Moderation.Client.Model;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Moderation.Client.Http;
+using Moderation.Http.Model;
 using Spectre.Console;
 
 namespace Moderation.Client.Model;
@@ -38,7 +38,7 @@ internal static class RetrainOutput
         }
     }
 
-    private static void AddRow(Table table, string name, ModelFiguresResponse? figures)
+    private static void AddRow(Table table, string name, FiguresResponse? figures)
     {
         if (figures is null)
         {
@@ -48,7 +48,7 @@ internal static class RetrainOutput
 
         table.AddRow(
             name, Markup.Escape(figures.Version ?? "-"), F(figures.RocAuc), F(figures.Threshold), F(figures.Precision), F(figures.Recall),
-            double.IsNaN(figures.CleanHeld) ? "n/a" : figures.CleanHeld.ToString("P1", CultureInfo.InvariantCulture),
+            Percent(figures.CleanHeld),
             string.Create(CultureInfo.InvariantCulture, $"{figures.Rows:N0} ({figures.Toxic:N0})"));
     }
 
@@ -57,5 +57,7 @@ internal static class RetrainOutput
             ? (finished - started).TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture)
             : "-";
 
-    public static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
+    public static string F(double? value) => value is { } known && !double.IsNaN(known) ? known.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+
+    public static string Percent(double? value) => value is { } known && !double.IsNaN(known) ? known.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
 }

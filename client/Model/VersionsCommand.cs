@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Moderation.Client.Http;
+using Moderation.Http.Model;
 using Spectre.Console;
 
 namespace Moderation.Client.Model;
@@ -16,7 +17,7 @@ internal static class VersionsCommand
             var api = host.CreateApi(parse);
             using var http = api.Http;
             var versions = await api.GetModelVersionsAsync(cancellationToken);
-            var table = new Table().AddColumns("version", "trained", "based on", "hold threshold", "rows", "ROC-AUC", "");
+            var table = new Table().AddColumns("version", "trained", "based on", "hold threshold", "rows", "held-out ROC-AUC", "");
             foreach (var version in versions.Items)
             {
                 table.AddRow(
@@ -25,7 +26,7 @@ internal static class VersionsCommand
                     Markup.Escape(version.BasedOn ?? "-"),
                     RetrainOutput.F(version.HoldThreshold),
                     version.TrainingRows.ToString("N0", CultureInfo.InvariantCulture),
-                    version.Metrics?.TryGetValue("validation.rocAuc", out var auc) == true ? RetrainOutput.F(auc) : "-",
+                    RetrainOutput.F(HeldOutRocAuc(version.Metrics)),
                     version.Current ? "[green]current[/]" : "");
             }
 
@@ -34,6 +35,12 @@ internal static class VersionsCommand
         }));
         return command;
     }
+
+    /// <summary>A site-adapted version's ROC-AUC on held-out site labels, else the shipped model's on its held-out split.</summary>
+    private static double? HeldOutRocAuc(IReadOnlyDictionary<string, double> metrics) =>
+        metrics.TryGetValue("site.heldOut.rocAuc", out var site) ? site
+        : metrics.TryGetValue("validation.rocAuc", out var validation) ? validation
+        : null;
 
     public static Command CreatePromote(ClientHost host)
     {

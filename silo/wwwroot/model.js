@@ -17,6 +17,8 @@ function announce(text) {
 
 const number = new Intl.NumberFormat();
 const fixed = (value) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(3) : 'n/a');
+// A site-adapted version's ROC-AUC on held-out site labels, else the shipped model's on its held-out split.
+const heldOutAuc = (metrics) => metrics?.['site.heldOut.rocAuc'] ?? metrics?.['validation.rocAuc'];
 const percent = (value) => (typeof value === 'number' && Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : 'n/a');
 
 const account = wireAccount((token) => {
@@ -62,7 +64,7 @@ function showModel(model) {
     ['Trained', timeElement(model.trainedAt)],
     ['Training rows', number.format(model.trainingRows)],
     ['Hold threshold', fixed(model.holdThreshold)],
-    ['Held-out ROC-AUC', fixed(model.metrics['validation.rocAuc'])],
+    ['Held-out ROC-AUC', fixed(heldOutAuc(model.metrics))],
   ]);
 }
 
@@ -199,7 +201,7 @@ function chart(jobs) {
 function showVersions(versions) {
   clear(byId('versions')).append(...versions.items.map((version) => h('tr', {},
     h('td', { text: version.version }), h('td', {}, timeElement(version.trainedAt)), h('td', { text: version.basedOn ?? '' }),
-    h('td', { text: fixed(version.holdThreshold) }), h('td', { text: fixed(version.metrics?.['validation.rocAuc']) }),
+    h('td', { text: fixed(version.holdThreshold) }), h('td', { text: fixed(heldOutAuc(version.metrics)) }),
     h('td', {}, version.current
       ? h('strong', { text: 'In use' })
       : h('button', { type: 'button', onclick: (event) => promote(event.currentTarget, version.version), text: `Use ${version.version}` })))));

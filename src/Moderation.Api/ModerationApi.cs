@@ -6,6 +6,7 @@ using Moderation.Api.Comments;
 using Moderation.Api.Cors;
 using Moderation.Api.Health;
 using Moderation.Api.Identity;
+using Moderation.Api.Model;
 using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
 using Moderation.Api.Problems;
@@ -27,7 +28,8 @@ public static class ModerationApi
         builder.Services.AddPolls();
         builder.Services.AddComments();
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
-        builder.Services.AddToxicity(dataDirectory);
+        builder.Services.AddModelLearning(dataDirectory);
+        builder.Services.AddToxicity();
         builder.Services.AddModerationMetrics();
         builder.Services.AddOpenApi(OpenApiSetup.Configure);
         builder.Services.AddHealthChecks()
@@ -51,6 +53,7 @@ public static class ModerationApi
         app.MapComments();
         app.MapModeration();
         app.MapToxicity();
+        app.MapModelLearning();
         return app;
     }
 }

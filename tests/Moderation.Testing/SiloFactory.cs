@@ -27,6 +27,8 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
             ["Orleans:AdvertisedAddress"] = "127.0.0.1",
             // Tests count what they make; the demo article's poll and comments would be in their queues.
             ["Web:SeedDemo"] = "false",
+            // Retrains start only when a test asks for one.
+            ["Model:AutoRetrainLabels"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

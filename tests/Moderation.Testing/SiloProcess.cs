@@ -56,6 +56,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Orleans:SiloPort"] = EmbeddedRedisServer.FreeLoopbackPort().ToString(),
             ["Orleans:GatewayPort"] = EmbeddedRedisServer.FreeLoopbackPort().ToString(),
             ["Web:SeedDemo"] = "false",
+            ["Model:AutoRetrainLabels"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

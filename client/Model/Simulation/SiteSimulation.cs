@@ -1,4 +1,5 @@
 using Moderation.Client.Http;
+using Moderation.Http.Model;
 using Moderation.Http.Articles;
 using Moderation.Http.Comments;
 using Moderation.Http.Moderators;

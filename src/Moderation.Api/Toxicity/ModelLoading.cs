@@ -2,14 +2,15 @@ using Microsoft.Extensions.Hosting;
 
 namespace Moderation.Api.Toxicity;
 
-/// <summary>Loads the model at start, in the background: readiness reports it until it is there.</summary>
-public sealed class ModelLoading(ModelHost host) : IHostedService
+/// <summary>Loads the model at start, in the background (again every 2 s while the store is unreachable): readiness reports it until it is there.</summary>
+public sealed class ModelLoading(ModelHost host) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _ = Task.Run(host.Load, CancellationToken.None);
-        return Task.CompletedTask;
+        await Task.Yield();
+        while (!host.Load())
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+        }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Redis.Comments;
+using Moderation.Redis.Model;
 using Moderation.Redis.Moderators;
 using Moderation.Redis.Polls;
 using Moderation.Redis.RateLimits;
@@ -43,6 +44,8 @@ public static class RedisSetup
         services.TryAddSingleton<BannedReaders>();
         services.TryAddSingleton<PostGate>();
         services.TryAddSingleton<WindowCounters>();
+        services.TryAddSingleton<LabelRecords>();
+        services.TryAddSingleton<ModelVersionRecords>();
         return services;
     }
 }

@@ -23,6 +23,19 @@ public sealed class ConfigurationTests(RedisServerFixture redis, ITestOutputHelp
         Assert.False(Directory.Exists(Path.Combine(factory.DataDirectory, "store")));
     }
 
+    [Theory]
+    [InlineData("Model:TargetCleanHoldRate", "1.5")]
+    [InlineData("Model:AutoRetrainLabels", "-1")]
+    [InlineData("Model:MaxImportBodyBytes", "0")]
+    public void A_learning_loop_setting_out_of_range_refuses_to_start_and_names_it(string setting, string value)
+    {
+        using var factory = new SiloFactory(settings: new Dictionary<string, string?> { [setting] = value });
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(setting, failure.ToString());
+    }
+
     [Fact]
     public void Production_without_a_signing_key_refuses_to_start_and_says_why()
     {

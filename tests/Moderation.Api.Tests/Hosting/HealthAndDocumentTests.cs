@@ -36,6 +36,11 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/readers/anonymous")]
     [InlineData("/api/dev/tokens")]
     [InlineData("/health/ready")]
+    [InlineData("/api/model/labels")]
+    [InlineData("/api/model/retrain")]
+    [InlineData("/api/model/retrain/{id}")]
+    [InlineData("/api/model/versions")]
+    [InlineData("/api/model/versions/{version}/promote")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {
         using var client = silo.CreateClient();

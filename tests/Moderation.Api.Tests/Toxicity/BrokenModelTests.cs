@@ -1,36 +1,43 @@
 using System.Net;
 using System.Text.Json;
+using Moderation.Api.Model;
 using Moderation.Testing;
 using Moderation.Toxicity.Models;
-using Moderation.Toxicity.Store;
+using Moderation.Redis.Model;
+using StackExchange.Redis;
 
 namespace Moderation.Api.Tests.Toxicity;
 
 /// <summary>A corrupt or missing model keeps the process up and not ready, with the reason, instead of crashing it.</summary>
-public sealed class BrokenModelTests : IDisposable
+public sealed class BrokenModelTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IDisposable
 {
-    private readonly string _dataDirectory = TestDirectories.Create("broken-model");
+    private readonly string _cache = TestDirectories.Create("broken-model-cache");
 
     [Theory]
     [InlineData("corrupt")]
     [InlineData("missing")]
     public async Task A_corrupt_or_missing_current_model_fails_readiness_with_a_clear_message_and_scoring_answers_503(string damage)
     {
-        var store = new FileSystemModelStore(Path.Combine(_dataDirectory, "models"));
-        var model = DefaultModel.Load();
-        store.Save(model.WithManifest(model.Manifest with { Version = "broken-1" }));
-        store.Promote("broken-1");
-        var modelFile = Path.Combine(_dataDirectory, "models", "versions", "broken-1", model.Manifest.ModelFile);
-        if (damage == "corrupt")
+        var version = $"broken-{damage}";
+        using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
-            await File.WriteAllTextAsync(modelFile, "not a zip");
-        }
-        else
-        {
-            File.Delete(modelFile);
+            var store = new RedisModelStore(new ModelVersionRecords(connection), _cache);
+            var model = DefaultModel.Load();
+            store.Save(model.WithManifest(model.Manifest with { Version = version }));
+            var files = ModelRedisKeys.VersionFiles(version);
+            if (damage == "corrupt")
+            {
+                await connection.GetDatabase().HashSetAsync(files, model.Manifest.ModelFile, "not a zip");
+            }
+            else
+            {
+                await connection.GetDatabase().HashDeleteAsync(files, model.Manifest.ModelFile);
+            }
+
+            store.Promote(version);
         }
 
-        await using var factory = new SiloFactory(_dataDirectory);
+        await using var factory = new SiloFactory(redisConnectionString: redis.ConnectionString);
         using var client = factory.CreateClient();
         client.WithToken(await client.DevTokenAsync("reader"));
 
@@ -41,11 +48,11 @@ public sealed class BrokenModelTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
-        Assert.Contains("broken-1", ready.ModelError);
+        Assert.Contains(version, ready.ModelError);
         await ProblemAssert.Expect(check, HttpStatusCode.ServiceUnavailable);
     }
 
-    public void Dispose() => TestDirectories.TryDelete(_dataDirectory);
+    public void Dispose() => TestDirectories.TryDelete(_cache);
 
     private static async Task<(HttpStatusCode Status, string ModelError)> ReadyAfterModelLoadAsync(HttpClient client)
     {

@@ -68,6 +68,20 @@ internal static class RouteTable
 
         new("GET", "/api/model", Public200, _ => Fixed("/api/model")),
         new("POST", "/api/model/score", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/model/score", new { text = "hello" })),
+        new("POST", "/api/model/labels", "401 403 403 403 200 403 200 401 401",
+            _ => Fixed("/api/model/labels", new { items = new[] { new { text = $"a label {Guid.NewGuid():N}", toxic = false, source = "matrix" } } })),
+        new("GET", "/api/model/labels", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/model/labels")),
+        new("POST", "/api/model/retrain", "401 403 403 403 202 202 202 401 401", async s =>
+        {
+            await s.NoRetrainUnderWayAsync();
+            return new Call("/api/model/retrain");
+        }, "none under way"),
+        new("GET", "/api/model/retrain", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/model/retrain")),
+        new("GET", "/api/model/retrain/{id}", "401 403 403 403 200 200 200 401 401",
+            async s => new Call($"/api/model/retrain/{await s.RetrainJobAsync()}")),
+        new("GET", "/api/model/versions", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/model/versions")),
+        new("POST", "/api/model/versions/{version}/promote", "401 403 403 403 200 200 200 401 401",
+            async s => new Call($"/api/model/versions/{await s.CurrentModelVersionAsync()}/promote"), "the current version again"),
 
         new("GET", "/api/moderation/queue", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/queue")),
         new("POST", "/api/moderation/comments/{commentId}/decision", "401 403 403 403 200 403 200 401 401", async s =>

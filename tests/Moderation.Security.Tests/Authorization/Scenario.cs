@@ -56,6 +56,48 @@ internal sealed class Scenario(SecuritySilo silo)
         return (body.GetProperty("id").GetString()!, body.GetProperty("revision").GetInt32());
     }
 
+    /// <summary>Waits until no retrain job is queued or running (the matrix's own jobs fail fast: the service has too few labels).</summary>
+    public async Task NoRetrainUnderWayAsync()
+    {
+        using var moderator = silo.Client(silo.Token("matrix-moderator", "moderator"));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var jobs = await moderator.GetFromJsonAsync<JsonElement>("/api/model/retrain");
+            if (!jobs.GetProperty("items").EnumerateArray().Any(job => job.GetProperty("status").GetString() is "queued" or "running"))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "A retrain job did not finish within a minute.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The id of a retrain job, started for the purpose when there is none.</summary>
+    public async Task<string> RetrainJobAsync()
+    {
+        using var moderator = silo.Client(silo.Token("matrix-moderator", "moderator"));
+        var jobs = await moderator.GetFromJsonAsync<JsonElement>("/api/model/retrain");
+        if (jobs.GetProperty("items").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } job)
+        {
+            return job.GetProperty("id").GetString()!;
+        }
+
+        using var started = await moderator.PostAsync("/api/model/retrain", null);
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The model version current when <see cref="CurrentModelVersionAsync"/> last looked.</summary>
+    public string ModelVersion { get; private set; } = "";
+
+    public async Task<string> CurrentModelVersionAsync()
+    {
+        using var moderator = silo.Client(silo.Token("matrix-moderator", "moderator"));
+        ModelVersion = (await moderator.GetFromJsonAsync<JsonElement>("/api/model/versions")).GetProperty("current").GetString()!;
+        return ModelVersion;
+    }
+
     public string TokenFor(Identity identity) => identity switch
     {
         Identity.Reader => silo.Token("matrix-reader"),

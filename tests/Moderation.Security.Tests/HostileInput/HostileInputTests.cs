@@ -24,6 +24,7 @@ public sealed class HostileInputTests(SecuritySilo silo, Counts counts, ITestOut
     {
         var scenario = new Scenario(silo);
         await scenario.CreateAsync();
+        await scenario.CurrentModelVersionAsync();
         var closable = await scenario.NewPollAsync();
         var (deletable, _) = await scenario.PostAsync(scenario.Article, Scenario.Author);
         var (held, revision) = await scenario.PostAsync(scenario.PremoderatedArticle, Scenario.Author);
@@ -124,6 +125,8 @@ public sealed class HostileInputTests(SecuritySilo silo, Counts counts, ITestOut
         new("DELETE", "/api/moderation/readers/{id}/ban", "fuzz-target", [], ""),
         new("POST", "/api/toxicity/check", null, ["body"], "{\"body\":\"hello\"}"),
         new("POST", "/api/model/score", null, ["text"], "{\"text\":\"hello\"}"),
+        new("POST", "/api/model/labels", null, ["items"], "{\"items\":[{\"text\":\"A fair label.\",\"toxic\":false}]}"),
+        new("POST", "/api/model/versions/{id}/promote", s.ModelVersion, [], ""),
         new("POST", "/api/readers/anonymous", null, [], ""),
         new("POST", "/api/dev/tokens", null, ["subject", "name", "roles"], "{\"subject\":\"x\"}"),
     ];
