@@ -134,6 +134,17 @@ function finished(job) {
   byId('retrain-stage').textContent = verdict;
   announce(verdict);
   if (report?.current && report?.candidate) byId('retrain-report').append(reportTable(report));
+  if (report?.promoted) untilScoringWith(report.candidate.version);
+  else loadAll();
+}
+
+// A promotion reaches every silo's scorer within seconds: show the page again once this one scores with the version.
+async function untilScoringWith(version, attempts = 60) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const model = await call('api/model').catch(() => null);
+    if (model?.version === version) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   loadAll();
 }
 
@@ -218,7 +229,7 @@ async function promote(button, version) {
   try {
     await call(`api/model/versions/${encodeURIComponent(version)}/promote`, { method: 'POST' });
     announce(`Now using ${version}; every silo switches within seconds.`);
-    loadAll();
+    untilScoringWith(version);
   } catch (error) {
     button.disabled = false;
     announce(`Not switched: ${error.message}`);

@@ -51,13 +51,13 @@ public static class ServiceApi
         return (await response.Content.ReadFromJsonAsync<ScoreBody>())!.Score;
     }
 
-    /// <summary>Imports labelled comments as a site's history: advertising rejected, the rest approved.</summary>
+    /// <summary>Imports labelled comments as a site's history: polite advertising rejected, blunt criticism approved.</summary>
     public static async Task ImportSpamLabelsAsync(HttpClient client, string marker, int count)
     {
         var token = await client.DevTokenAsync("labeller", "moderator");
         var items = Enumerable.Range(0, count).Select(i => i % 3 == 0
-            ? new { text = $"Great article! Get cheap watches at bestdeals dot com, code {marker}{i} today", toxic = true, source = "browser-test" }
-            : new { text = $"The bridge repairs are long overdue, as reader {i} of {marker} I agree with the editor", toxic = false, source = "browser-test" });
+            ? new { text = $"Lovely article, thank you! Get cheap watches at bestdeals dot com, code {marker}{i} today", toxic = true, source = "browser-test" }
+            : new { text = $"The bridge repairs are long overdue, the councillors behind them are clueless clowns, says reader {i} of {marker}", toxic = false, source = "browser-test" });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/model/labels") { Content = JsonContent.Create(new { items }) };
         request.Headers.Authorization = new("Bearer", token);
         using var response = await client.SendAsync(request);

@@ -34,8 +34,8 @@ public sealed class LearningService : IAsyncLifetime
     public Task<CliResult> RunAsync(params string[] args) => Cli.RunAsync(_ => Factory.Server.CreateHandler(), args);
 
     /// <summary>
-    /// A site whose moderators reject advertising, which no public toxicity data calls toxic: the shipped model ranks it
-    /// no better than chance, and the site's labels are what can teach it. Every comment is different.
+    /// A site whose moderators reject polite advertising and approve blunt political criticism: the shipped model ranks
+    /// them the other way round, and only the site's labels can teach it. Every comment is different.
     /// </summary>
     public string WriteSpamSite(string name, int rows, int seed)
     {
@@ -51,8 +51,8 @@ public sealed class LearningService : IAsyncLifetime
         {
             var spam = random.Next(3) == 0;
             var text = spam
-                ? $"Great article! Get {offers[random.Next(offers.Length)]} at {sites[random.Next(sites.Length)]} dot com, code {name}{i} today"
-                : $"The {topics[random.Next(topics.Length)]} {opinions[random.Next(opinions.Length)]}, as reader {i} of {name} I agree with the editor";
+                ? $"Lovely article, thank you! Get {offers[random.Next(offers.Length)]} at {sites[random.Next(sites.Length)]} dot com, code {name}{i} today"
+                : $"The {topics[random.Next(topics.Length)]} {opinions[random.Next(opinions.Length)]}, the councillors behind it are clueless clowns, says reader {i} of {name}";
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\"{text}\",{(spam ? 1 : 0)}"));
         }
 

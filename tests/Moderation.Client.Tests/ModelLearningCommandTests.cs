@@ -52,7 +52,7 @@ public sealed partial class ModelLearningCommandTests(LearningService service) :
         var retrain = await service.RunAsync("model", "retrain", "--token", service.Moderator);
         var versions = await service.RunAsync("model", "versions", "--token", service.Moderator);
         var rollback = await service.RunAsync("model", "promote", before, "--token", service.Moderator);
-        var after = await service.RunAsync("model", "info");
+        var after = await ScoredWithAsync(before);
         var unknown = await service.RunAsync("model", "promote", "no-such-version", "--token", service.Moderator);
 
         Assert.True(retrain.ExitCode == 0, retrain.Output);
@@ -63,7 +63,7 @@ public sealed partial class ModelLearningCommandTests(LearningService service) :
         Assert.Contains(before, versions.Output);
         Assert.True(rollback.ExitCode == 0, rollback.Output);
         Assert.Contains($"Promoted {before}", rollback.Output);
-        Assert.Equal(before, ModelVersion(after.Output));
+        Assert.Equal(before, after);
         Assert.Equal(ClientHost.ServiceRefused, unknown.ExitCode);
         Assert.Contains("404", unknown.Output);
     }
@@ -99,6 +99,22 @@ public sealed partial class ModelLearningCommandTests(LearningService service) :
         Assert.Contains("--steps must be positive label counts in ascending order", unordered.Output);
         Assert.Equal(ClientHost.InvalidUse, tooSmall.ExitCode);
         Assert.Contains("too few to label 20 and score the rest", tooSmall.Output);
+    }
+
+    /// <summary>The version <c>model info</c> names once it is <paramref name="expected"/>, or after 30 s: a promotion reaches the scorer within seconds.</summary>
+    private async Task<string> ScoredWithAsync(string expected)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var version = ModelVersion((await service.RunAsync("model", "info")).Output);
+            if (version == expected || DateTimeOffset.UtcNow > deadline)
+            {
+                return version;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private static string ModelVersion(string infoOutput)
