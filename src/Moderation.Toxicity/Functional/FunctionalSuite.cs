@@ -1,4 +1,4 @@
-using System.Reflection;
+using Moderation.Toxicity.Data;
 
 namespace Moderation.Toxicity.Functional;
 
@@ -66,23 +66,5 @@ public static class FunctionalSuite
         return cases;
     }
 
-    // Blank lines and '#' comments are skipped.
-    private static IEnumerable<string> ReadLines(string name)
-    {
-        var assembly = typeof(FunctionalSuite).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Functional." + name, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The functional suite's {name} is not embedded in {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && !line.StartsWith('#'))
-            {
-                lines.Add(line);
-            }
-        }
-
-        return lines;
-    }
+    private static List<string> ReadLines(string name) => EmbeddedLines.Read("Functional." + name);
 }

@@ -51,22 +51,5 @@ public static class WrittenExamples
         return rows;
     }
 
-    private static List<string> ReadLines(string name)
-    {
-        var assembly = typeof(WrittenExamples).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Written." + name, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The written training text {name} is not embedded in {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && !line.StartsWith('#'))
-            {
-                lines.Add(line);
-            }
-        }
-
-        return lines;
-    }
+    private static List<string> ReadLines(string name) => EmbeddedLines.Read("Written." + name);
 }
