@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Moderation.Http.Model;
 
 /// <summary>A site's labelled history, imported for the filter to learn from.</summary>
@@ -73,6 +75,7 @@ public sealed record RetrainJobResponse(
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int? Labels, string? Error, RetrainReportResponse? Report)
 {
     /// <summary>Whether the job has succeeded or failed.</summary>
+    [JsonIgnore]
     public bool Finished => Status is "succeeded" or "failed";
 }
 
