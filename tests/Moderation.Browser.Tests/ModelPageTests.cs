@@ -11,7 +11,7 @@ public sealed class ModelPageTests(BrowserSilo silo)
     {
         using var client = silo.CreateClient();
         await ServiceApi.ImportSpamLabelsAsync(client, Guid.NewGuid().ToString("N")[..8], 300);
-        await using var moderator = await silo.NewSessionAsync();
+        await using var moderator = await silo.NewSessionAsync(width: 1100, height: 900);
         await moderator.Page.GotoAsync("/model");
         await moderator.Page.GetByLabel("Sign in as moderator").FillAsync("Mo Del");
         await moderator.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
@@ -26,6 +26,7 @@ public sealed class ModelPageTests(BrowserSilo silo)
         await Expect(moderator.Page.Locator("#retrain-report table")).ToContainTextAsync("Candidate");
         await Expect(moderator.Page.Locator("#history-chart circle.promoted")).Not.ToHaveCountAsync(0);
         await Expect(current).Not.ToHaveTextAsync(before!);
+        await Screenshots.PageAsync(moderator.Page, "model-page.png");
 
         var rollback = moderator.Page.GetByRole(AriaRole.Button, new() { Name = $"Use {before}" });
         await rollback.ClickAsync();

@@ -6,8 +6,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Moderation.Browser.Tests;
 
 /// <summary>
-/// The README's pictures: the demo page, the poll after a vote, the moderator console. Written to the folder that
-/// MODERATION_SCREENSHOTS names (docs/images to refresh them), else beside the test output.
+/// The README's pictures: the demo page, the poll after a vote, the moderator console (and the model page, which
+/// <see cref="ModelPageTests"/> takes after its retrain). Written to the folder that MODERATION_SCREENSHOTS names
+/// (docs/images to refresh them), else beside the test output.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class Screenshots(BrowserSilo silo, ITestOutputHelper output)
@@ -41,6 +42,13 @@ public sealed class Screenshots(BrowserSilo silo, ITestOutputHelper output)
         await SaveAsync(moderator.Page.ScreenshotAsync(new() { Path = PathOf("moderator-console.png") }));
         Assert.Empty(reader.Errors);
         Assert.Empty(moderator.Errors);
+    }
+
+    /// <summary>A whole page as it is now, under <paramref name="name"/> in the screenshot folder.</summary>
+    internal static async Task PageAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Folder);
+        await SaveAsync(page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name), FullPage = true }));
     }
 
     private string PathOf(string name)
