@@ -6,14 +6,16 @@
 #   requests/s, the ratio to wrk's /health/live and the silo's CPU per request (utime+stime from /proc/<pid>/stat).
 # Usage: tests/Moderation.Benchmarks/Scripts/wrk/hot-paths.sh
 #   DURATION (8s), CONNECTIONS (64), THREADS (2), WARMUP (3s, per scenario, on its own poll or article),
-#   TOKENS (150000 readers), PORT (5391), SKIP_BUILD=1 to reuse the Release build,
-#   PROFILE_DIR=dir to trace the silo afterwards (dotnet-trace, see profile.py) during extra vote and comment runs.
-# Needs wrk (apt-get install wrk), python3, curl; dotnet-trace for PROFILE_DIR.
+#   TOKENS (250000 readers), PORT (5391), SKIP_BUILD=1 to reuse the Release build,
+#   PROFILE_DIR=dir to profile the silo afterwards during extra vote and comment runs (perf, dotnet-trace,
+#   dotnet-counters; see profile() below and profile.py).
+# Needs wrk (apt-get install wrk), python3, curl; for PROFILE_DIR also perf (apt-get install linux-perf) and
+# `dotnet tool install -g dotnet-trace` and `dotnet-counters`.
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 SCRIPTS=tests/Moderation.Benchmarks/Scripts/wrk
 DURATION=${DURATION:-8s}; CONNECTIONS=${CONNECTIONS:-64}; THREADS=${THREADS:-2}; WARMUP=${WARMUP:-3s}
-TOKENS=${TOKENS:-150000}; PORT=${PORT:-5391}
+TOKENS=${TOKENS:-250000}; PORT=${PORT:-5391}
 URL=http://127.0.0.1:$PORT
 SECONDS_RUN=${DURATION%s}
 WRITE_SECONDS=$(python3 -c "print(max(1.0, $SECONDS_RUN - 0.5))")   # the last 0.5 s drains on /health/live
@@ -24,11 +26,14 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   dotnet build -c Release silo > /dev/null
   dotnet build -c Release client > /dev/null
 fi
-dotnet silo/bin/Release/net10.0/Moderation.Silo.dll --environment=Production --urls=$URL --Auth:SigningKey=$KEY \
+# For perf: the JIT'd code's names in /tmp/perf-<pid>.map, and that code mapped once (W^X double-maps it from a memfd
+# that perf cannot name). Only the silo gets these, and only when profiling.
+PROFILE_ENV=(); [ -n "${PROFILE_DIR:-}" ] && PROFILE_ENV=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+env "${PROFILE_ENV[@]}" dotnet silo/bin/Release/net10.0/Moderation.Silo.dll --environment=Production --urls=$URL --Auth:SigningKey=$KEY \
   --Storage:DataDirectory=$DATA/store --Orleans:SiloPort=11391 --Orleans:GatewayPort=30391 \
   --RateLimits:Enabled=false --Comments:PostInterval=00:00:00 --Logging:LogLevel:Default=Warning > $DATA/silo.log 2>&1 &
 SILO=$!
-trap 'kill $SILO 2>/dev/null; wait $SILO 2>/dev/null || true; rm -rf $DATA' EXIT
+trap 'kill $SILO 2>/dev/null; wait $SILO 2>/dev/null || true; rm -rf $DATA /tmp/perf-$SILO.map' EXIT
 until curl -sf $URL/health/ready > /dev/null; do kill -0 $SILO; sleep 0.5; done
 
 moderation() { dotnet client/bin/Release/net10.0/moderation.dll "$@"; }
@@ -113,17 +118,30 @@ echo "exhausted token files: votes $(field $DATA/votes.txt exhausted), comments 
 
 if [ -n "${PROFILE_DIR:-}" ]; then
   mkdir -p "$PROFILE_DIR"
-  profile() {   # profile NAME WRK_ARGS...: wrk for 14 s, the silo traced for 6 s from the 4th second
-    wrk_run 14s "${@:2}" > $PROFILE_DIR/$1.wrk.txt &
+  # profile NAME WRK_ARGS...: wrk for 20 s; perf samples the silo's CPU from the 3rd to the 9th second (-F 499, call
+  # graphs by frame pointer, JIT'd names from the perf map), dotnet-trace's thread-time sampler from the 10th to the
+  # 16th, dotnet-counters the runtime's counters throughout; the summaries go to NAME.perf.txt and NAME.trace.txt.
+  profile() {
+    wrk_run 20s "${@:2}" > $PROFILE_DIR/$1.wrk.txt &
     local load=$!
-    sleep 4
+    sleep 2
+    ~/.dotnet/tools/dotnet-counters collect -p $SILO --counters System.Runtime --duration 00:00:00:16 \
+      -o $PROFILE_DIR/$1.counters.csv > /dev/null 2>&1 &
+    local counters=$!
+    sleep 1
+    perf record -e cpu-clock -F 499 -g -p $SILO -o $PROFILE_DIR/$1.perf.data -- sleep 6 > /dev/null 2>&1
+    sleep 1
     ~/.dotnet/tools/dotnet-trace collect -p $SILO --profile dotnet-sampled-thread-time --duration 00:00:00:06 \
-      -o $PROFILE_DIR/$1.nettrace > $PROFILE_DIR/$1.trace.log 2>&1
-    wait $load
-    ~/.dotnet/tools/dotnet-trace convert --format speedscope -o $PROFILE_DIR/$1.speedscope.json $PROFILE_DIR/$1.nettrace > /dev/null
-    echo "profile $1: $PROFILE_DIR/$1.nettrace; $(grep RESULT $PROFILE_DIR/$1.wrk.txt | head -1)"
+      -o $PROFILE_DIR/$1.nettrace > /dev/null 2>&1
+    wait $load $counters
+    perf script -i $PROFILE_DIR/$1.perf.data 2> /dev/null > $PROFILE_DIR/$1.perf.script
+    python3 $SCRIPTS/profile.py perf $PROFILE_DIR/$1.perf.script > $PROFILE_DIR/$1.perf.txt
+    ~/.dotnet/tools/dotnet-trace convert --format speedscope -o $PROFILE_DIR/$1 $PROFILE_DIR/$1.nettrace > /dev/null
+    python3 $SCRIPTS/profile.py speedscope $PROFILE_DIR/$1.speedscope.json > $PROFILE_DIR/$1.trace.txt
+    python3 $SCRIPTS/profile.py counters $PROFILE_DIR/$1.counters.csv > $PROFILE_DIR/$1.counters.txt
+    echo "profile $1: $PROFILE_DIR/$1.{perf,trace,counters}.txt; $(grep RESULT $PROFILE_DIR/$1.wrk.txt | head -1)"
   }
-  profile votes -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $(new_poll hot-paths-profile-$RUN) $OPTIONS $THREADS 13.5
-  profile comments -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt hot-paths-profile-$RUN profile-$RUN $THREADS 13.5
+  profile votes -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $(new_poll hot-paths-profile-$RUN) $OPTIONS $THREADS 19.5
+  profile comments -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt hot-paths-profile-$RUN profile-$RUN $THREADS 19.5
   cp $DATA/silo.log $PROFILE_DIR/silo.log
 fi
