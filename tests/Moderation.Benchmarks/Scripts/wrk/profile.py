@@ -38,7 +38,7 @@ COSTS = [
     ("Garnet: a script's command waiting synchronously (Task.Wait) for the append-only file's commit", r"Task\.InternalWait"),
     ("JWT validation (JsonWebTokenHandler, HMAC)", r"IdentityModel|JwtBearer|SymmetricSignatureProvider|HMAC"),
     ("authentication and authorization middleware", r"AspNetCore\.Authentication\.|AspNetCore\.Authorization\."),
-    ("ban check", r"[Bb]an(s|List|Check|Registry|Directory|Cache)?[.+<]|IsBanned"),
+    ("ban check", r"BannedReaders|IsBanned"),
     ("Orleans grain calls (messaging, invoke, serialization)", r"^Orleans|Orleans\.Runtime|Orleans\.Serialization|Orleans\.Core|InsideRuntimeClient|OutsideRuntimeClient|GrainReference|Orleans\.Messaging|Orleans\.Networking"),
     ("System.Text.Json", r"System\.Text\.Json"),
     ("StackExchange.Redis (client side)", r"StackExchange\.Redis"),
