@@ -3,7 +3,8 @@
 #   GET /health/live (wrk, then `moderation load baseline` beside it), cached GET /api/polls/{id}/results,
 #   POST /api/polls/{id}/votes (a new reader each), POST /api/articles/{id}/comments (a new reader and
 #   Idempotency-Key each); then checks the stored counts against the answers and prints, per scenario,
-#   requests/s, the ratio to wrk's /health/live and the silo's CPU per request (utime+stime from /proc/<pid>/stat).
+#   requests/s, the ratio to wrk's /health/live and the silo's CPU per request (utime+stime from /proc/<pid>/stat),
+#   and for the writes the silo's write system calls and bytes to disk per write (/proc/<pid>/io).
 # Usage: tests/Moderation.Benchmarks/Scripts/wrk/hot-paths.sh
 #   DURATION (8s), CONNECTIONS (64), THREADS (2), WARMUP (3s, per scenario, on its own poll or article),
 #   TOKENS (250000 readers), PORT (5391), SKIP_BUILD=1 to reuse the Release build,
@@ -49,6 +50,7 @@ $SCRIPTS/mint-tokens.sh "$KEY" "$TOKENS" "reader-$RUN" > $DATA/tokens.txt
 
 TICKS=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' /proc/$SILO/stat; }
+io() { awk -v key=$1: '$1 == key { print $2 }' /proc/$SILO/io; }   # syscw: write system calls; write_bytes: to the disk
 wrk_run() { wrk -t$THREADS -c$CONNECTIONS -d$1 --timeout 10s "${@:2}"; }
 requests_of() { sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' $1; }
 non2xx_of() { sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\)/\1/p' $1; }
@@ -77,24 +79,26 @@ RESULTS_BAD=$(non2xx_of $DATA/results.txt)
 # votes
 WARM_SECONDS=$(python3 -c "print(max(1.0, ${WARMUP%s} - 0.5))")
 wrk_run $WARMUP -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $WARM_POLL $OPTIONS $THREADS $WARM_SECONDS > /dev/null
-BEFORE=$(cpu_ticks)
+BEFORE=$(cpu_ticks); WRITES=$(io syscw); BYTES=$(io write_bytes)
 wrk_run $DURATION -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $POLL $OPTIONS $THREADS $WRITE_SECONDS > $DATA/votes.txt
 AFTER=$(cpu_ticks)
 VOTES_OK=$(field $DATA/votes.txt written); VOTES_REFUSED=$(field $DATA/votes.txt refused)
 VOTES_RATE=$(field $DATA/votes.txt rate)
 VOTES_US=$(cpu_us $BEFORE $AFTER $((VOTES_OK + VOTES_REFUSED)) $(field $DATA/votes.txt drain))
+VOTES_DISK=$(python3 -c "print(f'{($(io syscw) - $WRITES) / max(1, $VOTES_OK):.2f} write calls and {($(io write_bytes) - $BYTES) / max(1, $VOTES_OK):.0f} bytes to disk')")
 sleep 1   # the results are published at most 250 ms apart
 VOTES_STORED=$(api GET /api/polls/$POLL/results | json 'd["totalVotes"]')
 VOTES_DIFFERENCES=$(api POST /api/polls/$POLL/recount | json 'len(d["differences"])')
 
 # comments
 wrk_run $WARMUP -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt $WARM_ARTICLE warm-$RUN $THREADS $WARM_SECONDS > /dev/null
-BEFORE=$(cpu_ticks)
+BEFORE=$(cpu_ticks); WRITES=$(io syscw); BYTES=$(io write_bytes)
 wrk_run $DURATION -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt $ARTICLE run-$RUN $THREADS $WRITE_SECONDS > $DATA/comments.txt
 AFTER=$(cpu_ticks)
 POSTS_OK=$(field $DATA/comments.txt written); POSTS_REFUSED=$(field $DATA/comments.txt refused)
 POSTS_PUBLISHED=$(field $DATA/comments.txt published); POSTS_RATE=$(field $DATA/comments.txt rate)
 POSTS_US=$(cpu_us $BEFORE $AFTER $((POSTS_OK + POSTS_REFUSED)) $(field $DATA/comments.txt drain))
+POSTS_DISK=$(python3 -c "print(f'{($(io syscw) - $WRITES) / max(1, $POSTS_OK):.2f} write calls and {($(io write_bytes) - $BYTES) / max(1, $POSTS_OK):.0f} bytes to disk')")
 ARTICLE_COUNT=$(api GET /api/articles/$ARTICLE | json 'd["commentCount"]')
 api POST /api/articles/$ARTICLE/recount > $DATA/recount.json
 POSTS_SCANNED=$(json 'd["commentsScanned"]' < $DATA/recount.json)
@@ -114,6 +118,7 @@ echo
 echo "results: non-2xx ${RESULTS_BAD:-0}"
 echo "votes: $VOTES_OK counted (200), $VOTES_REFUSED refused; the poll's totalVotes $VOTES_STORED ($(verdict $VOTES_OK $VOTES_STORED)); recount differences: $VOTES_DIFFERENCES"
 echo "comments: $POSTS_OK created (201; $POSTS_PUBLISHED published), $POSTS_REFUSED refused; recount scanned $POSTS_SCANNED ($(verdict $POSTS_OK $POSTS_SCANNED)), commentCount $ARTICLE_COUNT ($(verdict $POSTS_PUBLISHED $ARTICLE_COUNT)), corrected $POSTS_CORRECTED"
+echo "per vote: $VOTES_DISK; per comment post: $POSTS_DISK (the silo's /proc/<pid>/io: syscw, write_bytes)"
 echo "exhausted token files: votes $(field $DATA/votes.txt exhausted), comments $(field $DATA/comments.txt exhausted)"
 
 if [ -n "${PROFILE_DIR:-}" ]; then
