@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace Moderation.Testing;
@@ -21,7 +19,7 @@ public sealed class RedisClusterServer : IDisposable
         var cli = Executables.Find("redis-cli") ?? throw new InvalidOperationException("A Redis Cluster needs redis-cli on PATH.");
         try
         {
-            Ports = [.. Enumerable.Range(0, Masters).Select(_ => FreePortWithBusPort())];
+            Ports = [.. Enumerable.Range(0, Masters).Select(_ => TestPorts.FreeWithNeighbour(10_000))];
             foreach (var port in Ports)
             {
                 _nodes.Add(StartNode(server, port));
@@ -142,35 +140,6 @@ public sealed class RedisClusterServer : IDisposable
             {
                 Thread.Sleep(100);
             }
-        }
-    }
-
-    /// <summary>A free loopback port below 55536 whose cluster bus port (+10000) is free as well.</summary>
-    private static int FreePortWithBusPort()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 55_000);
-            if (IsFree(port) && IsFree(port + 10_000))
-            {
-                return port;
-            }
-        }
-
-        throw new InvalidOperationException("Found no free pair of loopback ports for a cluster node.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }

@@ -25,7 +25,7 @@ public class RedisServerFixture : IDisposable
 
     internal RedisServerFixture(IMessageSink diagnostics, StoreKind kind)
     {
-        var port = EmbeddedRedisServer.FreeLoopbackPort();
+        var port = TestPorts.Free();
         var executable = kind == StoreKind.Default ? Executables.Find("redis-server") : null;
         if (kind == StoreKind.RedisCluster)
         {

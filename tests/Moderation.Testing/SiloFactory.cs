@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Moderation.Silo.Storage;
 
 namespace Moderation.Testing;
 
@@ -21,8 +20,8 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["ConnectionStrings:Redis"] = redisConnectionString ?? "",
-            ["Orleans:SiloPort"] = EmbeddedRedisServer.FreeLoopbackPort().ToString(),
-            ["Orleans:GatewayPort"] = EmbeddedRedisServer.FreeLoopbackPort().ToString(),
+            ["Orleans:SiloPort"] = TestPorts.Free().ToString(),
+            ["Orleans:GatewayPort"] = TestPorts.Free().ToString(),
             ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             ["Orleans:AdvertisedAddress"] = "127.0.0.1",
             // Tests count what they make; the demo article's poll and comments would be in their queues.

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
-using Moderation.Silo.Storage;
 
 namespace Moderation.Testing;
 
@@ -39,7 +38,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static async Task<SiloProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null)
     {
-        var port = EmbeddedRedisServer.FreeLoopbackPort();
+        var port = TestPorts.Free();
         var info = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
@@ -53,8 +52,8 @@ public sealed class SiloProcess : IAsyncDisposable
             ["urls"] = $"http://127.0.0.1:{port}",
             ["environment"] = "Development",
             ["Storage:DataDirectory"] = dataDirectory,
-            ["Orleans:SiloPort"] = EmbeddedRedisServer.FreeLoopbackPort().ToString(),
-            ["Orleans:GatewayPort"] = EmbeddedRedisServer.FreeLoopbackPort().ToString(),
+            ["Orleans:SiloPort"] = TestPorts.Free().ToString(),
+            ["Orleans:GatewayPort"] = TestPorts.Free().ToString(),
             ["Web:SeedDemo"] = "false",
             ["Model:AutoRetrainLabels"] = "0",
         };

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Moderation.Silo.Storage;
 using Moderation.Testing;
 using StackExchange.Redis;
 
@@ -14,7 +13,7 @@ internal sealed class RedisServerProcess : IDisposable
     private readonly string _directory = TestDirectories.Create("redis-outage");
     private Process? _process;
 
-    public RedisServerProcess() => Port = EmbeddedRedisServer.FreeLoopbackPort();
+    public RedisServerProcess() => Port = TestPorts.Free();
 
     public int Port { get; }
 
