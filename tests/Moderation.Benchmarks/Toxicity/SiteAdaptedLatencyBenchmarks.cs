@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
 using Moderation.Toxicity.Models;
 using Moderation.Toxicity.Retraining;
 using Moderation.Toxicity.Scoring;
@@ -14,7 +11,7 @@ namespace Moderation.Benchmarks.Toxicity;
 /// moderator decisions) against the shipped model alone, on the same 4,000 comments as
 /// <see cref="ToxicityLatencyBenchmarks"/>: what the site layer adds to a comment post.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(PerCallConfig))]
 public class SiteAdaptedLatencyBenchmarks
 {
     private string[] _comments = [];
@@ -59,20 +56,4 @@ public class SiteAdaptedLatencyBenchmarks
     public ToxicityResult ScoreOnly() => _scorer.Score(Next(), explanationTerms: 0);
 
     private string Next() => _comments[_next++ % _comments.Length];
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default
-                .WithStrategy(RunStrategy.Monitoring)
-                .WithWarmupCount(500)
-                .WithIterationCount(3_000)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                .WithGcForce(false)
-                .WithId("PerCall"));
-            AddColumn(StatisticColumn.P50, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.Max);
-        }
-    }
 }

@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
 using Moderation.Toxicity.Models;
 using Moderation.Toxicity.Normalisation;
 using Moderation.Toxicity.Scoring;
@@ -13,7 +10,7 @@ namespace Moderation.Benchmarks.Toxicity;
 /// Per-comment latency of the shipped model: one call per iteration (so P50/P99 are per call), cycling
 /// through 4,000 generated comments of realistic lengths.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(PerCallConfig))]
 public class ToxicityLatencyBenchmarks
 {
     private string[] _comments = [];
@@ -48,22 +45,4 @@ public class ToxicityLatencyBenchmarks
     public NormalisedText NormaliseOnly() => TextNormaliser.Normalise(Next());
 
     private string Next() => _comments[_next++ % _comments.Length];
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default
-                .WithStrategy(RunStrategy.Monitoring)
-                .WithWarmupCount(500)
-                .WithIterationCount(3_000)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                // BenchmarkDotNet forces a full GC before every iteration by default; with one call per
-                // iteration that measures cold caches after a collection, not the service's steady state.
-                .WithGcForce(false)
-                .WithId("PerCall"));
-            AddColumn(StatisticColumn.P50, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.Max);
-        }
-    }
 }
