@@ -46,6 +46,6 @@ internal static class LearningCurveOutput
         RetrainOutput.F(point.Threshold),
         RetrainOutput.F(point.Precision),
         RetrainOutput.F(point.Recall),
-        double.IsNaN(point.CleanHeld) ? "n/a" : point.CleanHeld.ToString("P1", CultureInfo.InvariantCulture),
+        RetrainOutput.Percent(point.CleanHeld),
     ];
 }
