@@ -47,7 +47,9 @@ public static class CommentValidation
         return errors;
     }
 
-    public static Dictionary<string, string[]> ValidatePage(int? limit, string? cursor, string? sort = null, IReadOnlySet<string>? sorts = null)
+    /// <param name="merged">True for a site-wide page merged from every part, whose cursor names a position per part.</param>
+    public static Dictionary<string, string[]> ValidatePage(
+        int? limit, string? cursor, string? sort = null, IReadOnlySet<string>? sorts = null, bool merged = false)
     {
         var errors = new Dictionary<string, string[]>();
         if (limit is < 1 or > 100)
@@ -55,7 +57,7 @@ public static class CommentValidation
             errors["limit"] = ["limit is 1 to 100."];
         }
 
-        if (!CommentIds.IsCursor(cursor))
+        if (!(merged ? CommentIds.IsMergedCursor(cursor) : CommentIds.IsCursor(cursor)))
         {
             errors["cursor"] = ["The cursor is not one this service handed out."];
         }

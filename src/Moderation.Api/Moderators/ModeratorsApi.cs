@@ -38,7 +38,7 @@ public static class ModeratorsApi
     {
         state ??= QueueNames.Pending;
         sort ??= "score";
-        var errors = CommentValidation.ValidatePage(limit, cursor, sort, QueueSorts);
+        var errors = CommentValidation.ValidatePage(limit, cursor, sort, QueueSorts, merged: articleId is null);
         if (!QueueNames.All.Contains(state))
         {
             errors["state"] = [$"state is one of {string.Join(", ", QueueNames.All)}."];
@@ -117,7 +117,7 @@ public static class ModeratorsApi
     private static async Task<Results<Ok<AuditResponse>, ValidationProblem>> Audit(
         string? commentId, string? moderatorId, int? limit, string? cursor, IGrainFactory grains)
     {
-        var errors = CommentValidation.ValidatePage(limit, cursor);
+        var errors = CommentValidation.ValidatePage(limit, cursor, merged: commentId is null);
         if (commentId is not null && !CommentIds.IsWellFormed(commentId))
         {
             errors["commentId"] = ["Not a comment id."];
