@@ -7,6 +7,10 @@ public static class CommentValidation
     public const int MaxBodyLength = 5000;
     public const int MaxNoteLength = 2000;
 
+    /// <summary>What the OpenAPI document says of every <c>cursor</c> parameter.</summary>
+    public const string CursorDescription =
+        "Where the page starts: the nextCursor of the page before, sent back unchanged (its form is the service's own). None: the first page.";
+
     public static readonly IReadOnlySet<string> ReportReasons = new HashSet<string>(StringComparer.Ordinal) { "offensive", "abusive", "spam", "other" };
 
     /// <summary>Body 1 to 5,000 characters after trimming, no control characters but newline and tab; a well-formed parent id.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,7 +35,7 @@ public static class ModeratorsApi
     }
 
     private static async Task<Results<Ok<QueueResponse>, ValidationProblem>> Queue(
-        string? state, string? articleId, string? sort, int? limit, string? cursor, IGrainFactory grains)
+        string? state, string? articleId, string? sort, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
     {
         state ??= QueueNames.Pending;
         sort ??= "score";
@@ -115,7 +116,7 @@ public static class ModeratorsApi
     }
 
     private static async Task<Results<Ok<AuditResponse>, ValidationProblem>> Audit(
-        string? commentId, string? moderatorId, int? limit, string? cursor, IGrainFactory grains)
+        string? commentId, string? moderatorId, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
     {
         var errors = CommentValidation.ValidatePage(limit, cursor, merged: commentId is null);
         if (commentId is not null && !CommentIds.IsWellFormed(commentId))
