@@ -10,8 +10,8 @@ internal sealed record PartEntry<T>(int Part, long Position, long Order, T Item)
 /// </summary>
 internal static class PartMerge
 {
-    /// <returns>Up to <paramref name="limit"/> entries in merged order, and the cursor after them (null when nothing is left to read).</returns>
-    public static (List<PartEntry<T>> Taken, string? Next) Take<T>(
+    /// <returns>Up to <paramref name="limit"/> entries in merged order, the cursor after them, and whether any part had more than was taken.</returns>
+    public static (List<PartEntry<T>> Taken, PartCursor After, bool More) Take<T>(
         IReadOnlyList<PartEntry<T>>[] perPart, PartCursor cursor, int limit, bool descending)
     {
         var heads = new int[perPart.Length];
@@ -38,7 +38,7 @@ internal static class PartMerge
         }
 
         var more = perPart.Select((entries, part) => entries.Count > heads[part]).Any(left => left);
-        return (taken, more ? cursor.ToString() : null);
+        return (taken, cursor, more);
     }
 
     private static bool Before<T>(PartEntry<T> entry, PartEntry<T> other, bool descending)

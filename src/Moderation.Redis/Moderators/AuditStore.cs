@@ -73,7 +73,7 @@ public sealed class AuditStore(IConnectionMultiplexer redis, RedisWriteConnectio
                 return new PartEntry<AuditEntry?>(part, number.Position, entry?.At.ToUnixTimeMilliseconds() ?? long.MaxValue, entry);
             })];
         }));
-        var (taken, next) = PartMerge.Take(perPart, cursor, limit, descending: true);
-        return new AuditPage([.. taken.Select(entry => entry.Item).OfType<AuditEntry>()], next);
+        var (taken, after, more) = PartMerge.Take(perPart, cursor, limit, descending: true);
+        return new AuditPage([.. taken.Select(entry => entry.Item).OfType<AuditEntry>()], more ? after.ToString() : null);
     }
 }

@@ -19,8 +19,9 @@ public sealed class FeedbackRecords(IConnectionMultiplexer redis)
     public async Task<(IReadOnlyList<FeedbackExample> Examples, long Position)> ReadAsync(long after, int limit)
     {
         var database = redis.GetDatabase();
-        var stored = after == 0 ? RedisValue.Null : await database.HashGetAsync(ModerationRedisKeys.FeedbackCursors, after);
-        if (!PartCursor.TryParse(stored.IsNull ? (after == 0 ? null : AuditStore.Number(after)) : (string)stored!, out var cursor))
+        var stored = after == 0 ? null : (string?)await database.HashGetAsync(ModerationRedisKeys.FeedbackCursors, after);
+        // No stored vector: a position from before the parts, part 0's audit number (0: every part from the start).
+        if (!PartCursor.TryParse(stored ?? AuditStore.Number(after), out var cursor))
         {
             throw new InvalidOperationException($"The feedback position {after} names an unreadable vector '{stored}'.");
         }
@@ -41,20 +42,14 @@ public sealed class FeedbackRecords(IConnectionMultiplexer redis)
                 return new PartEntry<FeedbackExample?>(part, number.Position, example?.DecidedAt.ToUnixTimeMilliseconds() ?? long.MinValue, example);
             })];
         }));
-        var taken = new List<PartEntry<FeedbackExample?>>();
-        foreach (var entry in PartMerge.Take(perPart, cursor, limit, descending: false).Taken)
-        {
-            taken.Add(entry);
-            cursor = cursor.With(entry.Part, entry.Position);
-        }
-
+        var (taken, vector, _) = PartMerge.Take(perPart, cursor, limit, descending: false);
         if (taken.Count == 0)
         {
             return ([], after);
         }
 
         var position = await database.StringIncrementAsync(ModerationRedisKeys.FeedbackCursorSequence);
-        await database.HashSetAsync(ModerationRedisKeys.FeedbackCursors, position, cursor.ToString());
+        await database.HashSetAsync(ModerationRedisKeys.FeedbackCursors, position, vector.ToString());
         return ([.. taken.Select(entry => entry.Item).OfType<FeedbackExample>()], position);
     }
 

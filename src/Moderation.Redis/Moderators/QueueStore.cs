@@ -81,8 +81,8 @@ public sealed class QueueStore(IConnectionMultiplexer redis, CommentParts parts)
         var entries = byScore
             ? perPart.Select(list => (IReadOnlyList<PartEntry<string>>)[.. list.Select(entry => entry with { Order = QueueScript.MicroOf(entry.Position) })]).ToArray()
             : await WithCreationTimesAsync(database, perPart, descending);
-        var (taken, next) = PartMerge.Take(entries, cursor, limit, descending);
-        return (await SortedPages.ReadCommentsAsync(database, taken.Select(entry => entry.Item)), next);
+        var (taken, after, more) = PartMerge.Take(entries, cursor, limit, descending);
+        return (await SortedPages.ReadCommentsAsync(database, taken.Select(entry => entry.Item)), more ? after.ToString() : null);
     }
 
     private static async Task<IReadOnlyList<PartEntry<string>>[]> WithCreationTimesAsync(IDatabase database, List<PartEntry<string>>[] perPart, bool descending)
