@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Grains.Comments;
 using Moderation.Grains.Polls;
-using Moderation.Redis.Comments;
 using Moderation.Redis.Connection;
 using Newtonsoft.Json;
 using Orleans.Serialization;
@@ -27,10 +26,8 @@ public static class GrainStorage
             services.GetRequiredService<IConnectionMultiplexer>();
             await services.GetRequiredService<RedisWriteConnections>().ConnectAsync();
         });
-        // Before the silo takes requests: keys of the old comment layout move to their new names first.
-        silo.AddStartupTask(
-            (services, cancellationToken) => services.GetRequiredService<CommentKeyMigration>().RunAsync(cancellationToken),
-            ServiceLifecycleStage.BecomeActive);
+        // Before the silo takes requests: keys of the earlier comment layouts move into part 0, then the parts are read.
+        silo.AddStartupTask<CommentLayoutStartup>(ServiceLifecycleStage.BecomeActive);
         silo.AddStartupTask<PollRecoveryTask>();
         silo.AddStartupTask<CommentRecoveryTask>();
         silo.Services.AddSingleton<CommentRecovery>();

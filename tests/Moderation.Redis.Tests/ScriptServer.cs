@@ -1,3 +1,4 @@
+using Moderation.Redis.Comments;
 using Moderation.Redis.Connection;
 using Moderation.Testing;
 using StackExchange.Redis;
@@ -29,10 +30,15 @@ public class ScriptServer : IAsyncLifetime
 
     public string Kind => _server.Kind;
 
+    /// <summary>The parts, read from the server as a silo reads them at start.</summary>
+    public CommentParts Parts { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Connection = await ConnectionMultiplexer.ConnectAsync(_server.ConnectionString);
         await Writes.ConnectAsync();
+        Parts = new CommentParts(Connection);
+        await Parts.LoadAsync();
     }
 
     public async Task DisposeAsync()

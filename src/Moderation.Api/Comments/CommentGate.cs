@@ -6,6 +6,7 @@ using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
+using Moderation.Redis.Comments;
 using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Comments;
@@ -17,7 +18,14 @@ namespace Moderation.Api.Comments;
 /// silo that received the post, and the verdict travels with the comment into its grain.
 /// </summary>
 public sealed class CommentGate(
-    IGrainFactory grains, BannedReaders bans, PostRateLimiter rateLimiter, ModelHost model, TimeProvider clock, ModerationMetrics metrics)
+    IGrainFactory grains,
+    BannedReaders bans,
+    PostRateLimiter rateLimiter,
+    ModelHost model,
+    CommentParts parts,
+    CommentStore comments,
+    TimeProvider clock,
+    ModerationMetrics metrics)
 {
     /// <param name="idempotencyKey">When given, a retry of an acknowledged post returns the stored comment, whatever changed since.</param>
     public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader, string? idempotencyKey)
@@ -33,8 +41,9 @@ public sealed class CommentGate(
             return GateResult.Invalid(errors);
         }
 
-        var commentId = idempotencyKey is null ? CommentIds.NewCommentId() : IdempotencyKeys.CommentId(reader.Id, idempotencyKey);
-        if (idempotencyKey is not null && await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) is { } earlier)
+        var part = parts.OfArticle(articleId);
+        var commentId = idempotencyKey is null ? CommentIds.NewCommentId(part) : IdempotencyKeys.CommentId(reader.Id, idempotencyKey, part);
+        if (idempotencyKey is not null && await EarlierPostAsync(commentId, reader.Id, idempotencyKey, part) is { } earlier)
         {
             return Replay(earlier, articleId, request, reader);
         }
@@ -85,6 +94,20 @@ public sealed class CommentGate(
             await rateLimiter.ReleaseAsync(reader.Id);
             throw;
         }
+    }
+
+    /// <summary>The comment a key stored already: in this article's part, or (the same key on another article) in another.</summary>
+    private async Task<CommentView?> EarlierPostAsync(string commentId, string readerId, string idempotencyKey, int part)
+    {
+        var queries = grains.GetGrain<ICommentQueriesGrain>(0);
+        if (await queries.Comment(commentId) is { } earlier)
+        {
+            return earlier;
+        }
+
+        return await comments.FirstStoredAsync(IdempotencyKeys.OtherIds(readerId, idempotencyKey, part)) is { } elsewhere
+            ? await queries.Comment(elsewhere)
+            : null;
     }
 
     private static GateResult Replay(CommentView earlier, string articleId, PostCommentRequest request, ReaderIdentity reader) =>

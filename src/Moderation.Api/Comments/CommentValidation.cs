@@ -7,6 +7,10 @@ public static class CommentValidation
     public const int MaxBodyLength = 5000;
     public const int MaxNoteLength = 2000;
 
+    /// <summary>What the OpenAPI document says of every <c>cursor</c> parameter.</summary>
+    public const string CursorDescription =
+        "Where the page starts: the nextCursor of the page before, sent back unchanged (its form is the service's own). None: the first page.";
+
     public static readonly IReadOnlySet<string> ReportReasons = new HashSet<string>(StringComparer.Ordinal) { "offensive", "abusive", "spam", "other" };
 
     /// <summary>Body 1 to 5,000 characters after trimming, no control characters but newline and tab; a well-formed parent id.</summary>
@@ -47,7 +51,9 @@ public static class CommentValidation
         return errors;
     }
 
-    public static Dictionary<string, string[]> ValidatePage(int? limit, string? cursor, string? sort = null, IReadOnlySet<string>? sorts = null)
+    /// <param name="merged">True for a site-wide page merged from every part, whose cursor names a position per part.</param>
+    public static Dictionary<string, string[]> ValidatePage(
+        int? limit, string? cursor, string? sort = null, IReadOnlySet<string>? sorts = null, bool merged = false)
     {
         var errors = new Dictionary<string, string[]>();
         if (limit is < 1 or > 100)
@@ -55,7 +61,7 @@ public static class CommentValidation
             errors["limit"] = ["limit is 1 to 100."];
         }
 
-        if (!CommentIds.IsCursor(cursor))
+        if (!(merged ? CommentIds.IsMergedCursor(cursor) : CommentIds.IsCursor(cursor)))
         {
             errors["cursor"] = ["The cursor is not one this service handed out."];
         }

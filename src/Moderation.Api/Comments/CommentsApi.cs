@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -85,7 +86,7 @@ public static class CommentsApi
     }
 
     private static async Task<Results<ContentHttpResult, Ok<PublicCommentPage>, ValidationProblem>> Thread(
-        string articleId, string? sort, int? limit, string? cursor, IGrainFactory grains)
+        string articleId, string? sort, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
     {
         if (!ArticleIds.IsValid(articleId))
         {
@@ -110,7 +111,7 @@ public static class CommentsApi
     }
 
     private static async Task<Results<Ok<PublicCommentPage>, ValidationProblem, ProblemHttpResult>> Replies(
-        string commentId, int? limit, string? cursor, IGrainFactory grains)
+        string commentId, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
     {
         var errors = CommentValidation.ValidatePage(limit, cursor);
         if (errors.Count > 0)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
+using Moderation.Redis.Comments;
 
 namespace Moderation.Api.Comments;
 
@@ -25,14 +26,24 @@ public static class IdempotencyKeys
         key.Length is > 0 and <= MaxLength && key.All(character => character is > ' ' and <= '~');
 
     /// <summary>
-    /// The comment id a reader's key stands for. SHA-256 over the reader id and the key, so that no reader can
-    /// choose a key that lands on an id another reader's key makes; 96 bits, like a random comment id.
+    /// The comment id a reader's key stands for on an article of <paramref name="part"/>: SHA-256 over the reader id and
+    /// the key, so that no reader can choose a key that lands on an id another reader's key makes (96 bits, like a
+    /// random comment id), then the part.
     /// </summary>
-    public static string CommentId(string readerId, string key)
+    public static string CommentId(string readerId, string key, int part) => CommentParts.CommentId(BaseId(readerId, key), part);
+
+    /// <summary>
+    /// Every other id the same key could have stored a comment under: in the other parts (a post to another article),
+    /// and without a part (a post from before the parts). Finding one means the key was used for another post.
+    /// </summary>
+    public static IReadOnlyList<string> OtherIds(string readerId, string key, int part)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{readerId}\n{key}"));
-        return "c" + Base64Url.EncodeToString(hash.AsSpan(0, 12));
+        var baseId = BaseId(readerId, key);
+        return [.. CommentParts.All.Where(other => other != part).Select(other => CommentParts.CommentId(baseId, other)), baseId];
     }
+
+    private static string BaseId(string readerId, string key) =>
+        "c" + Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"{readerId}\n{key}")).AsSpan(0, 12));
 
     /// <summary>True when the stored comment is what this request asked for: the same reader, article, parent and text.</summary>
     public static bool IsSamePost(CommentView stored, string articleId, PostCommentRequest request, string readerId) =>

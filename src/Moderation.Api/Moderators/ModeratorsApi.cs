@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,11 +35,11 @@ public static class ModeratorsApi
     }
 
     private static async Task<Results<Ok<QueueResponse>, ValidationProblem>> Queue(
-        string? state, string? articleId, string? sort, int? limit, string? cursor, IGrainFactory grains)
+        string? state, string? articleId, string? sort, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
     {
         state ??= QueueNames.Pending;
         sort ??= "score";
-        var errors = CommentValidation.ValidatePage(limit, cursor, sort, QueueSorts);
+        var errors = CommentValidation.ValidatePage(limit, cursor, sort, QueueSorts, merged: articleId is null);
         if (!QueueNames.All.Contains(state))
         {
             errors["state"] = [$"state is one of {string.Join(", ", QueueNames.All)}."];
@@ -115,9 +116,9 @@ public static class ModeratorsApi
     }
 
     private static async Task<Results<Ok<AuditResponse>, ValidationProblem>> Audit(
-        string? commentId, string? moderatorId, int? limit, string? cursor, IGrainFactory grains)
+        string? commentId, string? moderatorId, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
     {
-        var errors = CommentValidation.ValidatePage(limit, cursor);
+        var errors = CommentValidation.ValidatePage(limit, cursor, merged: commentId is null);
         if (commentId is not null && !CommentIds.IsWellFormed(commentId))
         {
             errors["commentId"] = ["Not a comment id."];

@@ -37,5 +37,5 @@ public sealed record PublicComment(
 
 /// <summary>One page of comments as the API answers it.</summary>
 /// <param name="Items">The comments.</param>
-/// <param name="NextCursor">Where the next page starts, or null at the end.</param>
+/// <param name="NextCursor">Where the next page starts (send it back unchanged as <c>cursor</c>; its form is the service's own), or null at the end.</param>
 public sealed record PublicCommentPage(IReadOnlyList<PublicComment> Items, string? NextCursor);

@@ -43,7 +43,7 @@ public sealed record QueueCounts(long Pending, long Reported);
 
 /// <summary>One page of a queue.</summary>
 /// <param name="Items">The comments.</param>
-/// <param name="NextCursor">Where the next page starts, or null at the end.</param>
+/// <param name="NextCursor">Where the next page starts (send it back unchanged as <c>cursor</c>; its form is the service's own), or null at the end.</param>
 /// <param name="Counts">The queue sizes.</param>
 public sealed record QueueResponse(IReadOnlyList<QueueItemResponse> Items, string? NextCursor, QueueCounts Counts);
 
@@ -61,7 +61,7 @@ public sealed record ExplanationTermResponse(string Text, double Weight);
 
 /// <summary>One page of the audit trail, newest first.</summary>
 /// <param name="Items">The records.</param>
-/// <param name="NextCursor">Where the next page starts, or null at the end.</param>
+/// <param name="NextCursor">Where the next page starts (send it back unchanged as <c>cursor</c>; its form is the service's own), or null at the end.</param>
 public sealed record AuditResponse(IReadOnlyList<AuditEntryResponse> Items, string? NextCursor);
 
 /// <summary>One audit record.</summary>

@@ -13,7 +13,7 @@ namespace Moderation.Redis.Comments;
 /// thread version, which every change of a count bumps, is still the one read before the scan. Otherwise a
 /// post or decision raced the scan, and it starts again.
 /// </summary>
-public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConnections writes)
+public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConnections writes, CommentParts parts)
 {
     private const int Attempts = 5;
     private const int PageSize = 1000;
@@ -22,8 +22,8 @@ public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConne
     internal static readonly RedisScript<Correction> StoreIfUnchanged = new(
         "store a recount if no comment changed",
         new ScriptKeys<Correction>()
-            .Key("thread_version", correction => CommentRedisKeys.ThreadVersion(correction.ArticleId))
-            .Key("counts", correction => CommentRedisKeys.Counts(correction.ArticleId))
+            .Key("thread_version", correction => CommentRedisKeys.ThreadVersion(correction.Part, correction.ArticleId))
+            .Key("counts", correction => CommentRedisKeys.Counts(correction.Part, correction.ArticleId))
             .Rest("comments", correction => correction.CommentIds.Select(id => (RedisKey)CommentRedisKeys.Comment(id))),
         """
         if (redis.call('GET', thread_version) or '0') ~= ARGV[1] then return -1 end
@@ -44,10 +44,11 @@ public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConne
 
     public async Task<CommentRecountReport?> RecountAsync(string articleId)
     {
+        var part = parts.OfArticle(articleId);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var version = (string?)await Database.StringGetAsync(CommentRedisKeys.ThreadVersion(articleId)) ?? "0";
-            var tally = await ScanAsync(articleId);
+            var version = (string?)await Database.StringGetAsync(CommentRedisKeys.ThreadVersion(part, articleId)) ?? "0";
+            var tally = await ScanAsync(part, articleId);
             RedisValue[] arguments =
             [
                 version,
@@ -55,7 +56,7 @@ public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConne
                 .. tally.WrongReplyCounts.Values.Select(count => (RedisValue)count),
             ];
             var before = (long)await StoreIfUnchanged.EvaluateAsync(
-                CommentStore.Writes(writes), new Correction(articleId, [.. tally.WrongReplyCounts.Keys]), arguments);
+                CommentStore.Writes(writes, part), new Correction(part, articleId, [.. tally.WrongReplyCounts.Keys]), arguments);
             if (before >= 0)
             {
                 return new CommentRecountReport(articleId, tally.Scanned, before, tally.Published, tally.WrongReplyCounts.Count);
@@ -65,9 +66,9 @@ public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConne
         return null;
     }
 
-    private async Task<Tally> ScanAsync(string articleId)
+    private async Task<Tally> ScanAsync(int part, string articleId)
     {
-        var index = CommentRedisKeys.Comments(articleId);
+        var index = CommentRedisKeys.Comments(part, articleId);
         var published = 0L;
         var scanned = 0;
         var keptReplyCounts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -107,13 +108,15 @@ public sealed class CommentRecount(IConnectionMultiplexer redis, RedisWriteConne
             }
         }
 
+        // Every comment of an article is in its part; an id of another part could not be corrected by the one-slot script.
         var wrong = keptReplyCounts
+            .Where(kept => CommentParts.OfComment(kept.Key) == part)
             .Where(kept => kept.Value != publishedReplies.GetValueOrDefault(kept.Key))
             .ToDictionary(kept => kept.Key, kept => publishedReplies.GetValueOrDefault(kept.Key), StringComparer.Ordinal);
         return new Tally(scanned, published, wrong);
     }
 
-    internal sealed record Correction(string ArticleId, IReadOnlyList<string> CommentIds);
+    internal sealed record Correction(int Part, string ArticleId, IReadOnlyList<string> CommentIds);
 
     private sealed record Tally(int Scanned, long Published, Dictionary<string, long> WrongReplyCounts);
 }

@@ -15,22 +15,26 @@ internal static class CommentScripts
     public sealed record PostTarget(CommentDraft Draft, string? ThreadParentId)
     {
         public PublishedCountScript.Placement Placement => new(Draft.ArticleId, Draft.Id, ThreadParentId);
+
+        public int Part => CommentParts.OfComment(Draft.Id);
     }
 
     /// <summary>A comment moving between states, and the moderator who moved it (null: its author or the system).</summary>
     public sealed record StateChange(CommentView Comment, string? ModeratorId)
     {
         public PublishedCountScript.Placement Placement => new(Comment.ArticleId, Comment.Id, Comment.ThreadParentId);
+
+        public int Part => CommentParts.OfComment(Comment.Id);
     }
 
     /// <summary>The keys of every script that moves a comment between states: the delete and decide scripts start with them.</summary>
     public static ScriptKeys<StateChange> StateChangeKeys() => new ScriptKeys<StateChange>()
         .Key("comment", change => CommentRedisKeys.Comment(change.Comment.Id))
         .With(PublishedCountScript.Keys(), change => change.Placement)
-        .With(QueueScript.Keys(), change => change.Comment.ArticleId)
-        .Key("reader_pending", change => ReaderRedisKeys.Pending(change.Comment.AuthorId))
-        .With(AuditScript.Keys(), change => new AuditScript.Subject(change.Comment.Id, change.ModeratorId, change.Comment.Id))
-        .Key("touched", _ => CommentRedisKeys.TouchedArticles);
+        .With(QueueScript.Keys(), change => (change.Part, change.Comment.ArticleId))
+        .Key("reader_pending", change => ReaderRedisKeys.Pending(change.Part, change.Comment.AuthorId))
+        .With(AuditScript.Keys(), change => AuditScript.Subject.About(change.Comment.Id, change.ModeratorId))
+        .Key("touched", change => CommentRedisKeys.TouchedArticles(change.Part));
 
     /// <summary>
     /// ARGV: status, parent id, article id, score in millionths, audit JSON, comment id, now (Unix ms), then the
@@ -41,16 +45,16 @@ internal static class CommentScripts
         new ScriptKeys<PostTarget>()
             .Key("comment", target => CommentRedisKeys.Comment(target.Draft.Id))
             .Key("parent", target => target.Draft.ParentId is null
-                ? CommentRedisKeys.Unused(target.Draft.Id, "parent")
+                ? CommentRedisKeys.Unused(target.Part, target.Draft.Id, "parent")
                 : CommentRedisKeys.Comment(target.Draft.ParentId))
             .Key("thread", target => PublishedCountScript.Thread(target.Placement))
             .With(PublishedCountScript.Keys(), target => target.Placement)
-            .Key("sequence", _ => CommentRedisKeys.Sequence)
-            .With(QueueScript.Keys(), target => target.Draft.ArticleId)
-            .Key("reader_pending", target => ReaderRedisKeys.Pending(target.Draft.AuthorId))
-            .With(AuditScript.Keys(), target => new AuditScript.Subject(target.Draft.Id, null, target.Draft.Id))
-            .Key("article_comments", target => CommentRedisKeys.Comments(target.Draft.ArticleId))
-            .Key("touched", _ => CommentRedisKeys.TouchedArticles),
+            .Key("sequence", target => CommentRedisKeys.Sequence(target.Part))
+            .With(QueueScript.Keys(), target => (target.Part, target.Draft.ArticleId))
+            .Key("reader_pending", target => ReaderRedisKeys.Pending(target.Part, target.Draft.AuthorId))
+            .With(AuditScript.Keys(), target => AuditScript.Subject.About(target.Draft.Id, null))
+            .Key("article_comments", target => CommentRedisKeys.Comments(target.Part, target.Draft.ArticleId))
+            .Key("touched", target => CommentRedisKeys.TouchedArticles(target.Part)),
         """
         if redis.call('EXISTS', comment) == 1 then
           return {'exists', tostring(published_count())}
@@ -89,7 +93,7 @@ internal static class CommentScripts
         new ScriptKeys<CommentView>()
             .Key("comment", comment => CommentRedisKeys.Comment(comment.Id))
             .Key("reports", comment => CommentRedisKeys.Reports(comment.Id))
-            .With(QueueScript.Keys(), comment => comment.ArticleId),
+            .With(QueueScript.Keys(), comment => (CommentParts.OfComment(comment.Id), comment.ArticleId)),
         """
         local c = redis.call('HMGET', comment, 'status', 'seq', 'scoreMicro', 'reportsAtReview', 'reported', 'reasons')
         if c[1] ~= 'published' then return 'not-found' end

@@ -11,24 +11,41 @@ namespace Moderation.Redis.Comments;
 /// (ZADD/ZREM, O(log n)) and the counters together, so a thread costs the same to post to at any size and
 /// no crash leaves a count apart from its index.
 /// </summary>
-public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnections writes, TimeProvider clock)
+public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnections writes, CommentParts parts, TimeProvider clock)
 {
     private IDatabase Database => redis.GetDatabase();
 
     /// <summary>
-    /// The one write connection of every script that touches comment, queue or audit keys. Writes wait for the
-    /// store's commit, so they stay off the shared connection that reads use. Every comment script touches shared
-    /// keys (the comment sequence, site-wide queues, the audit trail): on one connection they run one after another
-    /// without contending for key locks, and the store commits a pipelined batch of them at once.
+    /// The write connection of every script of one part. Writes wait for the store's commit, so they stay off the
+    /// shared connection that reads use. A part's scripts share keys (its comment sequence, its share of the queues
+    /// and of the audit trail): on one connection they run one after another without contending for key locks, and
+    /// the store commits a pipelined batch of them at once.
     /// </summary>
-    internal static IDatabase Writes(RedisWriteConnections writes) => writes.For(0);
+    internal static IDatabase Writes(RedisWriteConnections writes, int part) => writes.For(part);
 
     public async Task<CommentView?> ReadAsync(string commentId) =>
         CommentRecords.Parse(await Database.HashGetAllAsync(CommentRedisKeys.Comment(commentId)));
 
+    /// <returns>The first of <paramref name="commentIds"/> that is stored, looked up in one round trip; null when none is.</returns>
+    public async Task<string?> FirstStoredAsync(IReadOnlyList<string> commentIds)
+    {
+        var batch = Database.CreateBatch();
+        var lookups = commentIds.Select(id => batch.KeyExistsAsync(CommentRedisKeys.Comment(id))).ToArray();
+        batch.Execute();
+        var found = await Task.WhenAll(lookups);
+        var index = Array.IndexOf(found, true);
+        return index < 0 ? null : commentIds[index];
+    }
+
     /// <returns>The stored comment and the article's published count, or a null comment when the parent is unknown.</returns>
     public async Task<PostResult> PostAsync(CommentDraft draft, string? auditJson)
     {
+        var part = CommentParts.OfComment(draft.Id);
+        if (part != parts.OfArticle(draft.ArticleId))
+        {
+            throw new ArgumentException($"Comment {draft.Id} names part {part}, but article {draft.ArticleId} is in part {parts.OfArticle(draft.ArticleId)}.", nameof(draft));
+        }
+
         var placement = await PlaceAsync(draft);
         if (placement is null)
         {
@@ -62,7 +79,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             CommentFields.Explanation, CommentRecords.ExplanationJson(draft.Explanation),
         ];
 
-        var result = (RedisResult[])(await CommentScripts.Post.EvaluateAsync(Writes(writes), new CommentScripts.PostTarget(draft, threadParentId), arguments))!;
+        var result = (RedisResult[])(await CommentScripts.Post.EvaluateAsync(Writes(writes, part), new CommentScripts.PostTarget(draft, threadParentId), arguments))!;
         var outcome = (string)result[0]!;
         if (outcome == "unknown-parent")
         {
@@ -82,7 +99,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
     public async Task<ReportResult> ReportAsync(CommentView comment, string reportJson, string readerId, int threshold)
     {
         var result = (string)(await CommentScripts.Report.EvaluateAsync(
-            Writes(writes), comment, [readerId, reportJson, CommentRecords.Invariant(threshold), comment.Id]))!;
+            Writes(writes, CommentParts.OfComment(comment.Id)), comment, [readerId, reportJson, CommentRecords.Invariant(threshold), comment.Id]))!;
         return result switch
         {
             "counted" => ReportResult.Counted,
@@ -102,7 +119,8 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             CommentRecords.Invariant(clock.GetUtcNow().ToUnixTimeMilliseconds()),
             comment.ArticleId,
         ];
-        var result = (RedisResult[])(await CommentScripts.Delete.EvaluateAsync(Writes(writes), new CommentScripts.StateChange(comment, moderatorId), arguments))!;
+        var result = (RedisResult[])(await CommentScripts.Delete.EvaluateAsync(
+            Writes(writes, CommentParts.OfComment(comment.Id)), new CommentScripts.StateChange(comment, moderatorId), arguments))!;
         var former = (string)result[0]!;
         return former == "not-found" ? null : (former, long.Parse((string)result[1]!, CultureInfo.InvariantCulture));
     }
@@ -119,6 +137,12 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
         if (draft.ParentId is null)
         {
             return (null, 1);
+        }
+
+        // A parent in another part is on another article, and the script could not touch it: one slot per script.
+        if (CommentParts.OfComment(draft.ParentId) != CommentParts.OfComment(draft.Id))
+        {
+            return null;
         }
 
         var parent = await Database.HashGetAsync(

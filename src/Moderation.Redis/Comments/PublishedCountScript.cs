@@ -10,20 +10,23 @@ namespace Moderation.Redis.Comments;
 /// </summary>
 internal static class PublishedCountScript
 {
-    /// <summary>Where a comment is shown: the article's thread, or the replies under its thread parent.</summary>
-    public sealed record Placement(string ArticleId, string CommentId, string? ThreadParentId);
+    /// <summary>Where a comment is shown: the article's thread, or the replies under its thread parent; in the comment's part.</summary>
+    public sealed record Placement(string ArticleId, string CommentId, string? ThreadParentId)
+    {
+        public int Part => CommentParts.OfComment(CommentId);
+    }
 
     /// <summary>The sorted set the comment is shown in: its article's thread, or the replies under its thread parent.</summary>
     public static string Thread(Placement place) => place.ThreadParentId is null
-        ? CommentRedisKeys.Thread(place.ArticleId)
-        : CommentRedisKeys.Replies(place.ArticleId, place.ThreadParentId);
+        ? CommentRedisKeys.Thread(place.Part, place.ArticleId)
+        : CommentRedisKeys.Replies(place.Part, place.ArticleId, place.ThreadParentId);
 
     public static ScriptKeys<Placement> Keys() => new ScriptKeys<Placement>()
         .Key("thread_parent", place => place.ThreadParentId is null
-            ? CommentRedisKeys.Unused(place.CommentId, "thread-parent")
+            ? CommentRedisKeys.Unused(place.Part, place.CommentId, "thread-parent")
             : CommentRedisKeys.Comment(place.ThreadParentId))
-        .Key("counts", place => CommentRedisKeys.Counts(place.ArticleId))
-        .Key("thread_version", place => CommentRedisKeys.ThreadVersion(place.ArticleId));
+        .Key("counts", place => CommentRedisKeys.Counts(place.Part, place.ArticleId))
+        .Key("thread_version", place => CommentRedisKeys.ThreadVersion(place.Part, place.ArticleId));
 
     /// <summary>Lua that defines published_count() and count_published(delta, is_reply), which returns the new count.</summary>
     public const string Lua = """

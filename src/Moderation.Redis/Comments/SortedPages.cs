@@ -17,6 +17,24 @@ internal static class SortedPages
         return [.. ((RedisResult[])result!).Select(member => (string)member!)];
     }
 
+    /// <summary>
+    /// Up to <paramref name="take"/> members after <paramref name="after"/> (0: from the start), with their positions,
+    /// as <see cref="PartEntry{T}"/>s of <paramref name="part"/> whose merge order is still to be filled in.
+    /// </summary>
+    public static async Task<List<PartEntry<string>>> RangeInPartAsync(
+        IDatabase database, int part, RedisKey key, bool descending, long after, int take)
+    {
+        var (low, high, exclude) = (after, descending) switch
+        {
+            (0, _) => (double.NegativeInfinity, double.PositiveInfinity, Exclude.None),
+            (_, true) => (double.NegativeInfinity, after, Exclude.Stop),
+            _ => (after, double.PositiveInfinity, Exclude.Start),
+        };
+        var entries = await database.SortedSetRangeByScoreWithScoresAsync(
+            key, low, high, exclude, descending ? Order.Descending : Order.Ascending, 0, take);
+        return [.. entries.Select(entry => new PartEntry<string>(part, (long)entry.Score, 0, (string)entry.Element!))];
+    }
+
     /// <summary>The comments behind a page of ids, read in one round trip; ids whose hash is gone are left out.</summary>
     public static async Task<CommentView[]> ReadCommentsAsync(IDatabase database, IEnumerable<string> ids)
     {

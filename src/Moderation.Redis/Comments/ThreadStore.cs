@@ -13,7 +13,7 @@ namespace Moderation.Redis.Comments;
 /// that carries the thread version it was built at: any change to what the thread shows bumps the version,
 /// and the next read rebuilds the page.
 /// </summary>
-public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
+public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnections writes, CommentParts parts)
 {
     /// <summary>The page size that is cached: the contract's default limit.</summary>
     public const int CachedLimit = 20;
@@ -23,8 +23,8 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
     internal static readonly RedisScript<PageSlot> StoreIfCurrent = new(
         "cache a first page if it is current",
         new ScriptKeys<PageSlot>()
-            .Key("thread_version", slot => CommentRedisKeys.ThreadVersion(slot.ArticleId))
-            .Key("first_page", slot => CommentRedisKeys.FirstPage(slot.ArticleId, slot.Sort)),
+            .Key("thread_version", slot => CommentRedisKeys.ThreadVersion(slot.Part, slot.ArticleId))
+            .Key("first_page", slot => CommentRedisKeys.FirstPage(slot.Part, slot.ArticleId, slot.Sort)),
         """
         if (redis.call('GET', thread_version) or '0') == ARGV[1] then
           redis.call('SET', first_page, ARGV[1] .. '\n' .. ARGV[2])
@@ -36,16 +36,17 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
     private IDatabase Database => redis.GetDatabase();
 
     public Task<CommentPage> ThreadAsync(string articleId, bool newestFirst, int limit, string? cursor) =>
-        PageAsync(CommentRedisKeys.Thread(articleId), newestFirst, limit, cursor);
+        PageAsync(CommentRedisKeys.Thread(parts.OfArticle(articleId), articleId), newestFirst, limit, cursor);
 
     public Task<CommentPage> RepliesAsync(CommentView parent, int limit, string? cursor) =>
-        PageAsync(CommentRedisKeys.Replies(parent.ArticleId, parent.Id), descending: false, limit, cursor);
+        PageAsync(CommentRedisKeys.Replies(CommentParts.OfComment(parent.Id), parent.ArticleId, parent.Id), descending: false, limit, cursor);
 
     public async Task<string> FirstPageJsonAsync(string articleId, bool newestFirst)
     {
         var sort = newestFirst ? "newest" : "oldest";
-        var versionKey = CommentRedisKeys.ThreadVersion(articleId);
-        var pageKey = CommentRedisKeys.FirstPage(articleId, sort);
+        var part = parts.OfArticle(articleId);
+        var versionKey = CommentRedisKeys.ThreadVersion(part, articleId);
+        var pageKey = CommentRedisKeys.FirstPage(part, articleId, sort);
         var both = await Database.StringGetAsync([versionKey, pageKey]);
         var version = both[0].IsNullOrEmpty ? "0" : (string)both[0]!;
         if (!both[1].IsNullOrEmpty)
@@ -61,7 +62,7 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
         var page = await ThreadAsync(articleId, newestFirst, CachedLimit, cursor: null);
         var json = JsonSerializer.Serialize(PublicViews.Page(page), PublicComment.JsonOptions);
         // Not awaited: the reader has its page, and a store that waits for its commit should not make it wait too.
-        _ = StoreIfCurrent.EvaluateAsync(CommentStore.Writes(writes), new PageSlot(articleId, sort), [version, json], CommandFlags.FireAndForget);
+        _ = StoreIfCurrent.EvaluateAsync(CommentStore.Writes(writes, part), new PageSlot(part, articleId, sort), [version, json], CommandFlags.FireAndForget);
         return json;
     }
 
@@ -74,5 +75,5 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
         return new CommentPage([.. comments.Where(comment => comment.Status is CommentStatus.Published or CommentStatus.Deleted)], next);
     }
 
-    internal sealed record PageSlot(string ArticleId, string Sort);
+    internal sealed record PageSlot(int Part, string ArticleId, string Sort);
 }

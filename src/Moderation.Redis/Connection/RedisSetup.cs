@@ -30,6 +30,7 @@ public static class RedisSetup
 
         services.TryAddSingleton<VoteStore>();
         services.TryAddSingleton<ResultsPublisher>();
+        services.TryAddSingleton<CommentParts>();
         services.TryAddSingleton<CommentStore>();
         services.TryAddSingleton<CommentCounts>();
         services.TryAddSingleton<CommentRecount>();

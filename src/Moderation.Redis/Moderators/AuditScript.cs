@@ -12,19 +12,27 @@ namespace Moderation.Redis.Moderators;
 /// </summary>
 internal static class AuditScript
 {
-    /// <summary>Whose record it is; an absent comment or moderator gets an unused stand-in key (<see cref="StandIn"/> makes it unique), skipped by the flags.</summary>
-    public sealed record Subject(string? CommentId, string? ModeratorId, string StandIn);
+    /// <summary>
+    /// Whose record it is and the part it goes in (a comment's, or part 0 for a record about a reader only); an absent
+    /// comment or moderator gets an unused stand-in key (<see cref="StandIn"/> makes it unique), skipped by the flags.
+    /// </summary>
+    public sealed record Subject(int Part, string? CommentId, string? ModeratorId, string StandIn)
+    {
+        /// <summary>A record about a comment, in the comment's part.</summary>
+        public static Subject About(string commentId, string? moderatorId) =>
+            new(CommentParts.OfComment(commentId), commentId, moderatorId, commentId);
+    }
 
     public static ScriptKeys<Subject> Keys() => new ScriptKeys<Subject>()
-        .Key("audit.sequence", _ => ModerationRedisKeys.AuditSequence)
-        .Key("audit.records", _ => ModerationRedisKeys.AuditRecords)
-        .Key("audit.all", _ => ModerationRedisKeys.AuditAll)
+        .Key("audit.sequence", subject => ModerationRedisKeys.AuditSequence(subject.Part))
+        .Key("audit.records", subject => ModerationRedisKeys.AuditRecords(subject.Part))
+        .Key("audit.all", subject => ModerationRedisKeys.AuditAll(subject.Part))
         .Key("audit.by_comment", subject => subject.CommentId is null
-            ? CommentRedisKeys.Unused(subject.StandIn, "audit-comment")
+            ? CommentRedisKeys.Unused(subject.Part, subject.StandIn, "audit-comment")
             : ModerationRedisKeys.AuditByComment(subject.CommentId))
         .Key("audit.by_moderator", subject => subject.ModeratorId is null
-            ? CommentRedisKeys.Unused(subject.StandIn, "audit-moderator")
-            : ModerationRedisKeys.AuditByModerator(subject.ModeratorId));
+            ? CommentRedisKeys.Unused(subject.Part, subject.StandIn, "audit-moderator")
+            : ModerationRedisKeys.AuditByModerator(subject.Part, subject.ModeratorId));
 
     /// <summary>Lua that defines append_audit(json, has_comment, has_moderator), returning the record's number, and audit_json(head, from, to).</summary>
     public const string Lua = """

@@ -19,8 +19,8 @@ internal static class DecisionScript
         "decide on a comment",
         CommentScripts.StateChangeKeys()
             .Key("thread", change => PublishedCountScript.Thread(change.Placement))
-            .Key("feedback_records", _ => ModerationRedisKeys.FeedbackRecords)
-            .Key("feedback", _ => ModerationRedisKeys.Feedback),
+            .Key("feedback_records", change => ModerationRedisKeys.FeedbackRecords(change.Part))
+            .Key("feedback", change => ModerationRedisKeys.Feedback(change.Part)),
         """
         local action, expected, id = ARGV[1], ARGV[2], ARGV[3]
         local c = redis.call('HMGET', comment, 'status', 'revision', 'seq', 'scoreMicro', 'reports')

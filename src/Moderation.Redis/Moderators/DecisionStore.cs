@@ -27,7 +27,7 @@ public sealed class DecisionStore(RedisWriteConnections writes)
         ];
 
         var result = (RedisResult[])(await DecisionScript.Decide.EvaluateAsync(
-            CommentStore.Writes(writes), new CommentScripts.StateChange(comment, decision.ModeratorId), arguments))!;
+            CommentStore.Writes(writes, CommentParts.OfComment(comment.Id)), new CommentScripts.StateChange(comment, decision.ModeratorId), arguments))!;
         return (string)result[0]! switch
         {
             "applied" => (DecisionOutcome.Applied, (string)result[1]!, long.Parse((string)result[2]!, CultureInfo.InvariantCulture)),

@@ -13,16 +13,19 @@ internal static class QueueScript
 {
     private static readonly string[] States = [QueueNames.Pending, QueueNames.Reported, QueueNames.Approved, QueueNames.Rejected];
 
-    /// <summary>The sixteen queue keys of an article, named <c>queues.STATE.article_age|article_score|site_age|site_score</c>.</summary>
-    public static ScriptKeys<string> Keys()
+    /// <summary>
+    /// The sixteen queue keys of an article and its part's share of the site-wide queues, named
+    /// <c>queues.STATE.article_age|article_score|site_age|site_score</c>.
+    /// </summary>
+    public static ScriptKeys<(int Part, string ArticleId)> Keys()
     {
-        var keys = new ScriptKeys<string>();
+        var keys = new ScriptKeys<(int Part, string ArticleId)>();
         foreach (var state in States)
         {
-            keys.Key($"queues.{state}.article_age", articleId => ModerationRedisKeys.Queue(state, QueueNames.ByAge, articleId))
-                .Key($"queues.{state}.article_score", articleId => ModerationRedisKeys.Queue(state, QueueNames.ByScore, articleId))
-                .Key($"queues.{state}.site_age", _ => ModerationRedisKeys.Queue(state, QueueNames.ByAge))
-                .Key($"queues.{state}.site_score", _ => ModerationRedisKeys.Queue(state, QueueNames.ByScore));
+            keys.Key($"queues.{state}.article_age", article => ModerationRedisKeys.Queue(article.Part, state, QueueNames.ByAge, article.ArticleId))
+                .Key($"queues.{state}.article_score", article => ModerationRedisKeys.Queue(article.Part, state, QueueNames.ByScore, article.ArticleId))
+                .Key($"queues.{state}.site_age", article => ModerationRedisKeys.Queue(article.Part, state, QueueNames.ByAge))
+                .Key($"queues.{state}.site_score", article => ModerationRedisKeys.Queue(article.Part, state, QueueNames.ByScore));
         }
 
         return keys;
@@ -56,6 +59,12 @@ internal static class QueueScript
 
     /// <summary>The score-order value of a comment: the same number the Lua computes.</summary>
     public static long ScoreKey(long micro, long sequence) => micro * 8589934592L + sequence;
+
+    /// <summary>The sequence number inside a score-order value.</summary>
+    public static long SequenceOf(long scoreKey) => scoreKey % 8589934592L;
+
+    /// <summary>The score in millionths inside a score-order value.</summary>
+    public static long MicroOf(long scoreKey) => scoreKey / 8589934592L;
 
     /// <summary>A score in millionths, as stored.</summary>
     public static long Micro(double score) => (long)Math.Round(Math.Clamp(score, 0, 1) * 1_000_000);

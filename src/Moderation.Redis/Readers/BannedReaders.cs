@@ -1,3 +1,4 @@
+using Moderation.Redis.Comments;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Readers;
@@ -14,6 +15,11 @@ public sealed class BannedReaders(IConnectionMultiplexer redis)
 
     public Task<bool> IsBannedAsync(string readerId) => redis.GetDatabase().SetContainsAsync(ReaderRedisKeys.Banned, readerId);
 
-    public async Task<string[]> PendingCommentsAsync(string readerId) =>
-        [.. (await redis.GetDatabase().SetMembersAsync(ReaderRedisKeys.Pending(readerId))).Select(id => (string)id!)];
+    /// <summary>The reader's held comments, from the held set of every part.</summary>
+    public async Task<string[]> PendingCommentsAsync(string readerId)
+    {
+        var database = redis.GetDatabase();
+        var sets = await Task.WhenAll(CommentParts.All.Select(part => database.SetMembersAsync(ReaderRedisKeys.Pending(part, readerId))));
+        return [.. sets.SelectMany(ids => ids).Select(id => (string)id!)];
+    }
 }

@@ -8,8 +8,8 @@ public static class ReaderRedisKeys
     /// <summary>Set of banned reader ids: the hot paths' cheap check.</summary>
     public const string Banned = "moderation:readers:banned";
 
-    /// <summary>Set of a reader's comments waiting for a moderator, which a ban with rejectPending rejects; the comment scripts keep it, so it is in the comment slot.</summary>
-    public static string Pending(string readerId) => $"{CommentSlot.Prefix}reader:{{{readerId}}}:pending";
+    /// <summary>Set of a reader's comments of one part waiting for a moderator, which a ban with rejectPending rejects; the comment scripts keep it, so it is in their part.</summary>
+    public static string Pending(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:pending";
 
     /// <summary>Key that exists while a reader must wait before posting again (SET NX PX); the reader id is its hash tag.</summary>
     public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";

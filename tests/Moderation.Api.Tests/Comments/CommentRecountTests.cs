@@ -27,7 +27,7 @@ public abstract class CommentRecountTests(SharedSilo silo) : IAsyncLifetime
         await (await Factory.ReaderAsync("c")).CommentAsync(article, CommentClient.Civil, parent.Id());
         await (await Factory.ReaderAsync("d")).CommentAsync(article, CommentClient.Abusive);
         var redis = Factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        await redis.HashSetAsync(CommentRedisKeys.Counts(article), "published", 41);
+        await redis.HashSetAsync(CommentRedisKeys.Counts(CommentParts.Hashed(article), article), "published", 41);
         await redis.HashSetAsync(CommentRedisKeys.Comment(parent.Id()), "replyCount", 7);
 
         var report = await RecountAsync(editor, article);

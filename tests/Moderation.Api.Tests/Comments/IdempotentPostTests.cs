@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Moderation.Redis.Comments;
 using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Comments;
@@ -61,6 +62,27 @@ public abstract class IdempotentPostTests(SharedSilo silo) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
         await AssertPublishedAsync(reader, article, 1);
+    }
+
+    [Fact]
+    public async Task The_same_key_on_an_article_of_another_part_is_422_and_stores_nothing_there()
+    {
+        var article = CommentClient.NewArticle("key-here");
+        var elsewhere = CommentClient.NewArticle("key-elsewhere");
+        while (CommentParts.Hashed(elsewhere) == CommentParts.Hashed(article))
+        {
+            elsewhere = CommentClient.NewArticle("key-elsewhere");
+        }
+
+        using var reader = await Factory.ReaderAsync("part-hopper");
+        var key = Guid.NewGuid().ToString();
+        using var first = await PostAsync(reader, article, CommentClient.Civil, key);
+
+        using var other = await PostAsync(reader, elsewhere, CommentClient.Civil, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        await AssertPublishedAsync(reader, elsewhere, 0);
     }
 
     [Fact]

@@ -49,4 +49,19 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
 
         Assert.True(document.GetProperty("paths").TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
     }
+
+    [Theory]
+    [InlineData("/api/moderation/queue")]
+    [InlineData("/api/moderation/audit")]
+    [InlineData("/api/articles/{articleId}/comments")]
+    public async Task The_openapi_document_says_a_cursor_is_sent_back_unchanged(string path)
+    {
+        using var client = silo.CreateClient();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var cursor = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(parameter => parameter.GetProperty("name").GetString() == "cursor");
+        Assert.Contains("sent back unchanged", cursor.GetProperty("description").GetString());
+    }
 }

@@ -166,6 +166,57 @@ public abstract class ModerationHttpTests(SharedSilo silo) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_site_wide_queue_pages_with_an_opaque_cursor_that_takes_each_held_comment_once()
+    {
+        using var moderator = await Factory.ModeratorAsync();
+        var held = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var author = await Factory.ReaderAsync("site-wide");
+            held.Add((await author.CommentAsync(CommentClient.NewArticle("site-queue"), CommentClient.Abusive)).Id());
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await moderator.GetJsonAsync($"/api/moderation/queue?state=pending&sort=newest&limit=2{(cursor is null ? "" : "&cursor=" + cursor)}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("comment").Id()));
+            cursor = page.GetProperty("nextCursor").GetString();
+            Assert.True(cursor is null || cursor.Split('.').Length == 16, cursor);
+        }
+        while (cursor is not null && seen.Count < 1000);
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(held.AsEnumerable().Reverse(), seen.Where(held.Contains));
+    }
+
+    [Theory]
+    [InlineData("/api/moderation/queue?state=pending&cursor=1.2.3")]
+    [InlineData("/api/moderation/queue?state=pending&articleId=some-article&cursor=0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.1")]
+    [InlineData("/api/moderation/audit?cursor=0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.-1")]
+    [InlineData("/api/moderation/audit?commentId=cAbCdEfGhIjKlMnOp-3&cursor=0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.1")]
+    public async Task A_cursor_this_service_did_not_hand_out_is_400(string path)
+    {
+        using var moderator = await Factory.ModeratorAsync();
+
+        using var response = await moderator.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_numeric_cursor_from_before_the_parts_still_pages_the_site_wide_queue_and_audit()
+    {
+        using var moderator = await Factory.ModeratorAsync();
+
+        using var queue = await moderator.GetAsync("/api/moderation/queue?state=pending&sort=oldest&cursor=5");
+        using var audit = await moderator.GetAsync("/api/moderation/audit?cursor=5");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (queue.StatusCode, audit.StatusCode));
+    }
+
+    [Fact]
     public async Task The_audit_trail_pages_newest_first_without_repeats()
     {
         using var moderator = await Factory.ModeratorAsync();

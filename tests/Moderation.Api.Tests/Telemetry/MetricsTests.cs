@@ -98,8 +98,7 @@ public sealed class MetricsTests : IAsyncLifetime
     {
         using var reader = await _factory.ReaderAsync("metrics-queue");
         await reader.CommentAsync(CommentClient.NewArticle("metrics-queue"), CommentClient.Abusive);
-        var redis = _factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        var pending = await redis.SortedSetLengthAsync(ModerationRedisKeys.Queue(QueueNames.Pending, QueueNames.ByAge));
+        var pending = await _factory.Services.GetRequiredService<QueueStore>().SiteSizeAsync(QueueNames.Pending);
 
         var sampled = await WaitUntilAsync(() => Task.FromResult(_measurements.Observe("moderation.queue.size", "queue", "pending") >= pending));
 

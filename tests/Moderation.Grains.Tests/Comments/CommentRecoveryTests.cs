@@ -22,7 +22,7 @@ public abstract class CommentRecoveryTests(ClusterFixture fixture)
 
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await Grains.PostAsync(TestComments.Draft(article));
-        var touched = await connection.GetDatabase().SortedSetScoreAsync(CommentRedisKeys.TouchedArticles, article);
+        var touched = await connection.GetDatabase().SortedSetScoreAsync(CommentRedisKeys.TouchedArticles(TestComments.Part(article)), article);
 
         Assert.NotNull(touched);
         Assert.InRange(touched.Value, before - 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1);
@@ -38,7 +38,7 @@ public abstract class CommentRecoveryTests(ClusterFixture fixture)
 
         var decided = await Grains.GetGrain<ICommentModerationGrain>(held.Id)
             .Decide(new ModerationDecision("approve", null, "", held.Revision, "mod", at, Labelled: true));
-        var touched = await connection.GetDatabase().SortedSetScoreAsync(CommentRedisKeys.TouchedArticles, article);
+        var touched = await connection.GetDatabase().SortedSetScoreAsync(CommentRedisKeys.TouchedArticles(TestComments.Part(article)), article);
 
         Assert.Equal(DecisionOutcome.Applied, decided.Outcome);
         Assert.Equal(at.ToUnixTimeMilliseconds(), touched);
@@ -52,11 +52,12 @@ public abstract class CommentRecoveryTests(ClusterFixture fixture)
         await Grains.PostAsync(TestComments.Draft(article, "bob"));
         using var connection = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
         var database = connection.GetDatabase();
+        var torn = TestComments.CommentId(article);
         // What a crash may keep of a post script that never answered: the writes before the comment's own hash.
-        await database.SortedSetAddAsync(CommentRedisKeys.TouchedArticles, article, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        await database.SortedSetAddAsync(CommentRedisKeys.Comments(article), "c-torn", 9e12);
-        await database.SortedSetAddAsync(CommentRedisKeys.Thread(article), "c-torn", 9e12);
-        await database.HashIncrementAsync(CommentRedisKeys.Counts(article), "published");
+        await database.SortedSetAddAsync(CommentRedisKeys.TouchedArticles(TestComments.Part(article)), article, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await database.SortedSetAddAsync(CommentRedisKeys.Comments(TestComments.Part(article), article), torn, 9e12);
+        await database.SortedSetAddAsync(CommentRedisKeys.Thread(TestComments.Part(article), article), torn, 9e12);
+        await database.HashIncrementAsync(CommentRedisKeys.Counts(TestComments.Part(article), article), "published");
 
         var reports = await new CommentRecovery(Grains, new TouchedArticles(connection), NullLogger<CommentRecovery>.Instance).RecoverAsync(CancellationToken.None);
 

@@ -29,7 +29,9 @@ public sealed class CommentScaleBenchmarks(ClusterFixture fixture, ITestOutputHe
         using var connection = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
         using var writes = new RedisWriteConnections(fixture.Redis.ConnectionString, 8);
         await writes.ConnectAsync();
-        var store = new CommentStore(connection, writes, TimeProvider.System);
+        var parts = new CommentParts(connection);
+        await parts.LoadAsync();
+        var store = new CommentStore(connection, writes, parts, TimeProvider.System);
 
         var warmUp = TestComments.NewArticle();
         for (var i = 0; i < Samples; i++)

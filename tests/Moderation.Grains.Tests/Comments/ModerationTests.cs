@@ -78,8 +78,8 @@ public abstract class ModerationTests(ClusterFixture fixture) : IDisposable
 
         Assert.Equal(DecisionOutcome.Applied, result.Outcome);
         var number = (string)(await Redis().SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByComment(held.Id), -1, -1))[0]!;
-        Assert.NotNull(await Redis().SortedSetScoreAsync(ModerationRedisKeys.Feedback, number));
-        var json = (string)(await Redis().HashGetAsync(ModerationRedisKeys.FeedbackRecords, number))!;
+        Assert.NotNull(await Redis().SortedSetScoreAsync(ModerationRedisKeys.Feedback(TestComments.Part(article)), number));
+        var json = (string)(await Redis().HashGetAsync(ModerationRedisKeys.FeedbackRecords(TestComments.Part(article)), number))!;
         Assert.Contains(held.Body, json);
         Assert.Contains("\"label\":1", json);
         Assert.Contains("\"modelScore\":0.8", json);

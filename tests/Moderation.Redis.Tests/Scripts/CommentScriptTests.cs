@@ -11,7 +11,7 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>The post, report and delete scripts on a real server, through the store that sends them; run on each store by the classes below.</summary>
 public abstract class CommentScriptTests(ScriptServer server)
 {
-    private readonly CommentStore _store = new(server.Connection, server.Writes, TimeProvider.System);
+    private readonly CommentStore _store = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
 
     private IDatabase Redis => server.Database;
 
@@ -25,10 +25,10 @@ public abstract class CommentScriptTests(ScriptServer server)
         var comment = result.Comment!;
         Assert.True(result.Created);
         Assert.Equal(1, result.PublishedCount);
-        Assert.Equal(comment.Sequence, await Redis.SortedSetScoreAsync(CommentRedisKeys.Thread(article), comment.Id));
-        Assert.Equal(comment.Sequence, await Redis.SortedSetScoreAsync(CommentRedisKeys.Comments(article), comment.Id));
-        Assert.Equal("1", (string?)await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(article)));
-        Assert.NotNull(await Redis.SortedSetScoreAsync(CommentRedisKeys.TouchedArticles, article));
+        Assert.Equal(comment.Sequence, await Redis.SortedSetScoreAsync(CommentRedisKeys.Thread(TestData.Part(article), article), comment.Id));
+        Assert.Equal(comment.Sequence, await Redis.SortedSetScoreAsync(CommentRedisKeys.Comments(TestData.Part(article), article), comment.Id));
+        Assert.Equal("1", (string?)await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(TestData.Part(article), article)));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(CommentRedisKeys.TouchedArticles(TestData.Part(article)), article));
         Assert.Equivalent(comment, await _store.ReadAsync(comment.Id), strict: true);
     }
 
@@ -44,10 +44,10 @@ public abstract class CommentScriptTests(ScriptServer server)
 
         Assert.Equal(parent.Id, reply.ThreadParentId);
         Assert.Equal(1, (await _store.ReadAsync(parent.Id))!.ReplyCount);
-        Assert.NotNull(await Redis.SortedSetScoreAsync(CommentRedisKeys.Replies(article, parent.Id), reply.Id));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(CommentRedisKeys.Replies(TestData.Part(article), article, parent.Id), reply.Id));
         Assert.Null(refused.Comment);
         Assert.False(await Redis.KeyExistsAsync(CommentRedisKeys.Comment(orphan.Id)));
-        Assert.Equal("2", (string?)await Redis.HashGetAsync(CommentRedisKeys.Counts(article), "published"));
+        Assert.Equal("2", (string?)await Redis.HashGetAsync(CommentRedisKeys.Counts(TestData.Part(article), article), "published"));
     }
 
     [Fact]
@@ -61,14 +61,14 @@ public abstract class CommentScriptTests(ScriptServer server)
         Assert.Equal(0, result.PublishedCount);
         foreach (var order in new[] { QueueNames.ByAge, QueueNames.ByScore })
         {
-            Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Pending, order, article), draft.Id));
-            Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Pending, order), draft.Id));
+            Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Pending, order, article), draft.Id));
+            Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Pending, order), draft.Id));
         }
 
-        Assert.True(await Redis.SetContainsAsync(ReaderRedisKeys.Pending("dan"), draft.Id));
+        Assert.True(await Redis.SetContainsAsync(ReaderRedisKeys.Pending(TestData.Part(article), "dan"), draft.Id));
         var number = (await Redis.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByComment(draft.Id))).Single();
-        Assert.Equal("""{"action":"hold"}""", (string?)await Redis.HashGetAsync(ModerationRedisKeys.AuditRecords, number));
-        Assert.Null(await Redis.SortedSetScoreAsync(CommentRedisKeys.Thread(article), draft.Id));
+        Assert.Equal("""{"action":"hold"}""", (string?)await Redis.HashGetAsync(ModerationRedisKeys.AuditRecords(TestData.Part(article)), number));
+        Assert.Null(await Redis.SortedSetScoreAsync(CommentRedisKeys.Thread(TestData.Part(article), article), draft.Id));
     }
 
     [Fact]
@@ -93,15 +93,15 @@ public abstract class CommentScriptTests(ScriptServer server)
 
         var first = await _store.ReportAsync(comment, """{"readerId":"r1"}""", "r1", threshold: 2);
         var repeated = await _store.ReportAsync(comment, """{"readerId":"r1"}""", "r1", threshold: 2);
-        var queuedBefore = await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Reported, QueueNames.ByAge, article), comment.Id);
+        var queuedBefore = await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Reported, QueueNames.ByAge, article), comment.Id);
         var second = await _store.ReportAsync(comment, """{"readerId":"r2"}""", "r2", threshold: 2);
 
         Assert.Equal(ReportResult.Counted, first);
         Assert.Equal(ReportResult.AlreadyReported, repeated);
         Assert.Equal(ReportResult.Counted, second);
         Assert.Null(queuedBefore);
-        Assert.Equal(comment.Sequence, await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Reported, QueueNames.ByAge, article), comment.Id));
-        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Reported, QueueNames.ByScore), comment.Id));
+        Assert.Equal(comment.Sequence, await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Reported, QueueNames.ByAge, article), comment.Id));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Reported, QueueNames.ByScore), comment.Id));
         Assert.Equal(["reports"], (await _store.ReadAsync(comment.Id))!.Reasons.AsEnumerable());
         Assert.Equal(ReportResult.NotFound, await _store.ReportAsync(comment with { Id = "c-nobody" }, "{}", "r3", 2));
     }
@@ -122,9 +122,9 @@ public abstract class CommentScriptTests(ScriptServer server)
         Assert.Equal(CommentStatus.Deleted, stored.Status);
         Assert.Equal("", stored.Body);
         Assert.Equal(0, (await _store.ReadAsync(parent.Id))!.ReplyCount);
-        Assert.NotNull(await Redis.SortedSetScoreAsync(CommentRedisKeys.Replies(article, parent.Id), reply.Id));
-        var number = (await Redis.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByModerator("mia"), -1, -1)).Single();
-        Assert.EndsWith("\"fromStatus\":\"published\",\"toStatus\":\"deleted\"}", (string?)await Redis.HashGetAsync(ModerationRedisKeys.AuditRecords, number));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(CommentRedisKeys.Replies(TestData.Part(article), article, parent.Id), reply.Id));
+        var number = (await Redis.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByModerator(TestData.Part(article), "mia"), -1, -1)).Single();
+        Assert.EndsWith("\"fromStatus\":\"published\",\"toStatus\":\"deleted\"}", (string?)await Redis.HashGetAsync(ModerationRedisKeys.AuditRecords(TestData.Part(article)), number));
         Assert.Null(await _store.DeleteAsync(reply with { Id = "c-nobody", ThreadParentId = null }, null, null));
     }
 
@@ -137,9 +137,9 @@ public abstract class CommentScriptTests(ScriptServer server)
         var deleted = await _store.DeleteAsync(held, null, null);
 
         Assert.Equal((CommentStatus.Pending, 0L), deleted);
-        Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Pending, QueueNames.ByAge, article), held.Id));
-        Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Pending, QueueNames.ByScore), held.Id));
-        Assert.False(await Redis.SetContainsAsync(ReaderRedisKeys.Pending("eve"), held.Id));
+        Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Pending, QueueNames.ByAge, article), held.Id));
+        Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Pending, QueueNames.ByScore), held.Id));
+        Assert.False(await Redis.SetContainsAsync(ReaderRedisKeys.Pending(TestData.Part(article), "eve"), held.Id));
     }
 }
 

@@ -11,7 +11,7 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>The decide script on a real server, through the store that sends it; run on each store by the classes below.</summary>
 public abstract class DecisionScriptTests(ScriptServer server)
 {
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, TimeProvider.System);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
     private readonly DecisionStore _decisions = new(server.Writes);
 
     private IDatabase Redis => server.Database;
@@ -30,13 +30,13 @@ public abstract class DecisionScriptTests(ScriptServer server)
         var stored = (await _comments.ReadAsync(held.Id))!;
         Assert.Equal((CommentStatus.Published, 2L), (stored.Status, stored.Revision));
         Assert.Equal(1, (await _comments.ReadAsync(parent.Id))!.ReplyCount);
-        Assert.NotNull(await Redis.SortedSetScoreAsync(CommentRedisKeys.Replies(article, parent.Id), held.Id));
-        Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Pending, QueueNames.ByAge, article), held.Id));
-        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Approved, QueueNames.ByScore), held.Id));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(CommentRedisKeys.Replies(TestData.Part(article), article, parent.Id), held.Id));
+        Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Pending, QueueNames.ByAge, article), held.Id));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Approved, QueueNames.ByScore), held.Id));
         var number = (await Redis.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByComment(held.Id), -1, -1)).Single();
-        Assert.Equal("""{"label":0}""", (string?)await Redis.HashGetAsync(ModerationRedisKeys.FeedbackRecords, number));
-        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Feedback, number));
-        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.AuditByModerator("mia"), number));
+        Assert.Equal("""{"label":0}""", (string?)await Redis.HashGetAsync(ModerationRedisKeys.FeedbackRecords(TestData.Part(article)), number));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Feedback(TestData.Part(article)), number));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.AuditByModerator(TestData.Part(article), "mia"), number));
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public abstract class DecisionScriptTests(ScriptServer server)
         Assert.Equal(DecisionOutcome.StaleRevision, stale.Outcome);
         Assert.Equal((DecisionOutcome.Applied, CommentStatus.Published, 0L), rejected);
         Assert.Equal(DecisionOutcome.NotFound, missing.Outcome);
-        Assert.Null(await Redis.SortedSetScoreAsync(CommentRedisKeys.Thread(article), comment.Id));
-        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Rejected, QueueNames.ByAge, article), comment.Id));
-        Assert.Equal("0", (string?)await Redis.HashGetAsync(CommentRedisKeys.Counts(article), "published"));
+        Assert.Null(await Redis.SortedSetScoreAsync(CommentRedisKeys.Thread(TestData.Part(article), article), comment.Id));
+        Assert.NotNull(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Rejected, QueueNames.ByAge, article), comment.Id));
+        Assert.Equal("0", (string?)await Redis.HashGetAsync(CommentRedisKeys.Counts(TestData.Part(article), article), "published"));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public abstract class DecisionScriptTests(ScriptServer server)
         var result = await _decisions.DecideAsync(comment, TestData.Decision(ModerationDecision.Approve, null), "{", null);
 
         Assert.Equal(DecisionOutcome.Deleted, result.Outcome);
-        Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(QueueNames.Approved, QueueNames.ByAge, article), comment.Id));
+        Assert.Null(await Redis.SortedSetScoreAsync(ModerationRedisKeys.Queue(TestData.Part(article), QueueNames.Approved, QueueNames.ByAge, article), comment.Id));
     }
 }
 

@@ -46,48 +46,48 @@ public abstract class SmallScriptTests(ScriptServer server)
         var page = await store.PageAsync(null, moderator, 10, null);
 
         Assert.Equal(entry with { At = page.Items.Single().At }, page.Items.Single());
-        Assert.False(await Redis.KeyExistsAsync(CommentRedisKeys.Unused("ivan", "audit-comment")));
+        Assert.False(await Redis.KeyExistsAsync(CommentRedisKeys.Unused(0, "ivan", "audit-comment")));
     }
 
     [Fact]
     public async Task The_recount_script_stores_counts_only_while_the_thread_version_is_the_one_read()
     {
-        var comments = new CommentStore(server.Connection, server.Writes, TimeProvider.System);
+        var comments = new CommentStore(server.Connection, server.Writes, server.Parts, TimeProvider.System);
         var article = TestData.NewArticle();
         var parent = (await comments.PostAsync(TestData.Draft(article), null)).Comment!;
-        var version = (string)(await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(article)))!;
-        var correction = new CommentRecount.Correction(article, [parent.Id]);
+        var version = (string)(await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(TestData.Part(article), article)))!;
+        var correction = new CommentRecount.Correction(TestData.Part(article), article, [parent.Id]);
 
         var stale = await CommentRecount.StoreIfUnchanged.EvaluateAsync(server.Database, correction, ["0", 5, 9]);
         var stored = await CommentRecount.StoreIfUnchanged.EvaluateAsync(server.Database, correction, [version, 5, 9]);
 
         Assert.Equal(-1, (long)stale);
         Assert.Equal(1, (long)stored);
-        Assert.Equal("5", (string?)await Redis.HashGetAsync(CommentRedisKeys.Counts(article), "published"));
+        Assert.Equal("5", (string?)await Redis.HashGetAsync(CommentRedisKeys.Counts(TestData.Part(article), article), "published"));
         Assert.Equal(9, (await comments.ReadAsync(parent.Id))!.ReplyCount);
-        Assert.NotEqual(version, (string?)await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(article)));
+        Assert.NotEqual(version, (string?)await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(TestData.Part(article), article)));
     }
 
     [Fact]
     public async Task The_page_cache_script_stores_a_page_only_at_the_current_thread_version()
     {
         var article = TestData.NewArticle();
-        await Redis.StringSetAsync(CommentRedisKeys.ThreadVersion(article), "4");
-        var slot = new ThreadStore.PageSlot(article, "newest");
+        await Redis.StringSetAsync(CommentRedisKeys.ThreadVersion(TestData.Part(article), article), "4");
+        var slot = new ThreadStore.PageSlot(TestData.Part(article), article, "newest");
 
         var old = await ThreadStore.StoreIfCurrent.EvaluateAsync(server.Database, slot, ["3", "[old]"]);
         var current = await ThreadStore.StoreIfCurrent.EvaluateAsync(server.Database, slot, ["4", "[page]"]);
 
         Assert.Equal(0, (long)old);
         Assert.Equal(1, (long)current);
-        Assert.Equal("4\n[page]", (string?)await Redis.StringGetAsync(CommentRedisKeys.FirstPage(article, "newest")));
+        Assert.Equal("4\n[page]", (string?)await Redis.StringGetAsync(CommentRedisKeys.FirstPage(TestData.Part(article), article, "newest")));
     }
 
     [Fact]
     public async Task The_queue_page_reads_what_the_scripts_queued_in_score_order_with_a_cursor()
     {
-        var comments = new CommentStore(server.Connection, server.Writes, TimeProvider.System);
-        var queues = new QueueStore(server.Connection);
+        var comments = new CommentStore(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+        var queues = new QueueStore(server.Connection, server.Parts);
         var article = TestData.NewArticle();
         foreach (var score in new[] { 0.2, 0.9, 0.5 })
         {
