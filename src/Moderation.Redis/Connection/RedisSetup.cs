@@ -6,6 +6,7 @@ using Moderation.Redis.Moderators;
 using Moderation.Redis.Polls;
 using Moderation.Redis.RateLimits;
 using Moderation.Redis.Readers;
+using Moderation.Redis.Rules;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Connection;
@@ -46,6 +47,7 @@ public static class RedisSetup
         services.TryAddSingleton<WindowCounters>();
         services.TryAddSingleton<LabelRecords>();
         services.TryAddSingleton<ModelVersionRecords>();
+        services.TryAddSingleton<WordListRecords>();
         return services;
     }
 }
