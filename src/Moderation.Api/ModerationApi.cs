@@ -11,6 +11,7 @@ using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
 using Moderation.Api.Problems;
 using Moderation.Api.RateLimits;
+using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
 
@@ -27,6 +28,7 @@ public static class ModerationApi
         builder.AddModerationAuth(dataDirectory);
         builder.Services.AddPolls();
         builder.Services.AddComments();
+        builder.Services.AddRules();
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
@@ -52,6 +54,7 @@ public static class ModerationApi
         app.MapPolls();
         app.MapComments();
         app.MapModeration();
+        app.MapRules();
         app.MapToxicity();
         app.MapModelLearning();
         return app;

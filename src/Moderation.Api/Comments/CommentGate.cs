@@ -1,24 +1,31 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
+using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
 using Moderation.Redis.Readers;
+using Moderation.Toxicity.WordLists;
 
 namespace Moderation.Api.Comments;
 
 /// <summary>
 /// What a new comment goes through, in order: validation; the article open; the reader not banned; the parent
-/// visible; the per-reader rate limit; the toxicity score; the policy (premoderation, or a score at or above the
-/// hold threshold, holds it as pending with its reasons; otherwise it is published). Scoring happens here, on the
+/// visible; the site's word lists (a banned word refuses it, storing nothing); the per-reader rate limit; the toxicity
+/// score; the policy (premoderation, a suspect word, or a score at or above the hold threshold, holds it as pending
+/// with its reasons; otherwise it is published). Scoring happens here, on the
 /// silo that received the post, and the verdict travels with the comment into its grain.
 /// </summary>
 public sealed class CommentGate(
-    IGrainFactory grains, BannedReaders bans, PostRateLimiter rateLimiter, ModelHost model, TimeProvider clock, ModerationMetrics metrics)
+    IGrainFactory grains, BannedReaders bans, PostRateLimiter rateLimiter, ModelHost model, SiteWordLists wordLists, TimeProvider clock,
+    ModerationMetrics metrics)
 {
+    /// <summary>Why a comment with a suspect word waits for a moderator.</summary>
+    public const string SuspectWordReason = "suspect-word";
+
     /// <param name="idempotencyKey">When given, a retry of an acknowledged post returns the stored comment, whatever changed since.</param>
     public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader, string? idempotencyKey)
     {
@@ -55,6 +62,12 @@ public sealed class CommentGate(
             return GateResult.Invalid(UnknownParent(parentId));
         }
 
+        var words = (await wordLists.MatcherAsync()).Match(request.Body!);
+        if (words.Kind == WordListKind.Banned)
+        {
+            return GateResult.Refused(GateRefusal.BannedWord);
+        }
+
         if (await rateLimiter.TryEnterAsync(reader.Id) is { } wait)
         {
             return GateResult.RateLimited(wait);
@@ -62,7 +75,7 @@ public sealed class CommentGate(
 
         try
         {
-            var draft = Judge(commentId, articleId, request, reader, article);
+            var draft = Judge(commentId, articleId, request, reader, article, words);
             var posted = await grains.GetGrain<ICommentGrain>(draft.Id).Post(draft);
             if (posted.Comment is null)
             {
@@ -92,7 +105,8 @@ public sealed class CommentGate(
             ? GateResult.Replay(earlier)
             : GateResult.Refused(GateRefusal.KeyReused);
 
-    private CommentDraft Judge(string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article)
+    private CommentDraft Judge(
+        string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article, WordListMatch words)
     {
         var body = request.Body!.Trim();
         var scorer = model.RequireScorer();
@@ -102,6 +116,11 @@ public sealed class CommentGate(
         if (article.Premoderation)
         {
             reasons.Add("premoderation");
+        }
+
+        if (words.Kind == WordListKind.Suspect)
+        {
+            reasons.Add(SuspectWordReason);
         }
 
         if (result.Score >= threshold)
@@ -142,6 +161,9 @@ public enum GateRefusal
 
     /// <summary>The idempotency key already stands for a different post of this reader.</summary>
     KeyReused,
+
+    /// <summary>The comment uses an entry of the site's banned word list.</summary>
+    BannedWord,
 }
 
 /// <param name="Replayed">True when the comment was stored by an earlier request with the same idempotency key.</param>

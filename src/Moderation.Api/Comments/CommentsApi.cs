@@ -76,6 +76,7 @@ public static class CommentsApi
         return result.Refusal switch
         {
             GateRefusal.Banned => Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from commenting."),
+            GateRefusal.BannedWord => BannedWord(),
             GateRefusal.KeyReused => Problem(
                 StatusCodes.Status422UnprocessableEntity,
                 "Idempotency key reused",
@@ -204,6 +205,13 @@ public static class CommentsApi
 
     private static ProblemHttpResult UnknownComment(string commentId) =>
         Problem(StatusCodes.Status404NotFound, "Unknown comment", $"There is no comment '{commentId}'.");
+
+    /// <summary>The author learns which rule refused the comment (the extension member <c>reason</c>), never the list's words.</summary>
+    private static ProblemHttpResult BannedWord() => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Banned word",
+        detail: "This comment uses a word or phrase this site does not allow, so it was not posted. Reword it and post again.",
+        extensions: new Dictionary<string, object?> { ["reason"] = "banned-word" });
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

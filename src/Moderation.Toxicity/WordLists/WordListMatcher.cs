@@ -27,7 +27,7 @@ public sealed class WordListMatcher
 
     public static readonly WordListMatcher Empty = new([], []);
 
-    /// <summary>Entries in the trie, both lists.</summary>
+    /// <summary>Distinct entries, both lists.</summary>
     public int Count { get; private set; }
 
     /// <summary>The strongest entry in the comment: a banned one if any, else the first suspect one.</summary>
@@ -101,6 +101,51 @@ public sealed class WordListMatcher
             throw new ArgumentException($"'{entry}' is not 1 to {WordListEntries.MaxWords} words once normalised.", nameof(entry));
         }
 
+        var normalised = string.Join(' ', words);
+        var added = false;
+        foreach (var spelling in Spellings(words))
+        {
+            added |= AddPath(spelling, kind, normalised);
+        }
+
+        if (added)
+        {
+            Count++;
+        }
+    }
+
+    /// <summary>
+    /// The entry's words and the spellings the normaliser makes of them with a '1' for an 'l': it reads a '1' between
+    /// letters as 'i' unless its lexicon knows the word with 'l', which a site's own word is not ("wumpf1e" comes out
+    /// "wumpfie"). Each word with an 'l' doubles the spellings, so a long phrase keeps only all-'l' and all-'i'.
+    /// </summary>
+    private static IEnumerable<string[]> Spellings(IReadOnlyList<string> words)
+    {
+        var choices = words.Select(word => word.Contains('l') ? new[] { word, word.Replace('l', 'i') } : [word]).ToArray();
+        var branching = choices.Count(choice => choice.Length > 1);
+        if (branching > 4)
+        {
+            yield return [.. words];
+            yield return [.. choices.Select(choice => choice[^1])];
+            yield break;
+        }
+
+        for (var mask = 0; mask < 1 << branching; mask++)
+        {
+            var spelling = new string[choices.Length];
+            var bit = 0;
+            for (var i = 0; i < choices.Length; i++)
+            {
+                spelling[i] = choices[i].Length == 1 ? choices[i][0] : choices[i][(mask >> bit++) & 1];
+            }
+
+            yield return spelling;
+        }
+    }
+
+    /// <returns>True when the path was no entry before.</returns>
+    private bool AddPath(string[] words, WordListKind kind, string entry)
+    {
         var node = _root;
         foreach (var word in words)
         {
@@ -114,16 +159,14 @@ public sealed class WordListMatcher
             node = next;
         }
 
-        if (node.Kind == WordListKind.None)
-        {
-            Count++;
-        }
-
+        var isNew = node.Kind == WordListKind.None;
         if (kind >= node.Kind)
         {
             node.Kind = kind;
-            node.Entry = string.Join(' ', words);
+            node.Entry = entry;
         }
+
+        return isNew;
     }
 
     private sealed class Node

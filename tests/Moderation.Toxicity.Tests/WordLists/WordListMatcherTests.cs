@@ -41,6 +41,8 @@ public sealed class WordListMatcherTests
     [InlineData("Obvious sh1ll", "shill")]
     [InlineData("another PAID  troll here", "paid troll")]
     [InlineData("5pammer alert", "spammer")]
+    [InlineData("what a sh1ll", "shill")]
+    [InlineData("another pa1d tro11 here", "paid troll")]
     public void A_suspect_match_names_its_normalised_entry(string comment, string entry)
     {
         Assert.Equal(new WordListMatch(WordListKind.Suspect, entry), Lists.Match(comment));
