@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Model;
+using Moderation.Redis.ModerationFeed;
 using Moderation.Redis.Moderators;
 using Moderation.Redis.Polls;
 using Moderation.Redis.RateLimits;
@@ -48,6 +49,7 @@ public static class RedisSetup
         services.TryAddSingleton<LabelRecords>();
         services.TryAddSingleton<ModelVersionRecords>();
         services.TryAddSingleton<WordListRecords>();
+        services.TryAddSingleton<FeedRecords>();
         return services;
     }
 }
