@@ -7,6 +7,7 @@ using Moderation.Api.Cors;
 using Moderation.Api.Health;
 using Moderation.Api.Identity;
 using Moderation.Api.Model;
+using Moderation.Api.ModerationStream;
 using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
 using Moderation.Api.Problems;
@@ -29,6 +30,7 @@ public static class ModerationApi
         builder.Services.AddPolls();
         builder.Services.AddComments();
         builder.Services.AddRules();
+        builder.Services.AddModerationStream();
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
@@ -55,6 +57,7 @@ public static class ModerationApi
         app.MapComments();
         app.MapModeration();
         app.MapRules();
+        app.MapModerationStream();
         app.MapToxicity();
         app.MapModelLearning();
         return app;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
+using Moderation.Api.ModerationStream;
 using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
@@ -20,8 +21,8 @@ namespace Moderation.Api.Comments;
 /// silo that received the post, and the verdict travels with the comment into its grain.
 /// </summary>
 public sealed class CommentGate(
-    IGrainFactory grains, BannedReaders bans, PostRateLimiter rateLimiter, ModelHost model, SiteWordLists wordLists, TimeProvider clock,
-    ModerationMetrics metrics)
+    IGrainFactory grains, BannedReaders bans, PostRateLimiter rateLimiter, ModelHost model, SiteWordLists wordLists, ModerationFeed feed,
+    TimeProvider clock, ModerationMetrics metrics)
 {
     /// <summary>Why a comment with a suspect word waits for a moderator.</summary>
     public const string SuspectWordReason = "suspect-word";
@@ -91,6 +92,11 @@ public sealed class CommentGate(
             }
 
             metrics.CommentPosted(posted.Comment);
+            if (posted.Comment.Status == CommentStatus.Pending)
+            {
+                await feed.HeldAsync(posted.Comment);
+            }
+
             return GateResult.Posted(posted.Comment);
         }
         catch

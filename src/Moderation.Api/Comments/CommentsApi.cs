@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
+using Moderation.Api.ModerationStream;
 using Moderation.Api.Problems;
 using Moderation.Api.RateLimits;
 using Moderation.Contracts.Articles;
@@ -155,7 +156,7 @@ public static class CommentsApi
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Report(
         string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, BannedReaders bans, IOptions<CommentsOptions> options,
-        TimeProvider clock)
+        ModerationFeed feed, TimeProvider clock)
     {
         var errors = CommentValidation.ValidateReport(request);
         if (errors.Count > 0)
@@ -176,6 +177,11 @@ public static class CommentsApi
 
         var report = new CommentReport(reader.Id, request.Reason!, request.Note?.Trim() ?? "", clock.GetUtcNow(), options.Value.ReportThreshold);
         var result = await grains.GetGrain<ICommentGrain>(commentId).Report(report);
+        if (result == ReportResult.Counted)
+        {
+            await feed.ReportedAsync(commentId, report.Reason);
+        }
+
         return result == ReportResult.NotFound ? UnknownComment(commentId) : TypedResults.Accepted((string?)null);
     }
 

@@ -6,14 +6,14 @@ using StackExchange.Redis;
 namespace Moderation.Redis.ModerationFeed;
 
 /// <summary>
-/// The moderation feed in Redis: each event numbered by one counter, kept among the latest <see cref="Kept"/> for
+/// The moderation feed in Redis: each event numbered by one counter, kept among the latest <paramref name="kept"/> for
 /// listeners that reconnect, then published to every silo. Events are told after the change they report is durable,
 /// and are notices, not records (the queue and the audit trail are those): a lost one costs a listener an update.
 /// </summary>
-public sealed class FeedRecords(IConnectionMultiplexer redis, RedisWriteConnections writes)
+public sealed class FeedRecords(IConnectionMultiplexer redis, RedisWriteConnections writes, int kept = FeedRecords.DefaultKept)
 {
     /// <summary>Events kept for reconnecting listeners: minutes of a busy site's moderation.</summary>
-    public const int Kept = 1_000;
+    public const int DefaultKept = 1_000;
 
     /// <summary>ARGV: the event's JSON, how many to keep. Answers the event's id.</summary>
     internal static readonly RedisScript<FeedSite> Append = new(
@@ -34,7 +34,7 @@ public sealed class FeedRecords(IConnectionMultiplexer redis, RedisWriteConnecti
     public async Task<long> PublishAsync(string json)
     {
         // On a write connection: a store that answers writes at their commit would hold back reads behind it.
-        var id = (long)await Append.EvaluateAsync(writes.For(0), FeedSite.Only, [json, Kept]);
+        var id = (long)await Append.EvaluateAsync(writes.For(0), FeedSite.Only, [json, kept]);
         await redis.GetSubscriber().PublishAsync(_channel, Message(id, json));
         return id;
     }
