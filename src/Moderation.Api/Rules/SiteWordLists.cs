@@ -35,7 +35,7 @@ public sealed class SiteWordLists(WordListRecords records, IOptions<RulesOptions
             var stored = await records.ReadAsync();
             var matcher = await Task.Run(() => new WordListMatcher(stored.Lists.Banned, stored.Lists.Suspect));
             _current = new LoadedWordLists(stored.Version, matcher);
-            logger.LogInformation("Word lists version {Version} in use ({Entries} entries)", stored.Version, matcher.Count);
+            logger.LogInformation("Word lists version {Version} in use ({Entries} entries, {Skipped} skipped)", stored.Version, matcher.Count, matcher.Skipped);
             return _current;
         }
         finally
@@ -60,7 +60,7 @@ public sealed class SiteWordLists(WordListRecords records, IOptions<RulesOptions
 
                 await RefreshAsync();
             }
-            catch (Exception error) when (error is RedisException or TimeoutException or ArgumentException)
+            catch (Exception error) when (error is RedisException or TimeoutException)
             {
                 logger.LogWarning(error, "Could not refresh the word lists; keeping version {Version}", _current?.Version);
             }
@@ -82,7 +82,7 @@ public sealed class SiteWordLists(WordListRecords records, IOptions<RulesOptions
         {
             await RefreshAsync();
         }
-        catch (Exception error) when (error is RedisException or TimeoutException or ArgumentException)
+        catch (Exception error) when (error is RedisException or TimeoutException)
         {
             logger.LogWarning(error, "Could not load the announced word lists; the periodic check tries again");
         }

@@ -30,6 +30,9 @@ public sealed class WordListMatcher
     /// <summary>Distinct entries, both lists.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Entries left out because they are not 1 to <see cref="WordListEntries.MaxWords"/> words once normalised.</summary>
+    public int Skipped { get; private set; }
+
     /// <summary>The strongest entry in the comment: a banned one if any, else the first suspect one.</summary>
     public WordListMatch Match(string text) => Count == 0 ? WordListMatch.None : Match(TextNormaliser.Normalise(text));
 
@@ -98,7 +101,9 @@ public sealed class WordListMatcher
         var words = WordListEntries.Words(entry);
         if (words.Count is 0 or > WordListEntries.MaxWords)
         {
-            throw new ArgumentException($"'{entry}' is not 1 to {WordListEntries.MaxWords} words once normalised.", nameof(entry));
+            // Validation refuses such entries; one stored before a change to the normaliser is skipped, not fatal.
+            Skipped++;
+            return;
         }
 
         var normalised = string.Join(' ', words);

@@ -88,8 +88,11 @@ public sealed class WordListMatcherTests
     [Theory]
     [InlineData("...")]
     [InlineData("one two three four five six seven eight nine")]
-    public void An_entry_that_is_not_one_to_eight_words_is_refused(string entry)
+    public void An_entry_that_is_not_one_to_eight_words_is_skipped_and_counted(string entry)
     {
-        Assert.Throws<ArgumentException>(() => new WordListMatcher([entry], []));
+        var matcher = new WordListMatcher([entry, "idiot"], []);
+
+        Assert.Equal((1, 1), (matcher.Count, matcher.Skipped));
+        Assert.Equal(WordListKind.Banned, matcher.Match("idiot").Kind);
     }
 }
