@@ -17,8 +17,8 @@ namespace Moderation.Api.Comments;
 /// What a new comment goes through, in order: validation; the article open; the reader not banned; the parent
 /// visible; the site's word lists (a banned word refuses it, storing nothing); the per-reader rate limit; the toxicity
 /// score; the policy (premoderation, a suspect word, or a score at or above the hold threshold, holds it as pending
-/// with its reasons; otherwise it is published). Scoring happens here, on the
-/// silo that received the post, and the verdict travels with the comment into its grain.
+/// with its reasons; otherwise it is published). Scoring happens here, on the silo that received the post, and the
+/// verdict travels with the comment into its grain. A held comment is told to the moderators' live stream once stored.
 /// </summary>
 public sealed class CommentGate(
     IGrainFactory grains, BannedReaders bans, PostRateLimiter rateLimiter, ModelHost model, SiteWordLists wordLists, ModerationFeed feed,
