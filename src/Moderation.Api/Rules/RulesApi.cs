@@ -71,7 +71,8 @@ public static class RulesApi
             at, editor, null, null, AuditAction, null,
             $"banned {before.Lists.Banned.Count} -> {lists.Banned.Count}, suspect {before.Lists.Suspect.Count} -> {lists.Suspect.Count}",
             Version(version - 1), Version(version), null));
-        await local.RefreshAsync();
+        // This silo applies it before answering, so the editor's next post here meets the new lists.
+        await local.RefreshQuietlyAsync();
         return TypedResults.Ok(Response(new StoredWordLists(version, lists, at, editor)));
     }
 

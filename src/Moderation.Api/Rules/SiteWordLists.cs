@@ -76,7 +76,8 @@ public sealed class SiteWordLists(WordListRecords records, IOptions<RulesOptions
         }
     }
 
-    private async Task RefreshQuietlyAsync()
+    /// <summary>Refreshes now; a failure is logged and left to the periodic check.</summary>
+    public async Task RefreshQuietlyAsync()
     {
         try
         {
@@ -84,7 +85,7 @@ public sealed class SiteWordLists(WordListRecords records, IOptions<RulesOptions
         }
         catch (Exception error) when (error is RedisException or TimeoutException)
         {
-            logger.LogWarning(error, "Could not load the announced word lists; the periodic check tries again");
+            logger.LogWarning(error, "Could not load the word lists; the periodic check tries again");
         }
     }
 }
