@@ -121,6 +121,31 @@ public abstract class WordListsHttpTests(SharedSilo silo) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ten_thousand_entries_per_list_are_taken_and_one_more_is_400()
+    {
+        using var editor = await Factory.ReaderAsync("editor", "editor");
+        var entries = Enumerable.Range(0, 10_001).Select(Unheard).ToArray();
+
+        var full = await PutOkAsync(editor, new { banned = entries[..10_000], suspect = entries[..5_000].Select(entry => entry + "q") });
+        using var over = await editor.PutAsJsonAsync("/api/moderation/rules/words", new { banned = entries, suspect = Array.Empty<string>() });
+        using var author = await Factory.ReaderAsync("ten-thousand");
+        using var refused = await author.PostCommentAsync(CommentClient.NewArticle("ten-thousand"), $"Such a {entries[9_999]}!");
+        await PutOkAsync(editor, new { banned = Array.Empty<string>(), suspect = Array.Empty<string>() });
+
+        Assert.Equal(10_000, full.GetProperty("banned").GetArrayLength());
+        var problem = await ProblemAssert.Expect(over, HttpStatusCode.BadRequest);
+        Assert.Contains("10001", problem.GetProperty("errors").GetProperty("banned")[0].GetString());
+        await ProblemAssert.Expect(refused, (HttpStatusCode)422);
+    }
+
+    /// <summary>
+    /// A word no comment of any test contains: "zq" and the number in letters, from a-j and k-t by turns, so that no
+    /// letter repeats (the normaliser collapses stretched letters, which would make two numbers one entry).
+    /// </summary>
+    private static string Unheard(int number) =>
+        "zq" + string.Concat(number.ToString("D5").Select((digit, position) => (char)((position % 2 == 0 ? 'a' : 'k') + digit - '0')));
+
+    [Fact]
     public async Task A_change_made_from_an_old_version_is_409_and_changes_nothing()
     {
         using var editor = await Factory.ReaderAsync("editor", "editor");
