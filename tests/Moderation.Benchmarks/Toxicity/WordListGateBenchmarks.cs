@@ -60,7 +60,13 @@ public class WordListGateBenchmarks
         const string vowels = "aeiou";
         var random = new Random(seed);
         string Word() => string.Concat(Enumerable.Range(0, random.Next(3, 5)).Select(_ => $"{consonants[random.Next(consonants.Length)]}{vowels[random.Next(vowels.Length)]}"));
-        return [.. Enumerable.Range(0, count).Select(i => i % 10 == 0 ? string.Join(' ', Enumerable.Range(0, random.Next(2, 4)).Select(_ => Word())) : Word())];
+        var entries = new HashSet<string>(StringComparer.Ordinal);
+        while (entries.Count < count)
+        {
+            entries.Add(entries.Count % 10 == 0 ? string.Join(' ', Enumerable.Range(0, random.Next(2, 4)).Select(_ => Word())) : Word());
+        }
+
+        return [.. entries];
     }
 }
 
