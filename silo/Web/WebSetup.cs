@@ -25,7 +25,8 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseRewriter(new RewriteOptions()
             .AddRewrite("^moderate/?$", "moderate.html", skipRemainingRules: true)
-            .AddRewrite("^model/?$", "model.html", skipRemainingRules: true));
+            .AddRewrite("^model/?$", "model.html", skipRemainingRules: true)
+            .AddRewrite("^rules/?$", "rules.html", skipRemainingRules: true));
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -1,14 +1,18 @@
 // The moderator console: queues with counts, items by score, explanation words highlighted, decisions by key.
+// The queue follows the live moderation stream: what other moderators decide leaves it at once, and new holds,
+// reports and bans bring a fresh read of the queue (revisions still guard every decision).
 import { wireAccount } from './shared/account.js';
-import { api } from './shared/api.js';
+import { api, ApiError } from './shared/api.js';
+import { listenAuthorized } from './shared/authorized-events.js';
 import { h, timeElement } from './shared/dom.js';
 
-const refreshInterval = 4000;
+// Several events in a burst (a ban rejecting many comments) bring one read of the queue.
+const refreshDelay = 150;
 const pageSize = 50;
 const rejectReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['off-topic', 'Off-topic'], ['other', 'Other']];
 
 const articleId = new URLSearchParams(location.search).get('article');
-const state = { token: null, queue: 'pending', items: [], nodes: new Map(), selected: null, cursor: null, timer: null };
+const state = { token: null, queue: 'pending', items: [], nodes: new Map(), selected: null, cursor: null, stopLive: null, refreshSoon: null, deciding: new Set() };
 
 function byId(id) {
   return document.getElementById(id);
@@ -23,12 +27,48 @@ function announce(text) {
 const account = wireAccount((token) => {
   state.token = token;
   byId('console').hidden = !token;
-  clearInterval(state.timer);
+  state.stopLive?.();
+  state.stopLive = null;
   if (token) {
     load();
-    state.timer = setInterval(refresh, refreshInterval);
+    state.stopLive = listenLive(token);
   }
 });
+
+// Live updates -----------------------------------------------------------------------------------------------------
+
+function listenLive(token) {
+  return listenAuthorized('api/moderation/events', token, {
+    // On every (re)connection: whatever changed while the stream was down is in the queue.
+    ready: () => {
+      byId('live').textContent = 'Live';
+      refresh();
+    },
+    dropped: () => {
+      byId('live').textContent = 'Reconnecting…';
+    },
+    refused: (status) => refused(new ApiError(status, null)),
+    'comment.held': refreshSoon,
+    'comment.reported': refreshSoon,
+    'reader.banned': refreshSoon,
+    'comment.decided': onDecided,
+  });
+}
+
+function onDecided(event) {
+  const node = state.nodes.get(event.commentId);
+  if (node && !state.deciding.has(event.commentId) && node.item.comment.revision < event.revision) {
+    removeItem(event.commentId);
+    const verb = event.action === 'approve' ? 'approved' : 'rejected';
+    announce(`${event.by} ${verb} the comment by ${node.item.comment.authorName || node.item.comment.authorId}.`);
+  }
+  refreshSoon();
+}
+
+function refreshSoon() {
+  clearTimeout(state.refreshSoon);
+  state.refreshSoon = setTimeout(refresh, refreshDelay);
+}
 
 function refused(error) {
   return account.refused(error);
@@ -218,6 +258,7 @@ async function decide(id, action) {
   const body = { action, note: node.querySelector('input').value.trim(), revision: comment.revision };
   if (action === 'reject') body.reason = node.querySelector('select').value;
   node.classList.add('busy');
+  state.deciding.add(id);
   try {
     await api(`api/moderation/comments/${encodeURIComponent(id)}/decision`, { method: 'POST', token: state.token, body });
     removeItem(id);
@@ -225,6 +266,7 @@ async function decide(id, action) {
   } catch (error) {
     if (!refused(error)) announce(`Not done: ${error.message}`);
   } finally {
+    state.deciding.delete(id);
     node.classList.remove('busy');
     refresh();
   }

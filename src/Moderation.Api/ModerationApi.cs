@@ -7,10 +7,12 @@ using Moderation.Api.Cors;
 using Moderation.Api.Health;
 using Moderation.Api.Identity;
 using Moderation.Api.Model;
+using Moderation.Api.ModerationStream;
 using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
 using Moderation.Api.Problems;
 using Moderation.Api.RateLimits;
+using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
 
@@ -27,6 +29,8 @@ public static class ModerationApi
         builder.AddModerationAuth(dataDirectory);
         builder.Services.AddPolls();
         builder.Services.AddComments();
+        builder.Services.AddRules();
+        builder.Services.AddModerationStream();
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
@@ -52,6 +56,8 @@ public static class ModerationApi
         app.MapPolls();
         app.MapComments();
         app.MapModeration();
+        app.MapRules();
+        app.MapModerationStream();
         app.MapToxicity();
         app.MapModelLearning();
         return app;

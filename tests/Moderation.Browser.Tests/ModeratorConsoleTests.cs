@@ -66,4 +66,36 @@ public sealed class ModeratorConsoleTests(BrowserSilo silo)
         await Expect(moderator.Page.Locator("[data-count=pending]")).ToHaveTextAsync("1");
         Assert.Empty(moderator.Errors);
     }
+
+    [Fact]
+    public async Task A_decision_in_one_console_shows_in_another_at_once_without_a_reload()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("console-two");
+        await ServiceApi.PostCommentAsync(client, articleId, "ana", "you are a stupid idiot, shut up");
+        await ServiceApi.PostCommentAsync(client, articleId, "ben", "what a moron, honestly");
+        await using var first = await silo.NewSessionAsync();
+        await using var second = await silo.NewSessionAsync();
+        await first.OpenConsoleAsync(articleId, "Mia");
+        await second.OpenConsoleAsync(articleId, "Noah");
+        var firstItems = first.Page.Locator(".item");
+        var secondItems = second.Page.Locator(".item");
+        await Expect(firstItems).ToHaveCountAsync(2);
+        await Expect(secondItems).ToHaveCountAsync(2);
+        await Expect(second.Page.Locator("#live")).ToHaveTextAsync("Live");
+
+        await firstItems.Filter(new() { HasText = "what a moron" }).GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await Expect(secondItems).ToHaveCountAsync(1);
+        await Expect(secondItems.Nth(0)).ToContainTextAsync("stupid idiot");
+        await Expect(second.Page.Locator("#announcer")).ToContainTextAsync("approved the comment by ben");
+        await Expect(second.Page.Locator("[data-count=pending]")).ToHaveTextAsync("1");
+        await second.Page.GetByRole(AriaRole.Tab, new() { Name = "Approved" }).ClickAsync();
+        await Expect(secondItems).ToHaveCountAsync(1);
+
+        await ServiceApi.PostCommentAsync(client, articleId, "cleo", "shut up, idiot");
+        await Expect(firstItems).ToHaveCountAsync(2);
+        Assert.Empty(first.Errors);
+        Assert.Empty(second.Errors);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
+using Moderation.Api.ModerationStream;
+using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
 using Moderation.Contracts.Articles;
@@ -8,25 +10,32 @@ using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Readers;
+using Moderation.Toxicity.WordLists;
 
 namespace Moderation.Api.Comments;
 
 /// <summary>
 /// What a new comment goes through, in order: validation; the article open; the reader not banned; the parent
-/// visible; the per-reader rate limit; the toxicity score; the policy (premoderation, or a score at or above the
-/// hold threshold, holds it as pending with its reasons; otherwise it is published). Scoring happens here, on the
-/// silo that received the post, and the verdict travels with the comment into its grain.
+/// visible; the site's word lists (a banned word refuses it, storing nothing); the per-reader rate limit; the toxicity
+/// score; the policy (premoderation, a suspect word, or a score at or above the hold threshold, holds it as pending
+/// with its reasons; otherwise it is published). Scoring happens here, on the silo that received the post, and the
+/// verdict travels with the comment into its grain. A held comment is told to the moderators' live stream once stored.
 /// </summary>
 public sealed class CommentGate(
     IGrainFactory grains,
     BannedReaders bans,
     PostRateLimiter rateLimiter,
     ModelHost model,
+    SiteWordLists wordLists,
+    ModerationFeed feed,
     CommentParts parts,
     CommentStore comments,
     TimeProvider clock,
     ModerationMetrics metrics)
 {
+    /// <summary>Why a comment with a suspect word waits for a moderator.</summary>
+    public const string SuspectWordReason = "suspect-word";
+
     /// <param name="idempotencyKey">When given, a retry of an acknowledged post returns the stored comment, whatever changed since.</param>
     public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader, string? idempotencyKey)
     {
@@ -64,6 +73,12 @@ public sealed class CommentGate(
             return GateResult.Invalid(UnknownParent(parentId));
         }
 
+        var words = (await wordLists.MatcherAsync()).Match(request.Body!);
+        if (words.Kind == WordListKind.Banned)
+        {
+            return GateResult.Refused(GateRefusal.BannedWord);
+        }
+
         if (await rateLimiter.TryEnterAsync(reader.Id) is { } wait)
         {
             return GateResult.RateLimited(wait);
@@ -71,7 +86,7 @@ public sealed class CommentGate(
 
         try
         {
-            var draft = Judge(commentId, articleId, request, reader, article);
+            var draft = Judge(commentId, articleId, request, reader, article, words);
             var posted = await grains.GetGrain<ICommentGrain>(draft.Id).Post(draft);
             if (posted.Comment is null)
             {
@@ -87,6 +102,11 @@ public sealed class CommentGate(
             }
 
             metrics.CommentPosted(posted.Comment);
+            if (posted.Comment.Status == CommentStatus.Pending)
+            {
+                await feed.HeldAsync(posted.Comment);
+            }
+
             return GateResult.Posted(posted.Comment);
         }
         catch
@@ -115,7 +135,8 @@ public sealed class CommentGate(
             ? GateResult.Replay(earlier)
             : GateResult.Refused(GateRefusal.KeyReused);
 
-    private CommentDraft Judge(string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article)
+    private CommentDraft Judge(
+        string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article, WordListMatch words)
     {
         var body = request.Body!.Trim();
         var scorer = model.RequireScorer();
@@ -125,6 +146,11 @@ public sealed class CommentGate(
         if (article.Premoderation)
         {
             reasons.Add("premoderation");
+        }
+
+        if (words.Kind == WordListKind.Suspect)
+        {
+            reasons.Add(SuspectWordReason);
         }
 
         if (result.Score >= threshold)
@@ -165,6 +191,9 @@ public enum GateRefusal
 
     /// <summary>The idempotency key already stands for a different post of this reader.</summary>
     KeyReused,
+
+    /// <summary>The comment uses an entry of the site's banned word list.</summary>
+    BannedWord,
 }
 
 /// <param name="Replayed">True when the comment was stored by an earlier request with the same idempotency key.</param>

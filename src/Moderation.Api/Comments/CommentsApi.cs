@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
+using Moderation.Api.ModerationStream;
 using Moderation.Api.Problems;
 using Moderation.Api.RateLimits;
 using Moderation.Contracts.Articles;
@@ -77,6 +78,7 @@ public static class CommentsApi
         return result.Refusal switch
         {
             GateRefusal.Banned => Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from commenting."),
+            GateRefusal.BannedWord => BannedWord(),
             GateRefusal.KeyReused => Problem(
                 StatusCodes.Status422UnprocessableEntity,
                 "Idempotency key reused",
@@ -155,7 +157,7 @@ public static class CommentsApi
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Report(
         string commentId, ReportRequest request, ClaimsPrincipal user, IGrainFactory grains, BannedReaders bans, IOptions<CommentsOptions> options,
-        TimeProvider clock)
+        ModerationFeed feed, TimeProvider clock)
     {
         var errors = CommentValidation.ValidateReport(request);
         if (errors.Count > 0)
@@ -176,6 +178,11 @@ public static class CommentsApi
 
         var report = new CommentReport(reader.Id, request.Reason!, request.Note?.Trim() ?? "", clock.GetUtcNow(), options.Value.ReportThreshold);
         var result = await grains.GetGrain<ICommentGrain>(commentId).Report(report);
+        if (result == ReportResult.Counted)
+        {
+            await feed.ReportedAsync(commentId, report.Reason);
+        }
+
         return result == ReportResult.NotFound ? UnknownComment(commentId) : TypedResults.Accepted((string?)null);
     }
 
@@ -205,6 +212,13 @@ public static class CommentsApi
 
     private static ProblemHttpResult UnknownComment(string commentId) =>
         Problem(StatusCodes.Status404NotFound, "Unknown comment", $"There is no comment '{commentId}'.");
+
+    /// <summary>The author learns which rule refused the comment (the extension member <c>reason</c>), never the list's words.</summary>
+    private static ProblemHttpResult BannedWord() => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Banned word",
+        detail: "This comment uses a word or phrase this site does not allow, so it was not posted. Reword it and post again.",
+        extensions: new Dictionary<string, object?> { ["reason"] = "banned-word" });
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.Comments;
+using Moderation.Api.ModerationStream;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
@@ -60,7 +61,7 @@ public static class ModeratorsApi
     }
 
     private static async Task<Results<Ok<PublicComment>, ValidationProblem, ProblemHttpResult>> Decide(
-        string commentId, DecisionRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        string commentId, DecisionRequest request, ClaimsPrincipal user, IGrainFactory grains, ModerationFeed feed, TimeProvider clock)
     {
         var errors = DecisionValidation.Validate(request);
         if (errors.Count > 0)
@@ -76,6 +77,11 @@ public static class ModeratorsApi
         var decision = new ModerationDecision(
             request.Action!, request.Reason, request.Note?.Trim() ?? "", request.Revision, ReaderIdentity.From(user).Id, clock.GetUtcNow(), Labelled: true);
         var result = await grains.GetGrain<ICommentModerationGrain>(commentId).Decide(decision);
+        if (result is { Outcome: DecisionOutcome.Applied, Comment: { } decided })
+        {
+            await feed.DecidedAsync(decided, decision.ModeratorId, decision.Action, decision.Reason, decision.At);
+        }
+
         return result.Outcome switch
         {
             DecisionOutcome.Applied => TypedResults.Ok(PublicViews.Comment(result.Comment!)),
@@ -87,7 +93,7 @@ public static class ModeratorsApi
     }
 
     private static async Task<Results<Ok<BanResponse>, ValidationProblem>> Ban(
-        string readerId, BanRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        string readerId, BanRequest request, ClaimsPrincipal user, IGrainFactory grains, ModerationFeed feed, TimeProvider clock)
     {
         var errors = DecisionValidation.ValidateBan(readerId, request);
         if (errors.Count > 0)
@@ -97,6 +103,7 @@ public static class ModeratorsApi
 
         var order = new BanOrder(ReaderIdentity.From(user).Id, request.Reason!.Trim(), request.RejectPending ?? false, clock.GetUtcNow());
         var rejected = await grains.GetGrain<IReaderGrain>(readerId).Ban(order);
+        await feed.BannedAsync(readerId, order.ModeratorId, order.Reason, rejected, order.At);
         return TypedResults.Ok(new BanResponse(readerId, true, order.Reason, rejected));
     }
 

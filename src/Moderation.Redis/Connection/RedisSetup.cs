@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Model;
+using Moderation.Redis.ModerationFeed;
 using Moderation.Redis.Moderators;
 using Moderation.Redis.Polls;
 using Moderation.Redis.RateLimits;
 using Moderation.Redis.Readers;
+using Moderation.Redis.Rules;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Connection;
@@ -47,6 +49,8 @@ public static class RedisSetup
         services.TryAddSingleton<WindowCounters>();
         services.TryAddSingleton<LabelRecords>();
         services.TryAddSingleton<ModelVersionRecords>();
+        services.TryAddSingleton<WordListRecords>();
+        services.TryAddSingleton<FeedRecords>();
         return services;
     }
 }

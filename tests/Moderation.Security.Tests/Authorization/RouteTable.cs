@@ -94,6 +94,10 @@ internal static class RouteTable
         new("DELETE", "/api/moderation/readers/{readerId}/ban", "401 403 403 403 204 403 204 401 401",
             _ => Fixed($"/api/moderation/readers/target-{Guid.NewGuid():N}/ban")),
         new("GET", "/api/moderation/audit", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/audit")),
+        new("GET", "/api/moderation/events", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/events")),
+        new("GET", "/api/moderation/rules/words", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/moderation/rules/words")),
+        new("PUT", "/api/moderation/rules/words", "401 403 403 403 200 200 200 401 401",
+            _ => Fixed("/api/moderation/rules/words", new { banned = Array.Empty<string>(), suspect = Array.Empty<string>() })),
     ];
 
     private static Task<Call> Fixed(string url, object? body = null) => Task.FromResult(new Call(url, body));

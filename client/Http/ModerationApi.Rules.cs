@@ -1,0 +1,13 @@
+using Moderation.Http.Rules;
+
+namespace Moderation.Client.Http;
+
+/// <summary>The site's own rules: its banned and suspect word lists.</summary>
+public sealed partial class ModerationApi
+{
+    public Task<WordListsResponse> GetWordListsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<WordListsResponse>(HttpMethod.Get, "api/moderation/rules/words", null, cancellationToken);
+
+    public Task<WordListsResponse> ReplaceWordListsAsync(WordListsRequest lists, CancellationToken cancellationToken = default) =>
+        SendAsync<WordListsResponse>(HttpMethod.Put, "api/moderation/rules/words", lists, cancellationToken);
+}

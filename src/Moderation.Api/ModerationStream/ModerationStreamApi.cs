@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Moderation.Api.Auth;
+using Moderation.Api.Comments;
+using Moderation.Redis.ModerationFeed;
+
+namespace Moderation.Api.ModerationStream;
+
+/// <summary>The moderators' live stream: held, reported, decided and banned, from every silo.</summary>
+public static class ModerationStreamApi
+{
+    public static RouteHandlerBuilder MapModerationStream(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/moderation/events", Events).RequireAuthorization(Policies.Moderator).WithTags("Moderation")
+            .WithSummary("Server-sent events: comment.held, comment.reported, comment.decided (with who), reader.banned; resumes after Last-Event-ID.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+
+    private static Results<ModerationEventStream, ValidationProblem> Events(
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader, string? lastEventId, ModerationEventsHub hub, FeedRecords records,
+        IOptions<CommentsOptions> options)
+    {
+        var given = lastEventIdHeader ?? lastEventId;
+        long? after = null;
+        if (given is not null)
+        {
+            if (!long.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["lastEventId"] = ["The last event id is the id of an event this stream sent: a number of 0 or more."],
+                });
+            }
+
+            after = parsed;
+        }
+
+        return new ModerationEventStream(after, hub, records, options.Value.KeepAliveInterval);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Moderation.Testing;
+
+namespace Moderation.Cluster.Tests;
+
+/// <summary>Word lists and the moderation stream on two silo processes over one Redis.</summary>
+public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    [Fact]
+    public async Task Word_lists_changed_through_one_silo_apply_on_the_other_within_seconds()
+    {
+        await using var cluster = await TwoSilos.StartAsync(redis.ConnectionString);
+        var readers = new Readers(cluster.SigningKey);
+        using var editor = Client(cluster.First, readers.Token("editor-a", "editor"));
+        using var author = Client(cluster.Second, readers.Token("author-b"));
+        var article = "rules-" + Guid.NewGuid().ToString("N")[..8];
+        using var before = await author.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = "A zindlewop of a budget." });
+
+        using var change = await editor.PutAsJsonAsync("/api/moderation/rules/words", new { banned = new[] { "zindlewop" }, suspect = Array.Empty<string>() });
+        var refusedAfter = await UntilAsync(async () =>
+        {
+            using var response = await author.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = "Another z1ndlewop of a budget." });
+            return response.StatusCode == (HttpStatusCode)422;
+        }, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.Created, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        Assert.True(refusedAfter, "The second silo still took the banned word 10 s after the change.");
+    }
+
+    [Fact]
+    public async Task A_moderator_on_one_silo_sees_holds_and_decisions_made_through_the_other()
+    {
+        await using var cluster = await TwoSilos.StartAsync(redis.ConnectionString);
+        var readers = new Readers(cluster.SigningKey);
+        using var watcher = Client(cluster.Second, readers.Token("mod-b", "moderator"));
+        using var decider = Client(cluster.First, readers.Token("mod-a", "moderator"));
+        using var author = Client(cluster.First, readers.Token("author-a"));
+        using var stream = await watcher.GetAsync("/api/moderation/events", HttpCompletionOption.ResponseHeadersRead);
+        using var lines = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        await NextEventAsync(lines, "ready");
+
+        var article = "stream-" + Guid.NewGuid().ToString("N")[..8];
+        using var premoderate = await decider.PutAsJsonAsync($"/api/articles/{article}/settings", new { premoderation = true });
+        using var posted = await author.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = "A calm point about the bridge." });
+        var comment = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement;
+        var commentId = comment.GetProperty("id").GetString()!;
+        using var decided = await decider.PostAsJsonAsync($"/api/moderation/comments/{commentId}/decision", new { action = "approve", revision = 1 });
+
+        var held = await NextEventAsync(lines, "comment.held");
+        var decision = await NextEventAsync(lines, "comment.decided");
+
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal(commentId, held.GetProperty("commentId").GetString());
+        Assert.Equal(commentId, decision.GetProperty("commentId").GetString());
+        Assert.Equal("mod-a", decision.GetProperty("by").GetString());
+        Assert.Equal("published", decision.GetProperty("status").GetString());
+    }
+
+    private static async Task<JsonElement> NextEventAsync(StreamReader lines, string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        string? current = null;
+        while (await lines.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                current = line["event: ".Length..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && current == name)
+            {
+                return JsonDocument.Parse(line["data: ".Length..]).RootElement;
+            }
+        }
+
+        throw new EndOfStreamException($"The stream ended before an event {name}.");
+    }
+
+    private static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static HttpClient Client(SiloProcess silo, string token)
+    {
+        var client = silo.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
