@@ -23,6 +23,12 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
     /// </summary>
     private static readonly TimeSpan LastReportLimit = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Ballots per script at most. The script unpacks two values per ballot onto Lua's stack, which Redis's Lua 5.1
+    /// caps at 8,000; a thousand also bounds how long one script holds the store.
+    /// </summary>
+    private const int MaxBatch = 1000;
+
     private readonly List<PendingBallot> _queued = [];
     private string _pollId = "";
     private int _shard;
@@ -117,8 +123,9 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
         {
             while (_queued.Count > 0)
             {
-                var batch = _queued.ToArray();
-                _queued.Clear();
+                var count = Math.Min(_queued.Count, MaxBatch);
+                var batch = _queued.GetRange(0, count).ToArray();
+                _queued.RemoveRange(0, count);
                 await CommitBatch(batch);
             }
         }
