@@ -186,7 +186,7 @@ if [ -n "${PROFILE_DIR:-}" ]; then
     python3 $SCRIPTS/profile.py counters $PROFILE_DIR/$1.counters.csv > $PROFILE_DIR/$1.counters.txt
     echo "profile $1: $PROFILE_DIR/$1.{perf,trace,counters}.txt; $(grep RESULT $PROFILE_DIR/$1.wrk.txt | head -1)"
   }
-  profile votes -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $(new_poll hot-paths-profile-$RUN) $OPTIONS $THREADS 19.5
-  profile comments -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt hot-paths-profile-$RUN profile-$RUN $THREADS 19.5
+  want votes && profile votes -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $(new_poll hot-paths-profile-$RUN) $OPTIONS $THREADS 19.5
+  want comments && profile comments -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt hot-paths-profile-$RUN profile-$RUN $THREADS 19.5
   cp $DATA/silo.log $PROFILE_DIR/silo.log
 fi
