@@ -231,6 +231,8 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
 
     private sealed record PendingBallot(Ballot Ballot)
     {
-        public TaskCompletionSource<VoteOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continuations run inline: the only one is Orleans sending the caller its answer, from this activation's own
+        // turn. Run asynchronously, each vote's answer was one more work item on the thread pool.
+        public TaskCompletionSource<VoteOutcome> Outcome { get; } = new();
     }
 }

@@ -11,6 +11,7 @@
 #   SKIP_BUILD=1 to reuse the Release build, SILO_ARGS (more settings for the silo, e.g. --Storage:WriteConnections=2),
 #   STORE=embedded (default: the silo's own Garnet) or STORE=redis (a redis-server from PATH on a free port, with
 #   `appendonly yes`, `appendfsync always`: every write fsynced before its reply; its CPU is reported beside the silo's),
+#   COUNTERS=1 (dotnet-counters during the writes: thread-pool work items and bytes allocated per write),
 #   SCENARIOS ("results votes comments", any subset; /health/live always runs), RUNS (1: runs in a row on one silo),
 #   PROFILE_DIR=dir to profile the silo afterwards during extra vote and comment runs (perf, dotnet-trace,
 #   dotnet-counters; see profile() below and profile.py).
@@ -119,12 +120,12 @@ measure() {
     poll=$(new_poll votes-$article); warm_poll=$(new_poll votes-$warm_article)
     wrk_run $WARMUP -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $warm_poll $OPTIONS $THREADS $WARM_SECONDS > /dev/null
     before=$(cpu_ticks); store_before=$(store_ticks); writes=$(io syscw); bytes=$(io write_bytes)
-    wrk_run $DURATION -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $poll $OPTIONS $THREADS $WRITE_SECONDS > $DATA/votes.txt
+    counted votes -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $poll $OPTIONS $THREADS $WRITE_SECONDS
     after=$(cpu_ticks); store_after=$(store_ticks)
     local ok refused answered
     ok=$(field $DATA/votes.txt written); refused=$(field $DATA/votes.txt refused); answered=$((ok + refused))
     echo "| POST /api/polls/{id}/votes, a new reader each | $(printf %.0f $(field $DATA/votes.txt rate)) | $(ratio $(field $DATA/votes.txt rate)) | $(cpu_us $before $after $answered $(field $DATA/votes.txt drain)) µs |${store_column:+ $(HEALTH_US=0 cpu_us $store_before $store_after $answered) µs |}"
-    disk+=("per vote: $(per_write $writes $bytes $ok)")
+    disk+=("per vote: $(per_write $writes $bytes $ok)$(per_request votes)")
     sleep 1   # the results are published at most 250 ms apart
     local stored differences
     stored=$(api GET /api/polls/$poll/results | json 'd["totalVotes"]')
@@ -135,13 +136,13 @@ measure() {
   if want comments; then
     wrk_run $WARMUP -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt $warm_article warm-$RUN-$run $THREADS $WARM_SECONDS > /dev/null
     before=$(cpu_ticks); store_before=$(store_ticks); writes=$(io syscw); bytes=$(io write_bytes)
-    wrk_run $DURATION -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt $article run-$RUN-$run $THREADS $WRITE_SECONDS > $DATA/comments.txt
+    counted comments -s $SCRIPTS/comments.lua $URL -- $DATA/tokens.txt $article run-$RUN-$run $THREADS $WRITE_SECONDS
     after=$(cpu_ticks); store_after=$(store_ticks)
     local posted refused published answered count scanned corrected
     posted=$(field $DATA/comments.txt written); refused=$(field $DATA/comments.txt refused); answered=$((posted + refused))
     published=$(field $DATA/comments.txt published)
     echo "| POST /api/articles/{id}/comments, a new reader each | $(printf %.0f $(field $DATA/comments.txt rate)) | $(ratio $(field $DATA/comments.txt rate)) | $(cpu_us $before $after $answered $(field $DATA/comments.txt drain)) µs |${store_column:+ $(HEALTH_US=0 cpu_us $store_before $store_after $answered) µs |}"
-    disk+=("per comment post: $(per_write $writes $bytes $posted)")
+    disk+=("per comment post: $(per_write $writes $bytes $posted)$(per_request comments)")
     count=$(api GET /api/articles/$article | json 'd["commentCount"]')
     api POST /api/articles/$article/recount > $DATA/recount.json
     scanned=$(json 'd["commentsScanned"]' < $DATA/recount.json)
@@ -151,13 +152,29 @@ measure() {
 
   echo
   printf '%s\n' "${checks[@]}"
-  [ ${#disk[@]} -gt 0 ] && echo "$(IFS=';'; echo "${disk[*]}") (the $STORE_PROCESS's /proc/<pid>/io: syscw, write_bytes)"
+  [ ${#disk[@]} -gt 0 ] && printf '%s\n' "${disk[@]}" && echo "(write calls and bytes: the $STORE_PROCESS's /proc/<pid>/io, syscw and write_bytes)"
   return 0
 }
 
 ratio() { python3 -c "print(f'{$1 / $HEALTH_RATE:.3f}')"; }
 verdict() { [ "$1" = "$2" ] && echo exact || echo "MISMATCH"; }
 per_write() { python3 -c "print(f'{($(io syscw) - $1) / max(1, $3):.2f} write calls and {($(io write_bytes) - $2) / max(1, $3):.0f} bytes to disk')"; }
+# counted NAME WRK_ARGS...: wrk_run, with dotnet-counters (COUNTERS=1) recording the silo from 1 s in until 1 s before the writes stop
+counted() {
+  local counters=""
+  if [ -n "${COUNTERS:-}" ]; then
+    (sleep 1; ~/.dotnet/tools/dotnet-counters collect -p $SILO --counters System.Runtime --refresh-interval 1 \
+      --duration 00:00:00:$(python3 -c "print(f'{max(1, int($WRITE_SECONDS) - 2):02d}')") -o $DATA/$1.counters.csv > /dev/null 2>&1) &
+    counters=$!
+  fi
+  wrk_run $DURATION "${@:2}" > $DATA/$1.txt
+  if [ -n "$counters" ]; then wait $counters; fi
+}
+# per_request NAME: work items and allocations per acknowledged write (COUNTERS=1)
+per_request() {
+  [ -n "${COUNTERS:-}" ] && echo "; $(python3 $SCRIPTS/profile.py per-request $DATA/$1.counters.csv $(field $DATA/$1.txt rate)) per $1 (dotnet-counters)"
+  return 0
+}
 WARM_SECONDS=$(python3 -c "print(max(1.0, ${WARMUP%s} - 0.5))")
 for run in $(seq 1 ${RUNS:-1}); do measure $run; done
 
