@@ -172,7 +172,7 @@ counted() {
 }
 # per_request NAME: work items and allocations per acknowledged write (COUNTERS=1)
 per_request() {
-  [ -n "${COUNTERS:-}" ] && echo "; $(python3 $SCRIPTS/profile.py per-request $DATA/$1.counters.csv $(field $DATA/$1.txt rate)) per $1 (dotnet-counters)"
+  [ -n "${COUNTERS:-}" ] && echo "; $(python3 $SCRIPTS/profile.py per-request $DATA/$1.counters.csv $(field $DATA/$1.txt rate)) (dotnet-counters)"
   return 0
 }
 WARM_SECONDS=$(python3 -c "print(max(1.0, ${WARMUP%s} - 0.5))")
