@@ -72,7 +72,7 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, IGrainFactory grains, ModerationMetrics metrics)
+        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, ShardVoteBatcher shards, ModerationMetrics metrics)
     {
         if (string.IsNullOrWhiteSpace(request.OptionId))
         {
@@ -87,8 +87,7 @@ public static class PollsApi
 
         var reader = ReaderIdentity.From(user);
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
-        var outcome = await grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(pollId, shard))
-            .Vote(new Ballot(reader.Id, request.OptionId, reader.IsAnonymous));
+        var outcome = await shards.VoteAsync(VoteSharding.ShardKey(pollId, shard), new Ballot(reader.Id, request.OptionId, reader.IsAnonymous));
         metrics.VoteAnswered(outcome);
         return outcome switch
         {

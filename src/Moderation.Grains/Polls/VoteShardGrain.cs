@@ -70,6 +70,26 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
 
     public Task<VoteOutcome> Vote(Ballot ballot)
     {
+        var outcome = Enqueue(ballot);
+        CommitIfIdle();
+        return outcome;
+    }
+
+    public Task<VoteOutcome[]> VoteAll(ImmutableArray<Ballot> ballots)
+    {
+        // All of them queued before the commit starts, so that they go in one batch rather than the first alone.
+        var outcomes = new Task<VoteOutcome>[ballots.Length];
+        for (var i = 0; i < ballots.Length; i++)
+        {
+            outcomes[i] = Enqueue(ballots[i]);
+        }
+
+        CommitIfIdle();
+        return Task.WhenAll(outcomes);
+    }
+
+    private Task<VoteOutcome> Enqueue(Ballot ballot)
+    {
         if (Refusal(ballot) is { } refused)
         {
             return Task.FromResult(refused);
@@ -77,15 +97,18 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
 
         var pending = new PendingBallot(ballot);
         _queued.Add(pending);
-        if (_committing is null)
+        return pending.Outcome.Task;
+    }
+
+    private void CommitIfIdle()
+    {
+        if (_committing is null && _queued.Count > 0)
         {
             // A commit that finished without awaiting (a store that failed at once) has already cleared the field in
             // its finally block: keeping its completed task would stop every later vote from being committed.
             var committing = CommitQueued();
             _committing = committing.IsCompleted ? null : committing;
         }
-
-        return pending.Outcome.Task;
     }
 
     public async Task<string?> GetVote(string readerId) => await store.ReadVoteAsync(_pollId, _shard, readerId);

@@ -50,6 +50,26 @@ public abstract class VotingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Votes_sent_together_are_each_answered_in_their_order()
+    {
+        var poll = await TestPolls.CreateAsync(Grains, shards: 1);
+        var shard = ShardOf(poll, "ann");
+
+        var outcomes = await shard.VoteAll(
+        [
+            new Ballot("ann", "o1", false),
+            new Ballot("bob", "o9", false),
+            new Ballot("ann", "o1", false),
+            new Ballot("cat", "o2", true),
+            new Ballot("dan", "o2", false),
+        ]);
+
+        Assert.Equal([VoteOutcome.Counted, VoteOutcome.UnknownOption, VoteOutcome.Unchanged, VoteOutcome.AnonymousNotAllowed, VoteOutcome.Counted], outcomes);
+        var recount = await Grains.GetGrain<IPollTallyGrain>(poll.Id).Recount();
+        Assert.Equal([1L, 1L, 0L], recount.Recounted.Select(option => option.Votes));
+    }
+
+    [Fact]
     public async Task Changing_a_vote_moves_one_count_where_the_poll_allows_it()
     {
         var poll = await TestPolls.CreateAsync(Grains, allowChange: true);
