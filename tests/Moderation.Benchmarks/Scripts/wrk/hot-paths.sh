@@ -1,10 +1,11 @@
 #!/bin/bash
-# The hot paths against /health/live, in one run on one Release silo (embedded store, write limits off), with wrk:
+# The hot paths against /health/live, in one run on one Release silo (embedded store or redis-server, write limits off), with wrk:
 #   GET /health/live (wrk, then `moderation load baseline` beside it), cached GET /api/polls/{id}/results,
 #   POST /api/polls/{id}/votes (a new reader each), POST /api/articles/{id}/comments (a new reader and
 #   Idempotency-Key each); then checks the stored counts against the answers and prints, per scenario,
 #   requests/s, the ratio to wrk's /health/live and the silo's CPU per request (utime+stime from /proc/<pid>/stat),
-#   and for the writes the silo's write system calls and bytes to disk per write (/proc/<pid>/io).
+#   and for the writes the store's write system calls and bytes to disk per write (/proc/<pid>/io of the silo, or of
+#   redis-server with STORE=redis).
 # Usage: tests/Moderation.Benchmarks/Scripts/wrk/hot-paths.sh
 #   DURATION (8s), CONNECTIONS (64), THREADS (2), WARMUP (3s, per scenario, on its own poll or article),
 #   TOKENS (250000 readers), PORT (5391; the silo's Orleans ports are PORT+6000 and PORT+25000),
