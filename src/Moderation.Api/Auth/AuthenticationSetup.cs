@@ -22,6 +22,8 @@ public static class AuthenticationSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            // Nothing reads the token back from the authentication properties; saving it costs every request.
+            jwt.SaveToken = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = options.Issuer,

@@ -11,7 +11,6 @@ using Moderation.Api.Telemetry;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Polls;
 using Moderation.Http.Polls;
-using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Polls;
 
@@ -73,7 +72,7 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, BannedReaders bans, IGrainFactory grains, ModerationMetrics metrics)
+        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, ShardVoteBatcher shards, ModerationMetrics metrics)
     {
         if (string.IsNullOrWhiteSpace(request.OptionId))
         {
@@ -87,14 +86,8 @@ public static class PollsApi
         }
 
         var reader = ReaderIdentity.From(user);
-        if (await bans.IsBannedAsync(reader.Id))
-        {
-            return Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from voting and commenting on this site.");
-        }
-
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
-        var outcome = await grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(pollId, shard))
-            .Vote(new Ballot(reader.Id, request.OptionId, reader.IsAnonymous));
+        var outcome = await shards.VoteAsync(VoteSharding.ShardKey(pollId, shard), new Ballot(reader.Id, request.OptionId, reader.IsAnonymous));
         metrics.VoteAnswered(outcome);
         return outcome switch
         {
@@ -109,6 +102,7 @@ public static class PollsApi
                 "You voted for another option and this poll does not allow changing a vote."),
             VoteOutcome.AnonymousNotAllowed => Problem(StatusCodes.Status403Forbidden, "Sign-in required",
                 "This poll does not take anonymous votes."),
+            VoteOutcome.Banned => Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from voting and commenting on this site."),
             _ => UnknownPoll(pollId),
         };
     }

@@ -11,6 +11,7 @@ public static class PollsSetup
             .Validate(options => options.KeepAliveInterval > TimeSpan.Zero, "Polls:KeepAliveInterval must be positive.")
             .ValidateOnStart();
         services.AddSingleton<PollDirectory>();
+        services.AddSingleton<ShardVoteBatcher>();
         services.AddSingleton<PollResultsReader>();
         services.AddSingleton<PollEventsHub>();
         return services;

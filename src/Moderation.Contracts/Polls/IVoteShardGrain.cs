@@ -9,6 +9,9 @@ public interface IVoteShardGrain : IGrainWithStringKey
     /// <summary>Records the vote durably, or refuses it; returns once the outcome is durable.</summary>
     Task<VoteOutcome> Vote(Ballot ballot);
 
+    /// <summary>Several readers' votes in one call, as <see cref="Vote"/> each; the outcomes in the ballots' order.</summary>
+    Task<VoteOutcome[]> VoteAll(System.Collections.Immutable.ImmutableArray<Ballot> ballots);
+
     /// <summary>The option this reader chose, or null.</summary>
     Task<string?> GetVote(string readerId);
 

@@ -26,4 +26,7 @@ public enum VoteOutcome
 
     /// <summary>Refused: no such poll.</summary>
     UnknownPoll,
+
+    /// <summary>Refused: the reader is banned.</summary>
+    Banned,
 }

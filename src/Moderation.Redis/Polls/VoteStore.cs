@@ -13,27 +13,49 @@ namespace Moderation.Redis.Polls;
 /// </summary>
 public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
 {
-    /// <summary>ARGV: whether a reader may change their vote ('1'), then reader and option pairs. Answers an outcome per ballot.</summary>
+    /// <summary>
+    /// ARGV: whether a reader may change their vote ('1'), then reader and option pairs. Answers an outcome per ballot.
+    /// One HMGET and at most one HSET per batch, whatever its size: the embedded store waits for an append-only file
+    /// commit after every write command, even inside a script, so a write per ballot made every vote its own disk
+    /// write (measured: 1.00 write system call per vote). A reader twice in one batch meets their own earlier ballot.
+    /// </summary>
     internal static readonly RedisScript<VoteShard> Commit = new(
         "commit a batch of votes",
         VoteShardKeys(),
         """
         local allow_change = ARGV[1] == '1'
-        local outcomes = {}
+        local readers = {}
         for i = 2, #ARGV, 2 do
-          local reader, option = ARGV[i], ARGV[i + 1]
-          local previous = redis.call('HGET', votes, reader)
-          if not previous then
-            redis.call('HSET', votes, reader, option)
-            outcomes[#outcomes + 1] = 'counted'
-          elseif previous == option then
-            outcomes[#outcomes + 1] = 'unchanged'
-          elseif allow_change then
-            redis.call('HSET', votes, reader, option)
-            outcomes[#outcomes + 1] = 'changed:' .. previous
-          else
-            outcomes[#outcomes + 1] = 'conflict'
+          readers[#readers + 1] = ARGV[i]
+        end
+        local stored = redis.call('HMGET', votes, unpack(readers))
+        local current = {}
+        local writes = {}
+        local outcomes = {}
+        for j, reader in ipairs(readers) do
+          local option = ARGV[2 * j + 1]
+          local previous = current[reader]
+          if previous == nil then
+            previous = stored[j]
           end
+          if not previous then
+            current[reader] = option
+            writes[#writes + 1] = reader
+            writes[#writes + 1] = option
+            outcomes[j] = 'counted'
+          elseif previous == option then
+            outcomes[j] = 'unchanged'
+          elseif allow_change then
+            current[reader] = option
+            writes[#writes + 1] = reader
+            writes[#writes + 1] = option
+            outcomes[j] = 'changed:' .. previous
+          else
+            outcomes[j] = 'conflict'
+          end
+        end
+        if #writes > 0 then
+          redis.call('HSET', votes, unpack(writes))
         end
         return outcomes
         """);

@@ -15,6 +15,18 @@ public sealed class BannedReaders(IConnectionMultiplexer redis)
 
     public Task<bool> IsBannedAsync(string readerId) => redis.GetDatabase().SetContainsAsync(ReaderRedisKeys.Banned, readerId);
 
+    /// <summary>Whether each of the readers is banned, in their order: one SMISMEMBER for a whole batch of writes.</summary>
+    public Task<bool[]> AreBannedAsync(IReadOnlyList<string> readerIds)
+    {
+        var members = new RedisValue[readerIds.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = readerIds[i];
+        }
+
+        return redis.GetDatabase().SetContainsAsync(ReaderRedisKeys.Banned, members);
+    }
+
     /// <summary>The reader's held comments, from the held set of every part.</summary>
     public async Task<string[]> PendingCommentsAsync(string readerId)
     {

@@ -28,6 +28,48 @@ public abstract class VotingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Banned_readers_in_a_batch_are_refused_and_the_others_in_it_counted()
+    {
+        var poll = await TestPolls.CreateAsync(Grains, shards: 1);
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
+        var bans = new Moderation.Redis.Readers.BannedReaders(redis);
+        var readers = Enumerable.Range(0, 40).Select(i => $"batch-reader-{i}-{poll.Id}").ToArray();
+        foreach (var banned in readers.Where((_, i) => i % 4 == 0))
+        {
+            await bans.MarkAsync(banned, banned: true);
+        }
+
+        var outcomes = await Task.WhenAll(readers.Select(reader => Grains.VoteAsync(poll, reader, "o1")));
+
+        Assert.Equal(readers.Select((_, i) => i % 4 == 0 ? VoteOutcome.Banned : VoteOutcome.Counted), outcomes);
+        Assert.Null(await ShardOf(poll, readers[0]).GetVote(readers[0]));
+        var recount = await Grains.GetGrain<IPollTallyGrain>(poll.Id).Recount();
+        Assert.Equal([30L, 0L, 0L], recount.Recounted.Select(option => option.Votes));
+        await bans.MarkAsync(readers[0], banned: false);
+        Assert.Equal(VoteOutcome.Counted, await Grains.VoteAsync(poll, readers[0], "o1"));
+    }
+
+    [Fact]
+    public async Task Votes_sent_together_are_each_answered_in_their_order()
+    {
+        var poll = await TestPolls.CreateAsync(Grains, shards: 1);
+        var shard = ShardOf(poll, "ann");
+
+        var outcomes = await shard.VoteAll(
+        [
+            new Ballot("ann", "o1", false),
+            new Ballot("bob", "o9", false),
+            new Ballot("ann", "o1", false),
+            new Ballot("cat", "o2", true),
+            new Ballot("dan", "o2", false),
+        ]);
+
+        Assert.Equal([VoteOutcome.Counted, VoteOutcome.UnknownOption, VoteOutcome.Unchanged, VoteOutcome.AnonymousNotAllowed, VoteOutcome.Counted], outcomes);
+        var recount = await Grains.GetGrain<IPollTallyGrain>(poll.Id).Recount();
+        Assert.Equal([1L, 1L, 0L], recount.Recounted.Select(option => option.Votes));
+    }
+
+    [Fact]
     public async Task Changing_a_vote_moves_one_count_where_the_poll_allows_it()
     {
         var poll = await TestPolls.CreateAsync(Grains, allowChange: true);

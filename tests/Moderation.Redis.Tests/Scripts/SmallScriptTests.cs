@@ -14,6 +14,8 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>The vote, audit, recount and page-cache scripts on a real server; run on each store by the classes below.</summary>
 public abstract class SmallScriptTests(ScriptServer server)
 {
+    protected ScriptServer Server => server;
+
     private IDatabase Redis => server.Database;
 
     [Fact]
@@ -33,6 +35,40 @@ public abstract class SmallScriptTests(ScriptServer server)
         Assert.Equal(2, counts["no"]);
         Assert.False(counts.ContainsKey("yes"));
         Assert.Equal("no", await store.ReadVoteAsync(poll, 3, "ann"));
+    }
+
+    [Fact]
+    public async Task A_reader_twice_in_one_vote_batch_meets_their_own_earlier_ballot()
+    {
+        var store = new VoteStore(server.Connection, server.Writes);
+        var poll = "p" + Guid.NewGuid().ToString("N")[..10];
+
+        var fixedVote = await store.CommitAsync(poll, 1, allowChange: false,
+            [new Ballot("ann", "yes", false), new Ballot("ann", "no", false), new Ballot("ann", "yes", false)]);
+        var movedVote = await store.CommitAsync(poll, 2, allowChange: true,
+            [new Ballot("bob", "yes", false), new Ballot("bob", "no", false), new Ballot("bob", "no", false)]);
+
+        Assert.Equal([VoteOutcome.Counted, VoteOutcome.ChangeNotAllowed, VoteOutcome.Unchanged], fixedVote.Select(vote => vote.Outcome));
+        Assert.Equal(
+            [new CommittedVote(VoteOutcome.Counted, null), new CommittedVote(VoteOutcome.Changed, "yes"), new CommittedVote(VoteOutcome.Unchanged, null)],
+            movedVote);
+        Assert.Equal("yes", await store.ReadVoteAsync(poll, 1, "ann"));
+        Assert.Equal("no", await store.ReadVoteAsync(poll, 2, "bob"));
+    }
+
+    [Fact]
+    public async Task A_batch_of_a_thousand_ballots_is_one_script_that_stores_every_vote()
+    {
+        var store = new VoteStore(server.Connection, server.Writes);
+        var poll = "p" + Guid.NewGuid().ToString("N")[..10];
+        var ballots = Enumerable.Range(0, 1000).Select(i => new Ballot($"reader-{i}", i % 3 == 0 ? "yes" : "no", false)).ToArray();
+
+        var committed = await store.CommitAsync(poll, 0, allowChange: false, ballots);
+        var counts = await store.CountAsync(poll, 0);
+
+        Assert.All(committed, vote => Assert.Equal(VoteOutcome.Counted, vote.Outcome));
+        Assert.Equal(334, counts["yes"]);
+        Assert.Equal(666, counts["no"]);
     }
 
     [Fact]
@@ -105,7 +141,35 @@ public abstract class SmallScriptTests(ScriptServer server)
 }
 
 [Collection(RedisCollection.Name)]
-public sealed class SmallScriptOnRedisServerTests(ScriptServer server) : SmallScriptTests(server);
+public sealed class SmallScriptOnRedisServerTests(ScriptServer server) : SmallScriptTests(server)
+{
+    // The embedded store waits for an append-only file commit after each write command, scripts included, so the
+    // number of write commands per batch is the number of disk writes per batch there. Garnet keeps no command
+    // statistics by default; redis-server runs the same script and counts its commands.
+    [Fact]
+    public async Task A_vote_batch_costs_one_read_and_one_write_command_however_many_ballots_it_carries()
+    {
+        var store = new VoteStore(Server.Connection, Server.Writes);
+        var poll = "p" + Guid.NewGuid().ToString("N")[..10];
+        var options = ConfigurationOptions.Parse(Server.Connection.Configuration);
+        options.AllowAdmin = true;
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(options);
+        var redis = admin.GetServers().Single();
+        var before = await CallsAsync(redis);
+
+        await store.CommitAsync(poll, 0, allowChange: false, [.. Enumerable.Range(0, 50).Select(i => new Ballot($"reader-{i}", "yes", false))]);
+        var after = await CallsAsync(redis);
+
+        Assert.Equal(1, after.GetValueOrDefault("hmget") - before.GetValueOrDefault("hmget"));
+        Assert.Equal(1, after.GetValueOrDefault("hset") - before.GetValueOrDefault("hset"));
+        Assert.Equal(0, after.GetValueOrDefault("hget") - before.GetValueOrDefault("hget"));
+    }
+
+    private static async Task<Dictionary<string, long>> CallsAsync(IServer redis) =>
+        (await redis.InfoAsync("commandstats")).SelectMany(group => group).ToDictionary(
+            stat => stat.Key["cmdstat_".Length..],
+            stat => long.Parse(stat.Value.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture));
+}
 
 [Collection(EmbeddedStoreCollection.Name)]
 public sealed class SmallScriptOnEmbeddedStoreTests(ScriptServerOnEmbeddedStore server) : SmallScriptTests(server);

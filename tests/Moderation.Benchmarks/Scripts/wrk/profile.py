@@ -18,7 +18,8 @@ approximates CPU (native code attributed to its managed caller, marked "(native)
 inclusive busy time, and the busy time by cost (a sample counts once in each cost whose pattern any frame matches).
 It overstates threads that spin (a runnable thread is counted whether or not it has a core), so read it beside perf.
 `profile.py counters FILE.csv`: the mean of each counter in a `dotnet-counters collect` file.
-Usage: profile.py perf|speedscope|counters FILE [TOP]
+`profile.py per-request FILE.csv RATE`: thread-pool work items and bytes allocated per request at RATE requests/s.
+Usage: profile.py perf|speedscope|counters FILE [TOP]; profile.py per-request FILE.csv RATE
 """
 import csv
 import json
@@ -168,8 +169,22 @@ def main_counters(path, top):
         print(f"  {sum(series) / len(series):16.1f}  {name}")
 
 
+def main_per_request(path, rate):
+    """Thread-pool work items and bytes allocated per request: the counters' means over the requests per second."""
+    values = {}
+    with open(path, newline="") as file:
+        for row in list(csv.reader(file))[1:]:
+            values.setdefault(row[2].split(" (")[0], []).append(float(row[4]))
+    mean = {name: sum(series) / len(series) for name, series in values.items()}
+    print(f"{mean.get('dotnet.thread_pool.work_item.count', 0) / rate:.1f} thread-pool work items and "
+          f"{mean.get('dotnet.gc.heap.total_allocated', 0) / rate / 1024:.1f} KB allocated")
+
+
 def main():
     mode, path = sys.argv[1], sys.argv[2]
+    if mode == "per-request":
+        main_per_request(path, float(sys.argv[3]))
+        return
     top = int(sys.argv[3]) if len(sys.argv) > 3 else 25
     {"perf": main_perf, "speedscope": main_speedscope, "counters": main_counters}[mode](path, top)
 
