@@ -1,10 +1,10 @@
 #!/bin/bash
 # Live results at 10,000 listeners, before and after, in one run; and the load generator against wrk.
 #   1. Builds the client and the silo (Release) of this work tree, and the silo of BEFORE (a commit, default the code
-#      before issue 15's fan-out work) in a temporary git worktree.
-#   2. For each silo (before, then after): starts it on the embedded store (Production, fresh signing key, write limits
-#      off), warms it with 1,000 listeners, then runs `moderation load listeners -n $LISTENERS --votes $VOTES
-#      --silo-pid <silo>` RUNS times; each run prints delays (vote sent -> results event showing it, every listener),
+#      before issue 15's fan-out work) from `git archive` in a temporary folder.
+#   2. For each silo (before, then after), RUNS times: starts it afresh on the embedded store (Production, fresh signing
+#      key, write limits off), warms it with 200 listeners, then runs `moderation load listeners -n $LISTENERS --votes
+#      $VOTES --silo-pid <silo>`; each run prints delays (vote sent -> results event showing it, every listener),
 #      the generator's and the silo's CPU, and the silo's working set and managed heap (dotnet-gcdump, after a full
 #      collection) before and after the listeners connected.
 #   3. On the after silo: `wrk -t2 -c64 -d8s` on /health/live, then `moderation load baseline -n 64 -d 8s`, the ratio.
@@ -28,7 +28,6 @@ fi
 SILO=""
 cleanup() {
   [ -n "$SILO" ] && kill "$SILO" 2>/dev/null && wait "$SILO" 2>/dev/null || true
-  [ -n "$BEFORE" ] && git worktree remove --force "$WORK/before" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -38,7 +37,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   dotnet build -c Release client > /dev/null
 fi
 if [ -n "$BEFORE" ]; then
-  git worktree add --detach "$WORK/before" "$BEFORE" > /dev/null 2>&1
+  mkdir "$WORK/before" && git archive "$BEFORE" | tar -x -C "$WORK/before"
   dotnet build -c Release "$WORK/before/silo" > /dev/null
 fi
 
@@ -54,12 +53,16 @@ start_silo() {  # start_silo DIR-OF-MODERATION.SILO.DLL NAME
 }
 stop_silo() { kill $SILO; wait $SILO 2>/dev/null || true; SILO=""; }
 
-measure() {  # measure SLUG LABEL
-  moderation load listeners --url $URL -n 1000 --votes 3 --signing-key "$KEY" --json > /dev/null   # warm-up
+measure() {  # measure SLUG LABEL DIR-OF-MODERATION.SILO.DLL
   for run in $(seq 1 $RUNS); do
+    # A fresh silo per run: a process's working set does not shrink when listeners leave, so only a first run's
+    # difference means anything. 200 listeners warm the code paths (the JIT) and hardly touch the working set.
+    start_silo "$3" "$1-$run"
+    moderation load listeners --url $URL -n 200 --votes 3 --signing-key "$KEY" --json > /dev/null
     local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
     moderation load listeners --url $URL -n $LISTENERS --votes $VOTES --signing-key "$KEY" --silo-pid $SILO --json > "$WORK/$1-$run.json"
     json "'| $2 | $run | ' + f'{d[\"deliveries\"]:,} | {d[\"missing\"]} | {d[\"p50Ms\"]:.0f} | {d[\"p90Ms\"]:.0f} | **{d[\"p99Ms\"]:.0f}** | {d[\"maxMs\"]:.0f} | ' + f'{d[\"siloCpuSeconds\"]*1e6/max(1,d[\"deliveries\"]):.1f} | {d[\"clientCpuSeconds\"]/d[\"votePhaseSeconds\"]:.0%} | ' + (f'{d[\"memory\"][\"workingSetPerListener\"]:,} / ' + (f'{d[\"memory\"][\"gcHeapPerListener\"]:,}' if d[\"memory\"][\"gcHeapPerListener\"] is not None else 'n/a')) +  ' | $load |'" < "$WORK/$1-$run.json"
+    [ "$run" = "$RUNS" ] || stop_silo
   done
 }
 
@@ -69,12 +72,10 @@ echo
 echo "| code | run | deliveries | missing | p50 ms | p90 ms | p99 ms | max ms | silo CPU µs per delivery | generator CPU (one core) | bytes per listener: working set / managed heap | load average (1, 5, 15 min) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 if [ -n "$BEFORE" ]; then
-  start_silo "$WORK/before/silo/bin/Release/net10.0" before
-  measure before "before ($BEFORE)"
+  measure before "before ($BEFORE)" "$WORK/before/silo/bin/Release/net10.0"
   stop_silo
 fi
-start_silo silo/bin/Release/net10.0 after
-measure after "after ($(git rev-parse --short HEAD))"
+measure after "after ($(git rev-parse --short HEAD))" silo/bin/Release/net10.0
 
 if [ -z "${SKIP_WRK:-}" ]; then
   wrk -t2 -c64 -d3s $URL/health/live > /dev/null
