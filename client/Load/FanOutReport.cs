@@ -8,9 +8,9 @@ internal static class FanOutReport
     public static void Write(IAnsiConsole console, FanOutFigures figures)
     {
         console.MarkupLineInterpolated($"Connected in {figures.ConnectSeconds:N1} s. Vote phase {figures.VotePhaseSeconds:N1} s: the generator used {figures.ClientCpuSeconds:N2} s of CPU ({Share(figures.ClientCpuSeconds, figures.VotePhaseSeconds)} of one core).");
-        if (figures.SiloCpuSeconds is { } silo)
+        if (figures is { SiloCpuSeconds: { } silo, SiloIdleCpuSeconds: { } idle, SiloCpuPerDeliveryUs: { } perDelivery })
         {
-            console.MarkupLineInterpolated($"The service used {silo:N2} s of CPU ({Share(silo, figures.VotePhaseSeconds)} of one core), {silo * 1e6 / Math.Max(1, figures.Deliveries):N1} µs per delivery.");
+            console.MarkupLineInterpolated($"The service used {silo:N2} s of CPU ({Share(silo, figures.VotePhaseSeconds)} of one core; {idle:N2} s at its idle rate): {perDelivery:N1} µs per delivery beyond idle.");
         }
 
         if (figures.Memory is { } memory)

@@ -20,6 +20,8 @@ internal sealed class FanOutScenario(ClientHost host, LoadSettings settings, str
     /// <summary>Connections opened at once: the service's accept backlog (512 in Kestrel) must not overflow.</summary>
     private const int ConnectingAtOnce = 256;
 
+    private static readonly TimeSpan SettleAfterConnecting = TimeSpan.FromSeconds(5);
+
     public async Task<FanOutFigures> RunAsync(string[] voterTokens, string optionId, TimeSpan spacing, CancellationToken cancellationToken)
     {
         var clients = settings.Urls.Select(url => host.CreateHttpClient(url, settings.RequestTimeout)).ToList();
@@ -35,6 +37,7 @@ internal sealed class FanOutScenario(ClientHost host, LoadSettings settings, str
                 .ToArray();
 
             var idle = silo?.Sample();
+            double? siloIdle = silo is null ? null : await IdleCpuPerSecondAsync(silo, cancellationToken);
             var connectClock = Stopwatch.StartNew();
             var sockets = new Socket[listeners.Length];
             await Parallel.ForAsync(0, listeners.Length, new ParallelOptions { MaxDegreeOfParallelism = ConnectingAtOnce, CancellationToken = cancellationToken },
@@ -42,8 +45,9 @@ internal sealed class FanOutScenario(ClientHost host, LoadSettings settings, str
             receiving.AddRange(listeners.Select((listener, i) => Receive(listener, sockets[i], stop.Token)));
             await WaitUntilAsync(() => listeners.All(listener => listener.Connected), receiving, TimeSpan.FromSeconds(120), cancellationToken);
             var connectSeconds = connectClock.Elapsed.TotalSeconds;
-            var connected = silo?.Sample();
-
+            // Ten thousand new connections leave the service busy for a few seconds (collections, the JIT's later tiers).
+            await Task.Delay(SettleAfterConnecting, cancellationToken);
+            var siloCpuBefore = silo?.CpuSeconds();
             var client = Process.GetCurrentProcess();
             var clientCpuBefore = client.TotalProcessorTime;
             var phase = Stopwatch.StartNew();
@@ -60,7 +64,10 @@ internal sealed class FanOutScenario(ClientHost host, LoadSettings settings, str
             var phaseSeconds = phase.Elapsed.TotalSeconds;
             client.Refresh();
             var clientCpu = (client.TotalProcessorTime - clientCpuBefore).TotalSeconds;
-            var voted = silo?.Sample();
+            var siloCpu = silo?.CpuSeconds() - siloCpuBefore;
+            // The heap sample stops the service for its collection and walk (seconds on a busy machine): only once the
+            // votes are measured, with the listeners still connected.
+            var connected = silo?.Sample();
             await stop.CancelAsync();
             await Task.WhenAll(receiving);
             var memory = idle is not null && connected is not null ? ListenerMemory.Between(idle, connected, settings.Readers) : null;
@@ -69,7 +76,8 @@ internal sealed class FanOutScenario(ClientHost host, LoadSettings settings, str
                 ConnectSeconds = connectSeconds,
                 VotePhaseSeconds = phaseSeconds,
                 ClientCpuSeconds = clientCpu,
-                SiloCpuSeconds = voted is not null && connected is not null ? voted.CpuSeconds - connected.CpuSeconds : null,
+                SiloCpuSeconds = siloCpu,
+                SiloIdleCpuSeconds = siloIdle * phaseSeconds,
                 Memory = memory,
             };
         }
@@ -79,6 +87,15 @@ internal sealed class FanOutScenario(ClientHost host, LoadSettings settings, str
             await Task.WhenAll(receiving).ContinueWith(_ => { }, TaskScheduler.Default);
             clients.ForEach(client => client.Dispose());
         }
+    }
+
+    /// <summary>What the service spends with nothing happening (its timers, the store), before the listeners connect.</summary>
+    private static async Task<double> IdleCpuPerSecondAsync(ServiceProcess silo, CancellationToken cancellationToken)
+    {
+        var before = silo.CpuSeconds();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        return (silo.CpuSeconds() - before) / clock.Elapsed.TotalSeconds;
     }
 
     private static async Task Receive(RawResultsListener listener, Socket socket, CancellationToken cancellationToken)
@@ -155,6 +172,12 @@ public sealed record FanOutFigures(
 
     /// <summary>The service's CPU time during the vote phase, when its process was given (same machine).</summary>
     public double? SiloCpuSeconds { get; init; }
+
+    /// <summary>Of <see cref="SiloCpuSeconds"/>, what the service spent at its idle rate (measured over 2 s before the listeners connected).</summary>
+    public double? SiloIdleCpuSeconds { get; init; }
+
+    /// <summary>The service's CPU per delivery beyond its idle rate, in microseconds.</summary>
+    public double? SiloCpuPerDeliveryUs => SiloCpuSeconds - SiloIdleCpuSeconds is { } busy ? busy * 1e6 / Math.Max(1, Deliveries) : null;
 
     /// <summary>The service's memory before and after the listeners connected, when its process was given.</summary>
     public ListenerMemory? Memory { get; init; }

@@ -12,9 +12,11 @@ internal sealed partial class ServiceProcess(int pid)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ: 100 on every Linux the service runs on
 
-    public ServiceSample Sample() => new(CpuSeconds(), WorkingSetBytes(), GcHeapBytes());
+    /// <summary>Its memory now; the managed heap's figure costs the process a full collection and a heap walk.</summary>
+    public ServiceSample Sample() => new(WorkingSetBytes(), GcHeapBytes());
 
-    private double CpuSeconds()
+    /// <summary>The CPU time (user and system) it has used so far.</summary>
+    public double CpuSeconds()
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         // The fields after the command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15.
@@ -60,7 +62,7 @@ internal sealed partial class ServiceProcess(int pid)
 }
 
 /// <summary>One reading of the service's process.</summary>
-public sealed record ServiceSample(double CpuSeconds, long WorkingSetBytes, long? GcHeapBytes);
+public sealed record ServiceSample(long WorkingSetBytes, long? GcHeapBytes);
 
 /// <summary>The service's memory before and after the listeners connected, and the difference per listener.</summary>
 public sealed record ListenerMemory(

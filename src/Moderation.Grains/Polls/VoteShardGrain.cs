@@ -174,7 +174,7 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
         }
 
         // A lone vote is reported at once rather than at the next tick; on a busy shard the timer does it.
-        if (_tallyChanged && _reporting is null && clock.GetUtcNow() - _reportedAt >= ReportInterval)
+        if (_tallyChanged && _reporting is null or { IsCompleted: true } && clock.GetUtcNow() - _reportedAt >= ReportInterval)
         {
             _ = ReportAtOnce();
         }
@@ -195,7 +195,9 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
     /// <summary>One report at a time, so that the tally grain never gets an older count after a newer one.</summary>
     private async Task ReportIfChanged()
     {
-        while (_reporting is { } earlier)
+        // A completed report counts as none: its sender's continuation, which clears the field, may not have run yet,
+        // and it cannot while this turn waits on the same scheduler.
+        while (_reporting is { IsCompleted: false } earlier)
         {
             // Its own caller sees its failure; this one only waits for its turn.
             await earlier.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
@@ -221,7 +223,10 @@ public sealed class VoteShardGrain(VoteStore store, TimeProvider clock, ILogger<
         }
         finally
         {
-            _reporting = null;
+            if (ReferenceEquals(_reporting, reporting))
+            {
+                _reporting = null;
+            }
         }
     }
 

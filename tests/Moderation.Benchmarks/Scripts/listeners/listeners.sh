@@ -61,7 +61,7 @@ measure() {  # measure SLUG LABEL DIR-OF-MODERATION.SILO.DLL
     moderation load listeners --url $URL -n 200 --votes 3 --signing-key "$KEY" --json > /dev/null
     local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
     moderation load listeners --url $URL -n $LISTENERS --votes $VOTES --signing-key "$KEY" --silo-pid $SILO --json > "$WORK/$1-$run.json"
-    json "'| $2 | $run | ' + f'{d[\"deliveries\"]:,} | {d[\"missing\"]} | {d[\"p50Ms\"]:.0f} | {d[\"p90Ms\"]:.0f} | **{d[\"p99Ms\"]:.0f}** | {d[\"maxMs\"]:.0f} | ' + f'{d[\"siloCpuSeconds\"]*1e6/max(1,d[\"deliveries\"]):.1f} | {d[\"clientCpuSeconds\"]/d[\"votePhaseSeconds\"]:.0%} | ' + (f'{d[\"memory\"][\"workingSetPerListener\"]:,} / ' + (f'{d[\"memory\"][\"gcHeapPerListener\"]:,}' if d[\"memory\"][\"gcHeapPerListener\"] is not None else 'n/a')) +  ' | $load |'" < "$WORK/$1-$run.json"
+    json "'| $2 | $run | ' + f'{d[\"deliveries\"]:,} | {d[\"missing\"]} | {d[\"p50Ms\"]:.0f} | {d[\"p90Ms\"]:.0f} | **{d[\"p99Ms\"]:.0f}** | {d[\"maxMs\"]:.0f} | ' + f'{d[\"siloCpuPerDeliveryUs\"]:.1f} | {d[\"clientCpuSeconds\"]/d[\"votePhaseSeconds\"]:.0%} | ' + (f'{d[\"memory\"][\"workingSetPerListener\"]:,} / ' + (f'{d[\"memory\"][\"gcHeapPerListener\"]:,}' if d[\"memory\"][\"gcHeapPerListener\"] is not None else 'n/a')) +  ' | $load |'" < "$WORK/$1-$run.json"
     [ "$run" = "$RUNS" ] || stop_silo
   done
 }
