@@ -127,11 +127,16 @@ public static class LoadCommands
             DefaultValueFactory = _ => TimeSpan.FromSeconds(1),
             CustomParser = DurationParser.Parse,
         };
+        var siloPid = new Option<int?>("--silo-pid")
+        {
+            Description = "The service's process on this machine: report its CPU during the votes and its memory per listener",
+        };
         var command = new Command("listeners", "N listeners (-n) hold a poll's event stream; measure how long each vote takes to reach all of them");
         options.AddTo(command);
         command.Options.Add(poll);
         command.Options.Add(votes);
         command.Options.Add(spacing);
+        command.Options.Add(siloPid);
         command.SetAction(host.Action(async (parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
@@ -147,8 +152,10 @@ public static class LoadCommands
 
             var optionId = (await setup.GetPollAsync(pollId, cancellationToken)).Options[0].Id;
             var voterTokens = await tokens.ReadersAsync(parse.GetValue(votes), cancellationToken);
-            Say(host, settings, $"{settings.Readers:N0} listener(s) on poll {Markup.Escape(pollId)}, {voterTokens.Length} vote(s) {parse.GetValue(spacing).TotalMilliseconds:N0} ms apart...");
-            var figures = await new FanOutScenario(host, settings, pollId).RunAsync(voterTokens, optionId, parse.GetValue(spacing), cancellationToken);
+            Say(host, settings, $"{settings.Readers:N0} listener(s) on poll {Markup.Escape(pollId)}, {voterTokens.Length} vote(s) " +
+                $"{parse.GetValue(spacing).TotalMilliseconds:N0} to {(parse.GetValue(spacing) + FanOutScenario.PhaseJitter).TotalMilliseconds:N0} ms apart...");
+            var silo = parse.GetValue(siloPid) is { } pid ? new ServiceProcess(pid) : null;
+            var figures = await new FanOutScenario(host, settings, pollId, silo).RunAsync(voterTokens, optionId, parse.GetValue(spacing), cancellationToken);
             if (settings.Json)
             {
                 await host.Out.WriteLineAsync(JsonSerializer.Serialize(figures, LoadFigures.JsonOptions));
@@ -159,6 +166,7 @@ public static class LoadCommands
                 table.AddRow($"{figures.Listeners:N0}", $"{figures.Votes}", $"{figures.Deliveries:N0}", $"{figures.Missing:N0}",
                     $"{figures.P50Ms:N1}", $"{figures.P90Ms:N1}", $"{figures.P99Ms:N1}", $"{figures.MaxMs:N1}");
                 host.Console.Write(table);
+                FanOutReport.Write(host.Console, figures);
             }
 
             return figures.Missing == 0 ? 0 : Mismatch;

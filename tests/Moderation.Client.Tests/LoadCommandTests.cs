@@ -47,4 +47,13 @@ public sealed class LoadCommandTests(ServiceFixture service)
         Assert.Equal(20, figures.Errors);
         Assert.Equal(20, figures.ErrorsByStatus["404"]);
     }
+
+    [Fact]
+    public async Task Listeners_of_an_unknown_poll_are_refused_before_anything_connects()
+    {
+        var result = await service.RunAsync("load", "listeners", "--poll", "no-such-poll", "-n", "5", "--signing-key", service.SigningKey);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("refused", result.Output);
+    }
 }

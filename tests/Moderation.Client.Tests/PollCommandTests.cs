@@ -132,20 +132,6 @@ public sealed partial class PollCommandTests(ServiceFixture service)
         Assert.Contains("Stopped after", result.Output);
     }
 
-    [Fact]
-    public async Task Load_listeners_hold_the_event_stream_and_every_vote_reaches_every_listener()
-    {
-        var result = await service.RunAsync("load", "listeners", "-n", "3", "--votes", "2", "--signing-key", service.SigningKey, "--json");
-
-        Assert.True(result.ExitCode == 0, result.Output);
-        var figures = JsonSerializer.Deserialize<FanOutFigures>(result.Output, LoadFigures.JsonOptions)!;
-        Assert.Equal(3, figures.Listeners);
-        Assert.Equal(2, figures.Votes);
-        Assert.Equal(6, figures.Deliveries);
-        Assert.Equal(0, figures.Missing);
-        Assert.True(figures.P50Ms > 0 && figures.P50Ms <= figures.MaxMs);
-    }
-
     private async Task<CliResult> WaitForAsync(string pollId, string expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);

@@ -22,6 +22,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The exit code, once the process has exited.</summary>
     public int ExitCode => _process.ExitCode;
 

@@ -1,12 +1,10 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Moderation.Api.Events;
-using Moderation.Contracts.Polls;
 
 namespace Moderation.Api.Polls;
 
 /// <summary>The SSE response of one poll listener: the current results first, then each newer version.</summary>
-public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResultsReader results, TimeSpan keepAlive) : IResult
+public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResultsReader results) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -19,19 +17,25 @@ public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResult
         var sentVersion = 0L;
         if (current is not null)
         {
-            sentVersion = VersionOf(current);
-            await EventStreamWriter.WriteAsync(response, "results", current, context.RequestAborted);
+            var update = ResultsUpdate.Of(current);
+            sentVersion = update.Version;
+            await EventStreamWriter.WriteAsync(response, update.Frame, context.RequestAborted);
         }
 
-        await EventStreamWriter.PumpAsync(context, listener.Updates, keepAlive, async (update, cancellation) =>
+        await EventStreamWriter.PumpFramesAsync(context, listener, update =>
         {
-            if (update.Version > sentVersion)
+            if (update.IsKeepAlive)
             {
-                sentVersion = update.Version;
-                await EventStreamWriter.WriteAsync(response, "results", update.Json, cancellation);
+                return update.Frame;
             }
+
+            if (update.Version <= sentVersion)
+            {
+                return null;
+            }
+
+            sentVersion = update.Version;
+            return update.Frame;
         });
     }
-
-    private static long VersionOf(string json) => JsonSerializer.Deserialize<PollResults>(json, PollResultsJson.Options)?.Version ?? 0;
 }

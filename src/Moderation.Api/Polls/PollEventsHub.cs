@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Moderation.Api.Events;
 using Moderation.Contracts.Polls;
 using Moderation.Redis.Polls;
@@ -7,24 +8,32 @@ using StackExchange.Redis;
 namespace Moderation.Api.Polls;
 
 /// <summary>
-/// One Redis subscription per poll per process, fanned out to every local listener of that poll. Each listener
-/// holds only the newest results: a slow one skips versions instead of holding memory or the others back.
+/// One Redis subscription per poll per process, fanned out to every local listener of that poll. A publication is
+/// parsed and encoded as an event once, for all of them. Each listener holds only the newest results: a slow one
+/// skips versions instead of holding memory or the others back.
 /// </summary>
-public sealed class PollEventsHub(IConnectionMultiplexer redis)
+public sealed class PollEventsHub(IConnectionMultiplexer redis, IOptions<PollsOptions> options) : IDisposable
 {
     private readonly RedisFanOut<ResultsUpdate> _fanOut = new(
-        redis, pollId => RedisChannel.Literal(PollRedisKeys.ResultsChannel(pollId)), Parse, bufferPerListener: 1);
+        redis, pollId => RedisChannel.Literal(PollRedisKeys.ResultsChannel(pollId)), message => ResultsUpdate.Of((string)message!),
+        bufferPerListener: 1, keepAlive: (ResultsUpdate.KeepAlive, options.Value.KeepAliveInterval));
 
     public Task<FanOutListener<ResultsUpdate>> ListenAsync(string pollId) => _fanOut.ListenAsync(pollId);
 
     public int ListenerCount(string pollId) => _fanOut.ListenerCount(pollId);
 
-    private static ResultsUpdate Parse(RedisValue message)
-    {
-        var json = (string)message!;
-        var version = JsonSerializer.Deserialize<PollResults>(json, PollResultsJson.Options)?.Version ?? 0;
-        return new ResultsUpdate(version, json);
-    }
+    public void Dispose() => _fanOut.Dispose();
 }
 
-public readonly record struct ResultsUpdate(long Version, string Json);
+/// <summary>A results event ready to write, with the version it carries; or the keep-alive comment.</summary>
+public sealed record ResultsUpdate(long Version, SseFrame Frame)
+{
+    public const string EventName = "results";
+
+    public static ResultsUpdate KeepAlive { get; } = new(0, SseFrame.KeepAlive);
+
+    public bool IsKeepAlive => ReferenceEquals(Frame, SseFrame.KeepAlive);
+
+    public static ResultsUpdate Of(string json) =>
+        new(JsonSerializer.Deserialize<PollResults>(json, PollResultsJson.Options)?.Version ?? 0, SseFrame.Event(EventName, json));
+}

@@ -131,14 +131,14 @@ public static class PollsApi
     }
 
     private static async Task<IResult> Events(
-        string pollId, PollDirectory directory, PollEventsHub hub, PollResultsReader results, IOptions<PollsOptions> options)
+        string pollId, PollDirectory directory, PollEventsHub hub, PollResultsReader results)
     {
         if (!PollIds.IsWellFormed(pollId) || await directory.FindAsync(pollId) is null)
         {
             return UnknownPoll(pollId);
         }
 
-        return new PollEventStream(pollId, hub, results, options.Value.KeepAliveInterval);
+        return new PollEventStream(pollId, hub, results);
     }
 
     private static async Task<Results<Ok<PollResponse>, ProblemHttpResult>> Close(string pollId, IGrainFactory grains, TimeProvider clock)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Moderation.Contracts.Polls;
 
-/// <summary>Adds up a poll's shard tallies and publishes the results to the cache, at most every 250 ms while votes flow.</summary>
+/// <summary>Adds up a poll's shard tallies and publishes the results to the cache: a change after a quiet 250 ms at once, then every 250 ms while votes flow.</summary>
 public interface IPollTallyGrain : IGrainWithStringKey
 {
     /// <summary>A shard's committed totals after its latest writes.</summary>

@@ -5,8 +5,9 @@ using Moderation.Redis.Polls;
 namespace Moderation.Grains.Polls;
 
 /// <summary>
-/// Sums the shards' committed tallies and publishes them at most every 250 ms while they change. On activation it
-/// reads every shard's tally from the store, so a restart starts from the committed totals, not from zero.
+/// Sums the shards' committed tallies and publishes them: a change after a quiet interval at once, and changes that
+/// follow it every 250 ms while they go on. On activation it reads every shard's tally from the store, so a restart
+/// starts from the committed totals, not from zero.
 /// </summary>
 public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, TimeProvider clock) : Grain, IPollTallyGrain
 {
@@ -15,6 +16,7 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
     private readonly Dictionary<int, ImmutableDictionary<string, long>> _shards = [];
     private PollView? _poll;
     private PollResults? _published;
+    private DateTimeOffset _publishedAt;
     private bool _changed;
 
     private string PollId => this.GetPrimaryKeyString();
@@ -38,16 +40,20 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
         this.RegisterGrainTimer(PublishIfChanged, new GrainTimerCreationOptions(PublishInterval, PublishInterval));
     }
 
-    public Task ReportShard(int shard, ImmutableDictionary<string, long> tally)
+    public async Task ReportShard(int shard, ImmutableDictionary<string, long> tally)
     {
         // A shard also reports when it activates; a report that changes nothing publishes nothing.
         if (_poll is not null && shard >= 0 && shard < _poll.Definition.ShardCount && !SameCounts(_shards.GetValueOrDefault(shard), tally))
         {
             _shards[shard] = tally;
             _changed = true;
+            // A lone vote reaches the live listeners without waiting for the timer; a busy poll still publishes
+            // about once per interval, as the timer does.
+            if (clock.GetUtcNow() - _publishedAt >= PublishInterval)
+            {
+                await PublishNow();
+            }
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<PollResults> Publish()
@@ -94,7 +100,18 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
     private async Task<PollResults> PublishNow()
     {
         _changed = false;
-        _published = await publisher.PublishAsync(Totals(), _poll?.Definition.ClosesAt);
+        _publishedAt = clock.GetUtcNow();
+        try
+        {
+            _published = await publisher.PublishAsync(Totals(), _poll?.Definition.ClosesAt);
+        }
+        catch
+        {
+            // The next tick tries again: a shard does not report the same counts twice.
+            _changed = true;
+            throw;
+        }
+
         return _published;
     }
 

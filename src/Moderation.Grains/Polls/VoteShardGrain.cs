@@ -41,6 +41,8 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
     private Task? _committing;
     private ImmutableDictionary<string, long> _tally = ImmutableDictionary<string, long>.Empty;
     private bool _tallyChanged;
+    private Task? _reporting;
+    private DateTimeOffset _reportedAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -211,6 +213,12 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
         {
             batch[i].Outcome.TrySetResult(committed[i].Outcome);
         }
+
+        // A lone vote is reported at once rather than at the next tick; on a busy shard the timer does it.
+        if (_tallyChanged && _reporting is null or { IsCompleted: true } && clock.GetUtcNow() - _reportedAt >= ReportInterval)
+        {
+            _ = ReportAtOnce();
+        }
     }
 
     /// <summary>Answers the banned readers' ballots as refused and returns the others.</summary>
@@ -233,22 +241,53 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
         return [.. queued.Where((_, i) => !banned[i])];
     }
 
+    private async Task ReportAtOnce()
+    {
+        try
+        {
+            await ReportIfChanged();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Shard {Shard} of poll {Poll} could not report its tally; the next tick tries again", _shard, _pollId);
+        }
+    }
+
+    /// <summary>One report at a time, so that the tally grain never gets an older count after a newer one.</summary>
     private async Task ReportIfChanged()
     {
+        // A completed report counts as none: its sender's continuation, which clears the field, may not have run yet,
+        // and it cannot while this turn waits on the same scheduler.
+        while (_reporting is { IsCompleted: false } earlier)
+        {
+            // Its own caller sees its failure; this one only waits for its turn.
+            await earlier.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
         if (!_tallyChanged)
         {
             return;
         }
 
         _tallyChanged = false;
+        _reportedAt = clock.GetUtcNow();
+        var reporting = GrainFactory.GetGrain<IPollTallyGrain>(_pollId).ReportShard(_shard, _tally);
+        _reporting = reporting;
         try
         {
-            await GrainFactory.GetGrain<IPollTallyGrain>(_pollId).ReportShard(_shard, _tally);
+            await reporting;
         }
         catch
         {
             _tallyChanged = true;
             throw;
+        }
+        finally
+        {
+            if (ReferenceEquals(_reporting, reporting))
+            {
+                _reporting = null;
+            }
         }
     }
 

@@ -168,6 +168,26 @@ public abstract class VotingTests(ClusterFixture fixture)
         Assert.True(results.Version > 1);
     }
 
+    [Fact]
+    public async Task A_lone_vote_is_published_at_once_and_a_report_still_in_flight_never_stalls_the_shard()
+    {
+        // A shard reports a lone vote's tally at once; a close (or a timer tick) that comes meanwhile, or just after the
+        // report's answer and before its sender's turn, waits for it on the same single-threaded scheduler, which must
+        // not spin. Repeated, so that the two meet.
+        for (var round = 0; round < 20; round++)
+        {
+            var poll = await TestPolls.CreateAsync(Grains);
+            var shard = ShardOf(poll, "lone");
+
+            await Grains.VoteAsync(poll, "lone", "o1");
+            await shard.Close().WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal("o1", await shard.GetVote("lone").WaitAsync(TimeSpan.FromSeconds(20)));
+            var results = await TestPolls.ResultsWithinAsync(Grains, poll.Id, r => r.TotalVotes == 1, TimeSpan.FromSeconds(5));
+            Assert.Equal(1, results.Options[0].Votes);
+        }
+    }
+
     private IVoteShardGrain ShardOf(PollDefinition poll, string reader) =>
         Grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(poll.Id, VoteSharding.ShardOf(reader, poll.ShardCount)));
 }
