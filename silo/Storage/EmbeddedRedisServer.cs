@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Numerics;
 using Garnet;
 using Garnet.server;
 using Microsoft.Extensions.Logging;
@@ -37,7 +39,11 @@ public sealed class EmbeddedRedisServer : IDisposable
     /// </summary>
     private const int MinimumPoolThreads = 64;
 
-    public static EmbeddedRedisServer Start(string directory, int port, int checkpointIntervalSeconds, ILoggerFactory loggerFactory)
+    /// <param name="memoryBytes">
+    /// The store's in-memory log (keys and values). The store has no storage tier (Garnet 2.2.8 fails reading hashes
+    /// back from one), so it holds what fits in this memory: records that age out of it are dropped, as in a cache.
+    /// </param>
+    public static EmbeddedRedisServer Start(string directory, int port, int checkpointIntervalSeconds, long memoryBytes, ILoggerFactory loggerFactory)
     {
         System.IO.Directory.CreateDirectory(directory);
         ReservePoolThreads();
@@ -64,7 +70,8 @@ public sealed class EmbeddedRedisServer : IDisposable
             LuaOptions = new LuaOptions(logger),
             // The native device needs a newer glibc than Debian 12 has and aborts the process.
             DeviceType = Tsavorite.core.DeviceType.RandomAccess,
-            LogMemorySize = "256m",
+            LogMemorySize = memoryBytes.ToString(CultureInfo.InvariantCulture),
+            PageSize = PageBytes(memoryBytes).ToString(CultureInfo.InvariantCulture),
             IndexMemorySize = "16m",
             QuietMode = true,
         };
@@ -82,6 +89,9 @@ public sealed class EmbeddedRedisServer : IDisposable
 
         return new EmbeddedRedisServer(server, port, directory);
     }
+
+    /// <summary>Garnet's default 16 MB pages, fewer bytes when the memory is small, so it always has 16 pages.</summary>
+    private static long PageBytes(long memoryBytes) => Math.Clamp(1L << BitOperations.Log2((ulong)Math.Max(memoryBytes / 16, 1)), 64 * 1024, 16 * 1024 * 1024);
 
     private static void ReservePoolThreads()
     {

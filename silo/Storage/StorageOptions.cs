@@ -13,6 +13,14 @@ public sealed class StorageOptions
     /// <summary>Seconds between checkpoints of the embedded store, which bound how much append-only file a restart replays.</summary>
     public int CheckpointIntervalSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Bytes of memory for the embedded store's data. It holds only what fits: beyond it, the oldest records are lost
+    /// (docs/deploy.md says how much that is, and when to move to Redis).
+    /// </summary>
+    public long EmbeddedMemoryBytes { get; set; } = DefaultEmbeddedMemoryBytes;
+
+    public const long DefaultEmbeddedMemoryBytes = 256L * 1024 * 1024;
+
     /// <summary>Connections that vote shards spread their durable writes over.</summary>
     public int WriteConnections { get; set; } = Redis.Connection.RedisSetup.DefaultWriteConnections;
 }
