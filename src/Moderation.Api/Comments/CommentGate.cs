@@ -5,6 +5,7 @@ using Moderation.Api.ModerationStream;
 using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
+using Moderation.Api.Trust;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
@@ -17,7 +18,7 @@ namespace Moderation.Api.Comments;
 /// <summary>
 /// What a new comment goes through, in order: validation; the article open; the reader not banned; the parent
 /// visible; the site's word lists (a banned word refuses it, storing nothing); the per-reader rate limit; the toxicity
-/// score; the policy (premoderation, a suspect word, or a score at or above the hold threshold, holds it as pending
+/// score; the policy (premoderation, a suspect word, a trust rule (<see cref="TrustRules"/>) or a score at or above the hold threshold, holds it as pending
 /// with its reasons; otherwise it is published). Scoring happens here, on the silo that received the post, and the
 /// verdict travels with the comment into its grain. A held comment is told to the moderators' live stream once stored.
 /// </summary>
@@ -30,6 +31,8 @@ public sealed class CommentGate(
     ModerationFeed feed,
     CommentParts parts,
     CommentStore comments,
+    ReaderHistories histories,
+    IOptionsMonitor<TrustOptions> trust,
     TimeProvider clock,
     ModerationMetrics metrics)
 {
@@ -86,7 +89,8 @@ public sealed class CommentGate(
 
         try
         {
-            var draft = Judge(commentId, articleId, request, reader, article, words);
+            var trustReasons = await TrustReasonsAsync(reader.Id, request.Body!);
+            var draft = Judge(commentId, articleId, request, reader, article, words, trustReasons);
             var posted = await grains.GetGrain<ICommentGrain>(draft.Id).Post(draft);
             if (posted.Comment is null)
             {
@@ -135,8 +139,23 @@ public sealed class CommentGate(
             ? GateResult.Replay(earlier)
             : GateResult.Refused(GateRefusal.KeyReused);
 
+    /// <summary>The trust rules that hold this post, from the reader's history before it (one read over the 16 parts, only when a rule is on).</summary>
+    private async Task<ImmutableArray<string>> TrustReasonsAsync(string readerId, string body)
+    {
+        var options = trust.CurrentValue;
+        if (!options.AnyRule)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        var history = await histories.ReadAsync(readerId, TrustRules.RejectionsSince(options, now));
+        return TrustRules.Reasons(options, history, body, now);
+    }
+
     private CommentDraft Judge(
-        string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article, WordListMatch words)
+        string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article, WordListMatch words,
+        ImmutableArray<string> trustReasons)
     {
         var body = request.Body!.Trim();
         var scorer = model.RequireScorer();
@@ -152,6 +171,8 @@ public sealed class CommentGate(
         {
             reasons.Add(SuspectWordReason);
         }
+
+        reasons.AddRange(trustReasons);
 
         if (result.Score >= threshold)
         {
