@@ -39,7 +39,8 @@ internal static class CommentScripts
     /// <summary>
     /// ARGV: status (published, pending, or rejected by the system), parent id, article id, score in millionths, audit
     /// JSON, comment id, now (Unix ms), then the comment's fields as name/value pairs. Answers {outcome, published
-    /// count, sequence}. It counts the comment in its author's history in this part.
+    /// count, sequence}. It counts the comment in its author's history in this part: posted (unless the gate rejected it),
+    /// approved when published, a rejection when rejected.
     /// </summary>
     public static readonly RedisScript<PostTarget> Post = new(
         "post a comment",
@@ -72,7 +73,7 @@ internal static class CommentScripts
         redis.call('ZADD', touched, ARGV[7], article_id)
         local seq = redis.call('INCR', sequence)
         redis.call('ZADD', article_comments, seq, id)
-        redis.call('HINCRBY', reader_counts, 'posted', 1)
+        if status ~= 'rejected' then redis.call('HINCRBY', reader_counts, 'posted', 1) end
         local count
         if status == 'published' then
           redis.call('ZADD', thread, seq, id)

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace Moderation.Redis.Readers;
 
 /// <summary>What a reader's record says across every part: the trust rules' input.</summary>
-/// <param name="Posted">Comments the reader has stored, whatever became of them.</param>
+/// <param name="Posted">Comments the reader has stored, whatever became of them, but for those the gate rejected at once (a banned word).</param>
 /// <param name="Approved">Comments that went live (published at once or approved), less those rejected after.</param>
 /// <param name="RejectedAt">When each comment rejected since the asked-for time was rejected, oldest first.</param>
 public sealed record ReaderHistory(long Posted, long Approved, ImmutableArray<DateTimeOffset> RejectedAt);

@@ -1,3 +1,4 @@
+using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Moderators;
@@ -56,7 +57,26 @@ public abstract class ReaderHistoryScriptTests(ScriptServer server)
         Assert.Equal((1L, 0L, 0), (history.Posted, history.Approved, history.RejectedAt.Length));
     }
 
-    private async Task DecideAsync(Contracts.Comments.CommentView comment, string action, long revision)
+    [Fact]
+    public async Task A_comment_the_gate_rejects_is_stored_in_the_rejected_queue_with_its_audit_record_and_counts_as_a_rejection_not_a_post()
+    {
+        var reader = "reader-" + Guid.NewGuid().ToString("N")[..8];
+        var article = TestData.NewArticle();
+        var draft = TestData.Draft(article, reader) with { Status = CommentStatus.Rejected, Reasons = ["banned-word"] };
+
+        var stored = (await _comments.PostAsync(draft, """{"action":"reject","toStatus":"rejected"}""")).Comment!;
+        var history = await _histories.ReadAsync(reader, DateTimeOffset.UtcNow.AddHours(-1));
+
+        Assert.Equal(CommentStatus.Rejected, stored.Status);
+        Assert.Equal((0L, 0L, 1), (history.Posted, history.Approved, history.RejectedAt.Length));
+        var part = TestData.Part(article);
+        Assert.NotNull(await server.Database.SortedSetScoreAsync(ModerationRedisKeys.Queue(part, QueueNames.Rejected, QueueNames.ByAge, article), stored.Id));
+        Assert.Null(await server.Database.SortedSetScoreAsync(ModerationRedisKeys.Queue(part, QueueNames.Pending, QueueNames.ByAge, article), stored.Id));
+        Assert.Null(await server.Database.SortedSetScoreAsync(CommentRedisKeys.Thread(part, article), stored.Id));
+        Assert.Single(await server.Database.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByComment(stored.Id)));
+    }
+
+    private async Task DecideAsync(CommentView comment, string action, long revision)
     {
         var current = (await _comments.ReadAsync(comment.Id))!;
         var (outcome, _, _) = await _decisions.DecideAsync(current, TestData.Decision(action, revision), """{"action":"x" """.TrimEnd(), null);
