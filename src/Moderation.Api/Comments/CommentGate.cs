@@ -90,7 +90,7 @@ public sealed class CommentGate(
 
         try
         {
-            var trustReasons = words.Kind == WordListKind.Banned ? [] : await TrustReasonsAsync(reader.Id, request.Body!);
+            var trustReasons = words.Kind == WordListKind.Banned ? [] : await TrustReasonsAsync(reader.Id, request.Body!, article.Trust);
             var draft = Judge(commentId, articleId, request, reader, article, words, trustReasons);
             var posted = await grains.GetGrain<ICommentGrain>(draft.Id).Post(draft);
             if (posted.Comment is null)
@@ -145,9 +145,9 @@ public sealed class CommentGate(
             : GateResult.Refused(GateRefusal.KeyReused);
 
     /// <summary>The trust rules that hold this post, from the reader's history before it (one read over the 16 parts, only when a rule is on).</summary>
-    private async Task<ImmutableArray<string>> TrustReasonsAsync(string readerId, string body)
+    private async Task<ImmutableArray<string>> TrustReasonsAsync(string readerId, string body, ArticleTrust? articleTrust)
     {
-        var options = trust.CurrentValue;
+        var options = trust.CurrentValue.ForArticle(articleTrust);
         if (!options.AnyRule)
         {
             return [];

@@ -1,6 +1,8 @@
+using Moderation.Contracts.Articles;
+
 namespace Moderation.Api.Trust;
 
-/// <summary>The site's trust rules (configuration section <c>Trust</c>); a zero count turns its rule off.</summary>
+/// <summary>The site's trust rules (configuration section <c>Trust</c>); a zero count turns its rule off. An article may override the counts.</summary>
 public sealed class TrustOptions
 {
     public const string Section = "Trust";
@@ -19,6 +21,16 @@ public sealed class TrustOptions
 
     /// <summary>How long the reader's comments wait after the rejection that completed the count.</summary>
     public TimeSpan RejectionPremoderation { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>These settings with an article's own counts in place of the site's where it has them.</summary>
+    public TrustOptions ForArticle(ArticleTrust? article) => article is null ? this : new TrustOptions
+    {
+        NewReaderComments = article.NewReaderComments ?? NewReaderComments,
+        LinkApprovedComments = article.LinkApprovedComments ?? LinkApprovedComments,
+        RecentRejections = article.RecentRejections ?? RecentRejections,
+        RejectionWindow = RejectionWindow,
+        RejectionPremoderation = RejectionPremoderation,
+    };
 
     /// <summary>True when any rule needs the reader's history.</summary>
     public bool AnyRule => NewReaderComments > 0 || LinkApprovedComments > 0 || RecentRejections > 0;

@@ -99,6 +99,51 @@ public sealed class TrustRulesHttpTests(TrustSilo silo) : IAsyncLifetime
         Assert.Equal("published", next.Status());
     }
 
+    [Fact]
+    public async Task An_article_overrides_the_sites_counts_and_an_empty_trust_object_gives_it_the_sites_again()
+    {
+        var article = CommentClient.NewArticle("trust-override");
+        using var editor = await Factory.ReaderAsync("editor", "editor");
+        using var author = await Factory.ReaderAsync("trust-override");
+
+        var overridden = await SettingsOkAsync(editor, article, new { trust = new { newReaderComments = 0, linkApprovedComments = 0 } });
+        var first = await author.CommentAsync(article, "Full figures at https://example.org/budget.pdf");
+        var reset = await SettingsOkAsync(editor, article, new { trust = new { } });
+        var second = await author.CommentAsync(article, Civil + " Now as the site says.");
+
+        Assert.Equal(0, overridden.GetProperty("trust").GetProperty("newReaderComments").GetInt32());
+        Assert.Equal(JsonValueKind.Null, overridden.GetProperty("trust").GetProperty("recentRejections").ValueKind);
+        Assert.Equal("published", first.Status());
+        Assert.Equal(JsonValueKind.Null, reset.GetProperty("trust").ValueKind);
+        Assert.Equal("pending", second.Status());
+    }
+
+    [Theory]
+    [InlineData("""{"trust":{"newReaderComments":-1}}""")]
+    [InlineData("""{"trust":{"recentRejections":1001}}""")]
+    public async Task A_trust_count_out_of_range_is_400_and_changes_nothing(string body)
+    {
+        var article = CommentClient.NewArticle("trust-invalid");
+        using var editor = await Factory.ReaderAsync("editor", "editor");
+        await SettingsOkAsync(editor, article, new { trust = new { linkApprovedComments = 5 } });
+
+        using var response = await editor.PutAsync($"/api/articles/{article}/settings", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAssert.Expect(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("trust", out _), problem.GetRawText());
+        var read = await editor.GetJsonAsync($"/api/articles/{article}");
+        Assert.Equal(5, read.GetProperty("trust").GetProperty("linkApprovedComments").GetInt32());
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("trust").GetProperty("newReaderComments").ValueKind);
+    }
+
+    private static async Task<JsonElement> SettingsOkAsync(HttpClient editor, string article, object settings)
+    {
+        using var response = await editor.SettingsAsync(article, settings);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
     /// <summary>Posts the two comments that the new-reader rule holds.</summary>
     private static async Task<(JsonElement First, JsonElement Second)> PastNewReaderAsync(HttpClient author, string article) =>
         (await author.CommentAsync(article, Civil + " First."), await author.CommentAsync(article, Civil + " Second."));
