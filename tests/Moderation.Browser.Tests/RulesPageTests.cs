@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Moderation.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -24,13 +25,13 @@ public sealed class RulesPageTests(BrowserSilo silo)
             await Expect(session.Page.Locator("#version")).ToContainTextAsync("Version ");
         }
 
-        await first.Page.GetByLabel("Banned: the comment is refused").FillAsync("plonkwizzle\n\n  buy plonks  ");
+        await first.Page.GetByLabel("Banned: the comment is rejected").FillAsync("plonkwizzle\n\n  buy plonks  ");
         await first.Page.GetByLabel("Suspect: the comment waits for a moderator").FillAsync("dribblesnoot");
         await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(first.Page.Locator("#words-status")).ToContainTextAsync("Saved as version");
         await Expect(first.Page.Locator("#version")).ToContainTextAsync("2 banned, 1 suspect");
 
-        await second.Page.GetByLabel("Banned: the comment is refused").FillAsync("something else");
+        await second.Page.GetByLabel("Banned: the comment is rejected").FillAsync("something else");
         await second.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(second.Page.Locator("#words-status")).ToContainTextAsync("someone changed the lists");
 
@@ -40,8 +41,9 @@ public sealed class RulesPageTests(BrowserSilo silo)
             Content = JsonContent.Create(new { body = "What a pl0nkw1zzle." }),
         };
         post.Headers.Authorization = new("Bearer", token);
-        using var refused = await client.SendAsync(post);
-        Assert.Equal((HttpStatusCode)422, refused.StatusCode);
+        using var rejected = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Created, rejected.StatusCode);
+        Assert.Equal("rejected", (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Empty(first.Errors);
         Assert.Empty(second.Errors);
     }

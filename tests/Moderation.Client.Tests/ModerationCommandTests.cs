@@ -126,6 +126,26 @@ public sealed class ModerationCommandTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task An_editor_sets_an_articles_trust_counts_one_at_a_time_and_gives_it_the_sites_again()
+    {
+        var article = ServiceFixture.Fresh("client-trust");
+        var editor = service.Mint("client-editor", "editor");
+
+        var before = await service.RunAsync("articles", "show", article);
+        var first = await service.RunAsync("articles", "settings", article, "--new-reader-comments", "2", "--token", editor);
+        var second = await service.RunAsync("articles", "settings", article, "--recent-rejections", "0", "--token", editor);
+        var reset = await service.RunAsync("articles", "settings", article, "--site-trust", "--token", editor);
+        var invalid = await service.RunAsync("articles", "settings", article, "--link-approved-comments", "-1", "--token", editor);
+
+        Assert.Contains("trust: the site's", before.Output);
+        Assert.Contains("trust: new-reader 2; link site's; recent-rejections site's", first.Output);
+        Assert.Contains("trust: new-reader 2; link site's; recent-rejections off", second.Output);
+        Assert.Contains("trust: the site's", reset.Output);
+        Assert.Equal(ClientHost.ServiceRefused, invalid.ExitCode);
+        Assert.Contains("trust: Each trust rule count", invalid.Output);
+    }
+
+    [Fact]
     public async Task Model_info_and_score_show_the_service_model()
     {
         var info = await service.RunAsync("model", "info");

@@ -153,7 +153,7 @@ public sealed class ParsingTests
     [InlineData("moderate queue --state held", "held")]
     [InlineData("moderate review --sort best", "best")]
     [InlineData("moderate ban r1", "--reason")]
-    [InlineData("articles settings a1", "Name at least one of --comments-open, --premoderation and --hold-threshold.")]
+    [InlineData("articles settings a1", "Name at least one of --comments-open, --premoderation, --hold-threshold, --new-reader-comments, --link-approved-comments, --recent-rejections and --site-trust.")]
     [InlineData("articles settings a1 --comments-open maybe", "maybe")]
     [InlineData("load comments --interval soon", "is not a duration")]
     [InlineData("load comments --abusive-share 2", "--abusive-share must be 0 to 1.")]

@@ -224,6 +224,8 @@ class CommentsWidget {
         this.published(comment);
         if (parent?.querySelector(':scope > .moderation-replies').hidden) await this.toggleReplies(parent);
         status.textContent = 'Your comment is published.';
+      } else if (comment.reason === 'banned-word') {
+        status.textContent = 'Your comment uses a word or phrase this site does not allow, so it was not published.';
       } else {
         status.textContent = 'Your comment was not published.';
       }

@@ -11,12 +11,15 @@ namespace Moderation.Api.Articles;
 
 public static class ArticlesApi
 {
+    /// <summary>The largest trust rule count an article takes: a reader's thousandth comment is long past being new.</summary>
+    private const int MaxTrustCount = 1000;
+
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/articles/{articleId}").WithTags("Articles");
         group.MapGet("", GetArticle).WithSummary("An article's settings, published comment count and polls.");
         group.MapPut("/settings", UpdateSettings).RequireAuthorization(Policies.ModeratorOrEditor)
-            .WithSummary("Change comments open, premoderation or the hold threshold.");
+            .WithSummary("Change comments open, premoderation, the hold threshold or the article's trust rule counts.");
         group.MapPost("/recount", RecountComments).RequireAuthorization(Policies.ModeratorOrEditor)
             .WithSummary("Recount the published comments and reply counts from the comments themselves, and correct what differs.");
         return group;
@@ -50,7 +53,16 @@ public static class ArticlesApi
             });
         }
 
-        var update = new ArticleSettingsUpdate(request.CommentsOpen, request.Premoderation, request.HoldThreshold);
+        if (request.Trust is { NewReaderComments: < 0 or > MaxTrustCount } or { LinkApprovedComments: < 0 or > MaxTrustCount } or { RecentRejections: < 0 or > MaxTrustCount })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["trust"] = [$"Each trust rule count is a whole number from 0 to {MaxTrustCount}, or null for the site's."],
+            });
+        }
+
+        var trust = request.Trust is { } counts ? new ArticleTrust(counts.NewReaderComments, counts.LinkApprovedComments, counts.RecentRejections) : null;
+        var update = new ArticleSettingsUpdate(request.CommentsOpen, request.Premoderation, request.HoldThreshold, trust);
         var article = await grains.GetGrain<IArticleGrain>(articleId).UpdateSettings(update);
         return TypedResults.Ok(ArticleResponses.From(article, model.Scorer?.Model.Manifest.HoldThreshold));
     }
@@ -89,5 +101,6 @@ public static class ArticleResponses
         article.Premoderation,
         article.HoldThreshold ?? modelThreshold,
         article.CommentCount,
-        article.PollIds);
+        article.PollIds,
+        article.Trust is { } trust ? new ArticleTrustSettings(trust.NewReaderComments, trust.LinkApprovedComments, trust.RecentRejections) : null);
 }

@@ -5,6 +5,7 @@ using Moderation.Api.ModerationStream;
 using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
+using Moderation.Api.Trust;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
@@ -16,10 +17,10 @@ namespace Moderation.Api.Comments;
 
 /// <summary>
 /// What a new comment goes through, in order: validation; the article open; the reader not banned; the parent
-/// visible; the site's word lists (a banned word refuses it, storing nothing); the per-reader rate limit; the toxicity
-/// score; the policy (premoderation, a suspect word, or a score at or above the hold threshold, holds it as pending
+/// visible; the site's word lists; the per-reader rate limit; the toxicity score; the policy (a banned word stores it
+/// as rejected by the system, with reason banned-word; premoderation, a suspect word, a trust rule (<see cref="TrustRules"/>) or a score at or above the hold threshold, holds it as pending
 /// with its reasons; otherwise it is published). Scoring happens here, on the silo that received the post, and the
-/// verdict travels with the comment into its grain. A held comment is told to the moderators' live stream once stored.
+/// verdict travels with the comment into its grain. A held or rejected comment is told to the moderators' live stream once stored.
 /// </summary>
 public sealed class CommentGate(
     IGrainFactory grains,
@@ -30,11 +31,19 @@ public sealed class CommentGate(
     ModerationFeed feed,
     CommentParts parts,
     CommentStore comments,
+    ReaderHistories histories,
+    IOptionsMonitor<TrustOptions> trust,
     TimeProvider clock,
     ModerationMetrics metrics)
 {
     /// <summary>Why a comment with a suspect word waits for a moderator.</summary>
     public const string SuspectWordReason = "suspect-word";
+
+    /// <summary>Why a comment with a banned word is stored as rejected at once.</summary>
+    public const string BannedWordReason = "banned-word";
+
+    /// <summary>Who the moderation stream names for a decision the gate made.</summary>
+    public const string SystemDecider = "system";
 
     /// <param name="idempotencyKey">When given, a retry of an acknowledged post returns the stored comment, whatever changed since.</param>
     public async Task<GateResult> PostAsync(string articleId, PostCommentRequest request, ReaderIdentity reader, string? idempotencyKey)
@@ -74,11 +83,6 @@ public sealed class CommentGate(
         }
 
         var words = (await wordLists.MatcherAsync()).Match(request.Body!);
-        if (words.Kind == WordListKind.Banned)
-        {
-            return GateResult.Refused(GateRefusal.BannedWord);
-        }
-
         if (await rateLimiter.TryEnterAsync(reader.Id) is { } wait)
         {
             return GateResult.RateLimited(wait);
@@ -86,7 +90,8 @@ public sealed class CommentGate(
 
         try
         {
-            var draft = Judge(commentId, articleId, request, reader, article, words);
+            var trustReasons = words.Kind == WordListKind.Banned ? [] : await TrustReasonsAsync(reader.Id, request.Body!, article.Trust);
+            var draft = Judge(commentId, articleId, request, reader, article, words, trustReasons);
             var posted = await grains.GetGrain<ICommentGrain>(draft.Id).Post(draft);
             if (posted.Comment is null)
             {
@@ -105,6 +110,10 @@ public sealed class CommentGate(
             if (posted.Comment.Status == CommentStatus.Pending)
             {
                 await feed.HeldAsync(posted.Comment);
+            }
+            else if (posted.Comment.Status == CommentStatus.Rejected)
+            {
+                await feed.DecidedAsync(posted.Comment, SystemDecider, "reject", BannedWordReason, posted.Comment.CreatedAt);
             }
 
             return GateResult.Posted(posted.Comment);
@@ -135,15 +144,36 @@ public sealed class CommentGate(
             ? GateResult.Replay(earlier)
             : GateResult.Refused(GateRefusal.KeyReused);
 
+    /// <summary>The trust rules that hold this post, from the reader's history before it (one read over the 16 parts, only when a rule is on).</summary>
+    private async Task<ImmutableArray<string>> TrustReasonsAsync(string readerId, string body, ArticleTrust? articleTrust)
+    {
+        var options = trust.CurrentValue.ForArticle(articleTrust);
+        if (!options.AnyRule)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        var history = await histories.ReadAsync(readerId, TrustRules.RejectionsSince(options, now));
+        return TrustRules.Reasons(options, history, body, now);
+    }
+
     private CommentDraft Judge(
-        string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article, WordListMatch words)
+        string commentId, string articleId, PostCommentRequest request, ReaderIdentity reader, ArticleView article, WordListMatch words,
+        ImmutableArray<string> trustReasons)
     {
         var body = request.Body!.Trim();
         var scorer = model.RequireScorer();
         var result = metrics.Score(scorer, body);
         var threshold = article.HoldThreshold ?? scorer.Model.Manifest.HoldThreshold;
         var reasons = ImmutableArray.CreateBuilder<string>();
-        if (article.Premoderation)
+        var status = CommentStatus.Pending;
+        if (words.Kind == WordListKind.Banned)
+        {
+            reasons.Add(BannedWordReason);
+            status = CommentStatus.Rejected;
+        }
+        else if (article.Premoderation)
         {
             reasons.Add("premoderation");
         }
@@ -153,7 +183,9 @@ public sealed class CommentGate(
             reasons.Add(SuspectWordReason);
         }
 
-        if (result.Score >= threshold)
+        reasons.AddRange(trustReasons);
+
+        if (result.Score >= threshold && status != CommentStatus.Rejected)
         {
             reasons.Add("toxicity");
         }
@@ -166,7 +198,7 @@ public sealed class CommentGate(
             reader.Name,
             body,
             clock.GetUtcNow(),
-            reasons.Count > 0 ? CommentStatus.Pending : CommentStatus.Published,
+            reasons.Count > 0 ? status : CommentStatus.Published,
             reasons.ToImmutable(),
             result.Score,
             result.ModelVersion,
@@ -191,9 +223,6 @@ public enum GateRefusal
 
     /// <summary>The idempotency key already stands for a different post of this reader.</summary>
     KeyReused,
-
-    /// <summary>The comment uses an entry of the site's banned word list.</summary>
-    BannedWord,
 }
 
 /// <param name="Replayed">True when the comment was stored by an earlier request with the same idempotency key.</param>

@@ -62,7 +62,7 @@ public static class CommentsApi
                 context.Response.Headers[IdempotencyKeys.ReplayedHeader] = "true";
             }
 
-            return TypedResults.Created($"/api/comments/{comment.Id}", PublicViews.Comment(comment));
+            return TypedResults.Created($"/api/comments/{comment.Id}", PostedView(comment));
         }
 
         if (result.Errors is { } errors)
@@ -78,7 +78,6 @@ public static class CommentsApi
         return result.Refusal switch
         {
             GateRefusal.Banned => Problem(StatusCodes.Status403Forbidden, "Banned", "You are banned from commenting."),
-            GateRefusal.BannedWord => BannedWord(),
             GateRefusal.KeyReused => Problem(
                 StatusCodes.Status422UnprocessableEntity,
                 "Idempotency key reused",
@@ -213,12 +212,10 @@ public static class CommentsApi
     private static ProblemHttpResult UnknownComment(string commentId) =>
         Problem(StatusCodes.Status404NotFound, "Unknown comment", $"There is no comment '{commentId}'.");
 
-    /// <summary>The author learns which rule refused the comment (the extension member <c>reason</c>), never the list's words.</summary>
-    private static ProblemHttpResult BannedWord() => TypedResults.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: "Banned word",
-        detail: "This comment uses a word or phrase this site does not allow, so it was not posted. Reword it and post again.",
-        extensions: new Dictionary<string, object?> { ["reason"] = "banned-word" });
+    /// <summary>The author's answer: a comment the gate rejected says which rule (<c>reason</c>), never the list's words.</summary>
+    private static PublicComment PostedView(CommentView comment) => comment.Status == CommentStatus.Rejected
+        ? PublicViews.Comment(comment) with { Reason = comment.Reasons.FirstOrDefault() }
+        : PublicViews.Comment(comment);
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Api.Trust;
 
 namespace Moderation.Api.Comments;
 
@@ -11,7 +12,11 @@ public static class CommentsSetup
             .Validate(options => options.ReportThreshold >= 1, "Comments:ReportThreshold must be at least 1.")
             .Validate(options => options.KeepAliveInterval > TimeSpan.Zero, "Comments:KeepAliveInterval must be positive.")
             .ValidateOnStart();
-                services.AddSingleton<PostRateLimiter>();
+        services.AddOptions<TrustOptions>().BindConfiguration(TrustOptions.Section)
+            .Validate(options => options is { NewReaderComments: >= 0, LinkApprovedComments: >= 0, RecentRejections: >= 0 }, "Trust:* counts must not be negative.")
+            .Validate(options => options.RejectionWindow >= TimeSpan.Zero && options.RejectionPremoderation >= TimeSpan.Zero, "Trust:* times must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<PostRateLimiter>();
         services.AddSingleton<CommentGate>();
         services.AddSingleton<ArticleEventsHub>();
         return services;

@@ -44,7 +44,7 @@ public sealed class ModerationMetrics
     public void CommentPosted(CommentView comment)
     {
         _comments.Add(1, new KeyValuePair<string, object?>("outcome", comment.Status));
-        foreach (var reason in comment.Reasons)
+        foreach (var reason in comment.Status == CommentStatus.Pending ? comment.Reasons : [])
         {
             _holds.Add(1, new KeyValuePair<string, object?>("reason", reason));
         }

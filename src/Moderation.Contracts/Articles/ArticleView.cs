@@ -9,6 +9,7 @@ namespace Moderation.Contracts.Articles;
 /// <param name="HoldThreshold">Toxicity score at or above which a comment is held; null uses the model's default.</param>
 /// <param name="CommentCount">Published comments.</param>
 /// <param name="PollIds">Polls attached to the article, oldest first.</param>
+/// <param name="Trust">The article's own trust rule counts, or null for the site's.</param>
 [GenerateSerializer, Immutable, Alias("moderation.article-view")]
 public sealed record ArticleView(
     [property: Id(0)] string Id,
@@ -16,4 +17,5 @@ public sealed record ArticleView(
     [property: Id(2)] bool Premoderation,
     [property: Id(3)] double? HoldThreshold,
     [property: Id(4)] int CommentCount,
-    [property: Id(5)] ImmutableArray<string> PollIds);
+    [property: Id(5)] ImmutableArray<string> PollIds,
+    [property: Id(6)] ArticleTrust? Trust = null);

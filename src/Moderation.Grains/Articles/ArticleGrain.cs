@@ -19,10 +19,19 @@ public sealed class ArticleGrain(
             throw new ArgumentOutOfRangeException(nameof(update), "The hold threshold must be in [0,1].");
         }
 
+        if (update.Trust is { NewReaderComments: < 0 } or { LinkApprovedComments: < 0 } or { RecentRejections: < 0 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(update), "Trust rule counts must not be negative.");
+        }
+
         var article = state.State;
         article.CommentsOpen = update.CommentsOpen ?? article.CommentsOpen;
         article.Premoderation = update.Premoderation ?? article.Premoderation;
         article.HoldThreshold = update.HoldThreshold ?? article.HoldThreshold;
+        if (update.Trust is { } trust)
+        {
+            article.Trust = trust is { NewReaderComments: null, LinkApprovedComments: null, RecentRejections: null } ? null : trust;
+        }
         await state.WriteOrDeactivateAsync(this);
         return View(await comments.PublishedAsync(this.GetPrimaryKeyString()));
     }
@@ -59,6 +68,7 @@ public sealed class ArticleGrain(
             article.Premoderation,
             article.HoldThreshold,
             commentCount,
-            [.. article.PollIds]);
+            [.. article.PollIds],
+            article.Trust);
     }
 }

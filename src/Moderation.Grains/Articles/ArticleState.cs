@@ -1,3 +1,5 @@
+using Moderation.Contracts.Articles;
+
 namespace Moderation.Grains.Articles;
 
 [GenerateSerializer, Alias("moderation.article-state.v1")]
@@ -7,4 +9,5 @@ public sealed class ArticleState
     [Id(1)] public bool Premoderation { get; set; }
     [Id(2)] public double? HoldThreshold { get; set; }
     [Id(4)] public List<string> PollIds { get; set; } = [];
+    [Id(5)] public ArticleTrust? Trust { get; set; }
 }

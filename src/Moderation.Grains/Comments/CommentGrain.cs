@@ -26,10 +26,15 @@ public sealed class CommentGrain(CommentStore comments, DecisionStore decisions,
             throw new ArgumentException($"A draft for comment {draft.Id} reached comment {Id}.", nameof(draft));
         }
 
-        var audit = draft.Status == CommentStatus.Pending
-            ? AuditJson.Serialize(new AuditEntry(
-                draft.CreatedAt, null, draft.Id, draft.AuthorId, "hold", string.Join(',', draft.Reasons), null, null, CommentStatus.Pending, draft.Score))
-            : null;
+        // Holds and the gate's rejections are the system's records: no moderator.
+        var audit = draft.Status switch
+        {
+            CommentStatus.Pending => AuditJson.Serialize(new AuditEntry(
+                draft.CreatedAt, null, draft.Id, draft.AuthorId, "hold", string.Join(',', draft.Reasons), null, null, CommentStatus.Pending, draft.Score)),
+            CommentStatus.Rejected => AuditJson.Serialize(new AuditEntry(
+                draft.CreatedAt, null, draft.Id, draft.AuthorId, "reject", string.Join(',', draft.Reasons), null, null, CommentStatus.Rejected, draft.Score)),
+            _ => null,
+        };
         var result = await comments.PostAsync(draft, audit);
         if (result is { Created: true, Comment.Status: CommentStatus.Published })
         {

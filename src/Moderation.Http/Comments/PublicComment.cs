@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Moderation.Http.Comments;
 
@@ -31,6 +32,10 @@ public sealed record PublicComment(
     long ReplyCount,
     bool Deleted)
 {
+    /// <summary>In the answer to a post the service rejected at once, the rule that rejected it (banned-word); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
+
     /// <summary>camelCase web defaults, as the HTTP API writes (<see cref="HttpJson.Options"/>).</summary>
     public static JsonSerializerOptions JsonOptions => HttpJson.Options;
 }

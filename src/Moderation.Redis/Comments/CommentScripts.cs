@@ -37,8 +37,10 @@ internal static class CommentScripts
         .Key("touched", change => CommentRedisKeys.TouchedArticles(change.Part));
 
     /// <summary>
-    /// ARGV: status, parent id, article id, score in millionths, audit JSON, comment id, now (Unix ms), then the
-    /// comment's fields as name/value pairs. Answers {outcome, published count, sequence}.
+    /// ARGV: status (published, pending, or rejected by the system), parent id, article id, score in millionths, audit
+    /// JSON, comment id, now (Unix ms), then the comment's fields as name/value pairs. Answers {outcome, published
+    /// count, sequence}. It counts the comment in its author's history in this part: posted (unless the gate rejected it),
+    /// approved when published, a rejection when rejected.
     /// </summary>
     public static readonly RedisScript<PostTarget> Post = new(
         "post a comment",
@@ -52,6 +54,8 @@ internal static class CommentScripts
             .Key("sequence", target => CommentRedisKeys.Sequence(target.Part))
             .With(QueueScript.Keys(), target => (target.Part, target.Draft.ArticleId))
             .Key("reader_pending", target => ReaderRedisKeys.Pending(target.Part, target.Draft.AuthorId))
+            .Key("reader_counts", target => ReaderRedisKeys.Counts(target.Part, target.Draft.AuthorId))
+            .Key("reader_rejections", target => ReaderRedisKeys.Rejections(target.Part, target.Draft.AuthorId))
             .With(AuditScript.Keys(), target => AuditScript.Subject.About(target.Draft.Id, null))
             .Key("article_comments", target => CommentRedisKeys.Comments(target.Part, target.Draft.ArticleId))
             .Key("touched", target => CommentRedisKeys.TouchedArticles(target.Part)),
@@ -69,10 +73,17 @@ internal static class CommentScripts
         redis.call('ZADD', touched, ARGV[7], article_id)
         local seq = redis.call('INCR', sequence)
         redis.call('ZADD', article_comments, seq, id)
+        if status ~= 'rejected' then redis.call('HINCRBY', reader_counts, 'posted', 1) end
         local count
         if status == 'published' then
           redis.call('ZADD', thread, seq, id)
+          redis.call('HINCRBY', reader_counts, 'approved', 1)
           count = count_published(1, parent_id ~= '')
+        elseif status == 'rejected' then
+          queue('rejected', true, id, seq, micro)
+          redis.call('ZADD', reader_rejections, ARGV[7], id)
+          append_audit(ARGV[5], true, false)
+          count = published_count()
         else
           queue('pending', true, id, seq, micro)
           redis.call('SADD', reader_pending, id)

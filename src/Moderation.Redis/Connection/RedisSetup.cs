@@ -45,6 +45,7 @@ public static class RedisSetup
         services.TryAddSingleton<AuditStore>();
         services.TryAddSingleton<FeedbackRecords>();
         services.TryAddSingleton<BannedReaders>();
+        services.TryAddSingleton<ReaderHistories>();
         services.TryAddSingleton<PostGate>();
         services.TryAddSingleton<WindowCounters>();
         services.TryAddSingleton<LabelRecords>();

@@ -1,12 +1,14 @@
 using Moderation.Contracts.Moderators;
 using Moderation.Redis.Comments;
+using Moderation.Redis.Readers;
 using Moderation.Redis.Scripts;
 
 namespace Moderation.Redis.Moderators;
 
 /// <summary>
 /// A moderator's decision as one script: the revision check, the status change, the thread and queue indexes, the
-/// published count, the audit record and the labelled example all change together or not at all.
+/// published count, the author's history in the part (approved count, rejection times), the audit record and the
+/// labelled example all change together or not at all.
 /// </summary>
 internal static class DecisionScript
 {
@@ -20,7 +22,9 @@ internal static class DecisionScript
         CommentScripts.StateChangeKeys()
             .Key("thread", change => PublishedCountScript.Thread(change.Placement))
             .Key("feedback_records", change => ModerationRedisKeys.FeedbackRecords(change.Part))
-            .Key("feedback", change => ModerationRedisKeys.Feedback(change.Part)),
+            .Key("feedback", change => ModerationRedisKeys.Feedback(change.Part))
+            .Key("reader_counts", change => ReaderRedisKeys.Counts(change.Part, change.Comment.AuthorId))
+            .Key("reader_rejections", change => ReaderRedisKeys.Rejections(change.Part, change.Comment.AuthorId)),
         """
         local action, expected, id = ARGV[1], ARGV[2], ARGV[3]
         local c = redis.call('HMGET', comment, 'status', 'revision', 'seq', 'scoreMicro', 'reports')
@@ -41,6 +45,13 @@ internal static class DecisionScript
         else
           queue('approved', false, id)
           queue('rejected', true, id, seq, micro)
+        end
+        if to == 'published' and from ~= 'published' then
+          redis.call('HINCRBY', reader_counts, 'approved', 1)
+          redis.call('ZREM', reader_rejections, id)
+        elseif to == 'rejected' and from ~= 'rejected' then
+          if from == 'published' then redis.call('HINCRBY', reader_counts, 'approved', -1) end
+          redis.call('ZADD', reader_rejections, ARGV[7], id)
         end
         local count = published_count()
         if to == 'published' and from ~= 'published' then

@@ -11,6 +11,12 @@ public static class ReaderRedisKeys
     /// <summary>Set of a reader's comments of one part waiting for a moderator, which a ban with rejectPending rejects; the comment scripts keep it, so it is in their part.</summary>
     public static string Pending(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:pending";
 
+    /// <summary>Hash of a reader's counts in one part: "posted" (comments stored, but for the gate's rejections) and "approved" (comments that went live, less those rejected after); the post and decide scripts keep it.</summary>
+    public static string Counts(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:counts";
+
+    /// <summary>Sorted set of a reader's rejected comments in one part, scored by the time (Unix ms) of the rejection; an approval takes its comment out.</summary>
+    public static string Rejections(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:rejections";
+
     /// <summary>Key that exists while a reader must wait before posting again (SET NX PX); the reader id is its hash tag.</summary>
     public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";
 }

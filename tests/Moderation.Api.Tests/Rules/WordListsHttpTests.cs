@@ -48,7 +48,7 @@ public abstract class WordListsHttpTests(SharedSilo silo) : IAsyncLifetime
     [InlineData("You are a g.l.o.r.b.n.a.k")]
     [InlineData("You are a g l o r b n a k")]
     [InlineData("Please buy   GLORBS here")]
-    public async Task A_banned_word_in_any_disguise_refuses_the_post_with_its_rule_and_stores_nothing(string body)
+    public async Task A_banned_word_in_any_disguise_stores_the_comment_as_rejected_by_the_system_and_tells_the_author_the_rule(string body)
     {
         using var editor = await Factory.ReaderAsync("editor", "editor");
         await PutOkAsync(editor, new { banned = new[] { Banned, "buy glorbs" }, suspect = new[] { Suspect } });
@@ -58,15 +58,35 @@ public abstract class WordListsHttpTests(SharedSilo silo) : IAsyncLifetime
 
         using var response = await author.PostCommentAsync(article, body);
 
-        var problem = await ProblemAssert.Expect(response, (HttpStatusCode)422);
-        Assert.Equal("banned-word", problem.GetProperty("reason").GetString());
-        Assert.DoesNotContain(Banned, problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("glorbs", problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
-        var queue = await moderator.GetJsonAsync($"/api/moderation/queue?state=pending&articleId={article}");
-        Assert.Empty(queue.GetProperty("items").EnumerateArray());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {text}");
+        var comment = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(("rejected", "banned-word"), (comment.Status(), comment.GetProperty("reason").GetString()));
+        Assert.DoesNotContain("glorbs", text.Replace(body, "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        var rejected = (await moderator.GetJsonAsync($"/api/moderation/queue?state=rejected&articleId={article}")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(comment.Id(), rejected.GetProperty("comment").Id());
+        Assert.Equal(["banned-word"], Strings(rejected, "reasons"));
+        Assert.Empty((await moderator.GetJsonAsync($"/api/moderation/queue?state=pending&articleId={article}")).GetProperty("items").EnumerateArray());
         Assert.Equal(0, (await author.GetJsonAsync($"/api/articles/{article}")).GetProperty("commentCount").GetInt32());
-        // The refusal gave the post interval back: the author can reword at once.
-        await author.CommentAsync(article, "I take that back, sorry.");
+        var audit = (await moderator.GetJsonAsync($"/api/moderation/audit?commentId={comment.Id()}")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("reject", "banned-word", "rejected"), (audit.GetProperty("action").GetString(), audit.GetProperty("reason").GetString(), audit.GetProperty("toStatus").GetString()));
+        Assert.Equal(JsonValueKind.Null, audit.GetProperty("moderatorId").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_rejected_banned_word_comment_is_shown_to_no_reader()
+    {
+        using var editor = await Factory.ReaderAsync("editor", "editor");
+        await PutOkAsync(editor, new { banned = new[] { Banned }, suspect = Array.Empty<string>() });
+        var article = CommentClient.NewArticle("banned-hidden");
+        using var author = await Factory.ReaderAsync("banned-hidden");
+        using var other = await Factory.ReaderAsync("banned-onlooker");
+
+        var comment = await author.CommentAsync(article, "Such a glorbnak.");
+        using var read = await other.GetAsync($"/api/comments/{comment.Id()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Empty((await other.GetJsonAsync($"/api/articles/{article}/comments")).GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -129,13 +149,13 @@ public abstract class WordListsHttpTests(SharedSilo silo) : IAsyncLifetime
         var full = await PutOkAsync(editor, new { banned = entries[..10_000], suspect = entries[..5_000].Select(entry => entry + "q") });
         using var over = await editor.PutAsJsonAsync("/api/moderation/rules/words", new { banned = entries, suspect = Array.Empty<string>() });
         using var author = await Factory.ReaderAsync("ten-thousand");
-        using var refused = await author.PostCommentAsync(CommentClient.NewArticle("ten-thousand"), $"Such a {entries[9_999]}!");
+        var rejected = await author.CommentAsync(CommentClient.NewArticle("ten-thousand"), $"Such a {entries[9_999]}!");
         await PutOkAsync(editor, new { banned = Array.Empty<string>(), suspect = Array.Empty<string>() });
 
         Assert.Equal(10_000, full.GetProperty("banned").GetArrayLength());
         var problem = await ProblemAssert.Expect(over, HttpStatusCode.BadRequest);
         Assert.Contains("10001", problem.GetProperty("errors").GetProperty("banned")[0].GetString());
-        await ProblemAssert.Expect(refused, (HttpStatusCode)422);
+        Assert.Equal("rejected", rejected.Status());
     }
 
     /// <summary>
