@@ -51,6 +51,7 @@ public static class ModerationApi
         app.MapArticles();
         app.MapPolls();
         app.MapComments();
+        app.MapReactions();
         app.MapModeration();
         app.MapToxicity();
         app.MapModelLearning();

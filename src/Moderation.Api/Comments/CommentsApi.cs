@@ -13,6 +13,7 @@ using Moderation.Api.RateLimits;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
+using Moderation.Redis.Comments;
 using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Comments;
@@ -86,7 +87,8 @@ public static class CommentsApi
     }
 
     private static async Task<Results<ContentHttpResult, Ok<PublicCommentPage>, ValidationProblem>> Thread(
-        string articleId, string? sort, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
+        string articleId, string? sort, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains,
+        ClaimsPrincipal user, ReactionStore reactions)
     {
         if (!ArticleIds.IsValid(articleId))
         {
@@ -101,17 +103,19 @@ public static class CommentsApi
         }
 
         var queries = grains.GetGrain<ICommentQueriesGrain>(0);
-        if (cursor is null && (limit ?? DefaultLimit) == DefaultLimit)
+        var readerId = ReactedByMe.ReaderOf(user);
+        if (cursor is null && (limit ?? DefaultLimit) == DefaultLimit && readerId is null)
         {
             return TypedResults.Text(await queries.FirstPageJson(articleId, sort), "application/json");
         }
 
         var page = await queries.Thread(articleId, sort, limit ?? DefaultLimit, cursor);
-        return TypedResults.Ok(PublicViews.Page(page));
+        return TypedResults.Ok(readerId is null ? PublicViews.Page(page) : await ReactedByMe.PageAsync(page, readerId, reactions));
     }
 
     private static async Task<Results<Ok<PublicCommentPage>, ValidationProblem, ProblemHttpResult>> Replies(
-        string commentId, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
+        string commentId, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains,
+        ClaimsPrincipal user, ReactionStore reactions)
     {
         var errors = CommentValidation.ValidatePage(limit, cursor);
         if (errors.Count > 0)
@@ -126,13 +130,17 @@ public static class CommentsApi
             return UnknownComment(commentId);
         }
 
-        return TypedResults.Ok(PublicViews.Page(await queries.Replies(commentId, limit ?? DefaultLimit, cursor)));
+        var page = await queries.Replies(commentId, limit ?? DefaultLimit, cursor);
+        return TypedResults.Ok(ReactedByMe.ReaderOf(user) is { } readerId ? await ReactedByMe.PageAsync(page, readerId, reactions) : PublicViews.Page(page));
     }
 
-    private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> Get(string commentId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> Get(
+        string commentId, ClaimsPrincipal user, IGrainFactory grains, ReactionStore reactions)
     {
         var comment = CommentIds.IsWellFormed(commentId) ? await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) : null;
-        return comment is not null && MaySee(comment, user) ? TypedResults.Ok(PublicViews.Comment(comment)) : UnknownComment(commentId);
+        return comment is not null && MaySee(comment, user)
+            ? TypedResults.Ok(await ReactedByMe.CommentAsync(comment, ReactedByMe.ReaderOf(user), reactions))
+            : UnknownComment(commentId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string commentId, ClaimsPrincipal user, IGrainFactory grains)

@@ -16,6 +16,9 @@ namespace Moderation.Http.Comments;
 /// <param name="Revision">The comment's revision.</param>
 /// <param name="ReplyCount">Published replies shown under it.</param>
 /// <param name="Deleted">True once its author or a moderator deleted it.</param>
+/// <param name="Reactions">How many readers reacted to it ("respect").</param>
+/// <param name="Featured">True while an editor or moderator features it.</param>
+/// <param name="ReactedByMe">Whether the reader whose token came with the request reacted to it; null without a token.</param>
 public sealed record PublicComment(
     string Id,
     string ArticleId,
@@ -29,7 +32,10 @@ public sealed record PublicComment(
     string Status,
     long Revision,
     long ReplyCount,
-    bool Deleted)
+    bool Deleted,
+    long Reactions = 0,
+    bool Featured = false,
+    bool? ReactedByMe = null)
 {
     /// <summary>camelCase web defaults, as the HTTP API writes (<see cref="HttpJson.Options"/>).</summary>
     public static JsonSerializerOptions JsonOptions => HttpJson.Options;

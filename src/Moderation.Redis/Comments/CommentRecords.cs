@@ -45,7 +45,9 @@ internal static class CommentRecords
             Optional(CommentFields.ModelVersion),
             [.. Text(CommentFields.Reasons).Split(',', StringSplitOptions.RemoveEmptyEntries)],
             ParseExplanation(Optional(CommentFields.Explanation)),
-            Number(CommentFields.ReportCount));
+            Number(CommentFields.ReportCount),
+            Number(CommentFields.Reactions),
+            Text(CommentFields.Featured) == "1");
     }
 
     public static string ExplanationJson(ImmutableArray<ScoreTerm> terms) => JsonSerializer.Serialize(terms, PublicComment.JsonOptions);

@@ -12,6 +12,9 @@ public static class CommentRedisKeys
     /// <summary>Hash of reader id to that reader's report (JSON) on one comment.</summary>
     public static string Reports(string commentId) => $"{Comment(commentId)}:reports";
 
+    /// <summary>Set of the reader ids who reacted to one comment; its size is the comment's <c>reactions</c> field.</summary>
+    public static string Reactors(string commentId) => $"{Comment(commentId)}:reactors";
+
     /// <summary>Sorted set of an article's visible top-level comments, scored by their sequence number.</summary>
     public static string Thread(int part, string articleId) => $"{Article(part, articleId)}thread";
 

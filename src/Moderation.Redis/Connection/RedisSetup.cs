@@ -36,6 +36,7 @@ public static class RedisSetup
         services.TryAddSingleton<CommentRecount>();
         services.TryAddSingleton<CommentEvents>();
         services.TryAddSingleton<ThreadStore>();
+        services.TryAddSingleton<ReactionStore>();
         services.TryAddSingleton<TouchedArticles>();
         services.TryAddSingleton<CommentKeyMigration>();
         services.TryAddSingleton<DecisionStore>();

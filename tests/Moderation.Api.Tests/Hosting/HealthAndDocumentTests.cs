@@ -41,6 +41,7 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/model/retrain/{id}")]
     [InlineData("/api/model/versions")]
     [InlineData("/api/model/versions/{version}/promote")]
+    [InlineData("/api/comments/{commentId}/reaction")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {
         using var client = silo.CreateClient();

@@ -64,6 +64,10 @@ internal static class RouteTable
             async s => new Call($"/api/comments/{(await s.PostAsync(s.Article, Scenario.Author)).Id}"), "someone else's"),
         new("POST", "/api/comments/{commentId}/reports", "401 202 403 403 202 202 202 401 401",
             s => Fixed($"/api/comments/{s.PublishedComment}/reports", new { reason = "spam" })),
+        new("PUT", "/api/comments/{commentId}/reaction", "401 200 403 403 200 200 200 401 401",
+            s => Fixed($"/api/comments/{s.PublishedComment}/reaction")),
+        new("DELETE", "/api/comments/{commentId}/reaction", "401 200 403 403 200 200 200 401 401",
+            s => Fixed($"/api/comments/{s.PublishedComment}/reaction")),
         new("POST", "/api/toxicity/check", "401 200 403 200 200 200 200 401 401", _ => Fixed("/api/toxicity/check", Comment)),
 
         new("GET", "/api/model", Public200, _ => Fixed("/api/model")),
