@@ -53,6 +53,7 @@ public static class ModerationApi
         app.MapComments();
         app.MapReactions();
         app.MapModeration();
+        app.MapFeatured();
         app.MapToxicity();
         app.MapModelLearning();
         return app;

@@ -21,14 +21,13 @@ namespace Moderation.Api.Comments;
 public static class CommentsApi
 {
     private const int DefaultLimit = 20;
-    private static readonly IReadOnlySet<string> ThreadSorts = new HashSet<string>(StringComparer.Ordinal) { "newest", "oldest" };
 
     public static void MapComments(this IEndpointRouteBuilder routes)
     {
         var articles = routes.MapGroup("/api/articles/{articleId}").WithTags("Comments");
         articles.MapPost("/comments", Post).RequireAuthorization(Policies.Reader).WriteLimited(WriteKind.Comment)
             .WithSummary("Post a comment or a reply; it is published, or held for a moderator with its reasons.");
-        articles.MapGet("/comments", Thread).WithSummary("A page of the published top-level comments, newest or oldest first.");
+        articles.MapGet("/comments", Thread).WithSummary("A page of the published top-level comments: newest, oldest, top (most reactions, then newest) or featured only.");
         articles.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .WithSummary("Server-sent events: the published count now, then each newly published comment and count.");
 
@@ -96,7 +95,7 @@ public static class CommentsApi
         }
 
         sort ??= "newest";
-        var errors = CommentValidation.ValidatePage(limit, cursor, sort, ThreadSorts);
+        var errors = CommentValidation.ValidatePage(limit, cursor, sort, ThreadStore.Sorts);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

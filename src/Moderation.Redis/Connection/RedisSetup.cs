@@ -37,6 +37,7 @@ public static class RedisSetup
         services.TryAddSingleton<CommentEvents>();
         services.TryAddSingleton<ThreadStore>();
         services.TryAddSingleton<ReactionStore>();
+        services.TryAddSingleton<FeatureStore>();
         services.TryAddSingleton<TouchedArticles>();
         services.TryAddSingleton<CommentKeyMigration>();
         services.TryAddSingleton<DecisionStore>();

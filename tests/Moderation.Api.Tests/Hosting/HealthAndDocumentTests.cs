@@ -42,6 +42,7 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/model/versions")]
     [InlineData("/api/model/versions/{version}/promote")]
     [InlineData("/api/comments/{commentId}/reaction")]
+    [InlineData("/api/moderation/comments/{commentId}/feature")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {
         using var client = silo.CreateClient();

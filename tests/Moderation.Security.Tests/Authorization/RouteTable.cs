@@ -97,6 +97,10 @@ internal static class RouteTable
             _ => Fixed($"/api/moderation/readers/target-{Guid.NewGuid():N}/ban", new { reason = "spam", rejectPending = true })),
         new("DELETE", "/api/moderation/readers/{readerId}/ban", "401 403 403 403 204 403 204 401 401",
             _ => Fixed($"/api/moderation/readers/target-{Guid.NewGuid():N}/ban")),
+        new("POST", "/api/moderation/comments/{commentId}/feature", "401 403 403 403 200 200 200 401 401",
+            s => Fixed($"/api/moderation/comments/{s.PublishedComment}/feature")),
+        new("DELETE", "/api/moderation/comments/{commentId}/feature", "401 403 403 403 200 200 200 401 401",
+            s => Fixed($"/api/moderation/comments/{s.PublishedComment}/feature")),
         new("GET", "/api/moderation/audit", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/audit")),
     ];
 
