@@ -10,6 +10,7 @@ using Moderation.Api.Model;
 using Moderation.Api.Moderators;
 using Moderation.Api.Polls;
 using Moderation.Api.Problems;
+using Moderation.Api.Readers;
 using Moderation.Api.RateLimits;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
@@ -54,6 +55,8 @@ public static class ModerationApi
         app.MapReactions();
         app.MapModeration();
         app.MapFeatured();
+        app.MapAuthorHistory();
+        app.MapReaderComments();
         app.MapToxicity();
         app.MapModelLearning();
         return app;

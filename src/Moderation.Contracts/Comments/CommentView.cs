@@ -23,6 +23,7 @@ namespace Moderation.Contracts.Comments;
 /// <param name="ReportCount">Reports by distinct readers.</param>
 /// <param name="Reactions">Readers who reacted to it.</param>
 /// <param name="Featured">True while featured by an editor or moderator.</param>
+/// <param name="RejectionReason">The reason of the latest rejection, or null.</param>
 [GenerateSerializer, Immutable, Alias("moderation.comment-view")]
 public sealed record CommentView(
     [property: Id(0)] string Id,
@@ -44,4 +45,5 @@ public sealed record CommentView(
     [property: Id(16)] ImmutableArray<ScoreTerm> Explanation,
     [property: Id(17)] long ReportCount,
     [property: Id(18)] long Reactions = 0,
-    [property: Id(19)] bool Featured = false);
+    [property: Id(19)] bool Featured = false,
+    [property: Id(20)] string? RejectionReason = null);

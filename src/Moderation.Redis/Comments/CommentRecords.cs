@@ -47,7 +47,8 @@ internal static class CommentRecords
             ParseExplanation(Optional(CommentFields.Explanation)),
             Number(CommentFields.ReportCount),
             Number(CommentFields.Reactions),
-            Text(CommentFields.Featured) == "1");
+            Text(CommentFields.Featured) == "1",
+            Optional(CommentFields.RejectionReason));
     }
 
     public static string ExplanationJson(ImmutableArray<ScoreTerm> terms) => JsonSerializer.Serialize(terms, PublicComment.JsonOptions);

@@ -57,7 +57,8 @@ internal static class CommentScripts
             .With(AuditScript.Keys(), target => AuditScript.Subject.About(target.Draft.Id, null))
             .Key("article_comments", target => CommentRedisKeys.Comments(target.Part, target.Draft.ArticleId))
             .Key("touched", target => CommentRedisKeys.TouchedArticles(target.Part))
-            .Key("top", target => CommentRedisKeys.Top(target.Part, target.Draft.ArticleId)),
+            .Key("top", target => CommentRedisKeys.Top(target.Part, target.Draft.ArticleId))
+            .Key("reader_comments", target => ReaderRedisKeys.Comments(target.Part, target.Draft.AuthorId)),
         """
         if redis.call('EXISTS', comment) == 1 then
           return {'exists', tostring(published_count())}
@@ -72,6 +73,7 @@ internal static class CommentScripts
         redis.call('ZADD', touched, ARGV[7], article_id)
         local seq = redis.call('INCR', sequence)
         redis.call('ZADD', article_comments, seq, id)
+        redis.call('ZADD', reader_comments, seq, id)
         local count
         if status == 'published' then
           redis.call('ZADD', thread, seq, id)

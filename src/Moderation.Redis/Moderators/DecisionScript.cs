@@ -12,7 +12,7 @@ internal static class DecisionScript
 {
     /// <summary>
     /// ARGV: action, expected revision (empty: any), comment id, audit record head, feedback JSON (empty: none),
-    /// whether it is a reply ('1'), now (Unix ms), article id. Answers {'applied', former status, published count},
+    /// whether it is a reply ('1'), now (Unix ms), article id, the reason of a rejection. Answers {'applied', former status, published count},
     /// or {'stale'}, {'deleted'}, {'not-found'}.
     /// </summary>
     public static readonly RedisScript<CommentScripts.StateChange> Decide = new(
@@ -41,6 +41,7 @@ internal static class DecisionScript
         else
           queue('approved', false, id)
           queue('rejected', true, id, seq, micro)
+          redis.call('HSET', comment, 'rejectionReason', ARGV[9])
         end
         local count = published_count()
         if to == 'published' and from ~= 'published' then

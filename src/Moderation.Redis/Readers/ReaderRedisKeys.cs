@@ -11,6 +11,9 @@ public static class ReaderRedisKeys
     /// <summary>Set of a reader's comments of one part waiting for a moderator, which a ban with rejectPending rejects; the comment scripts keep it, so it is in their part.</summary>
     public static string Pending(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:pending";
 
+    /// <summary>Sorted set of every comment a reader posted in one part, any status, scored by sequence number; the post script keeps it.</summary>
+    public static string Comments(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:comments";
+
     /// <summary>Key that exists while a reader must wait before posting again (SET NX PX); the reader id is its hash tag.</summary>
     public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";
 }

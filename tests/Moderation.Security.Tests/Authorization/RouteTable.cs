@@ -101,6 +101,9 @@ internal static class RouteTable
             s => Fixed($"/api/moderation/comments/{s.PublishedComment}/feature")),
         new("DELETE", "/api/moderation/comments/{commentId}/feature", "401 403 403 403 200 200 200 401 401",
             s => Fixed($"/api/moderation/comments/{s.PublishedComment}/feature")),
+        new("GET", "/api/moderation/readers/{readerId}", "401 403 403 403 200 403 200 401 401",
+            _ => Fixed($"/api/moderation/readers/{Scenario.Author}")),
+        new("GET", "/api/readers/me/comments", "401 200 403 200 200 200 200 401 401", _ => Fixed("/api/readers/me/comments")),
         new("GET", "/api/moderation/audit", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/audit")),
     ];
 
