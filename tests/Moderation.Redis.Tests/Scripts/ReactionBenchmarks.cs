@@ -39,6 +39,14 @@ public abstract class ReactionBenchmarks(ScriptServer server, ITestOutputHelper 
         var views = await Task.WhenAll(reacted.Select(entry => _comments.ReadAsync(entry.Id)));
         var unread = reacted.Where((entry, i) => views[i] is null).Select(entry => entry.Id).ToArray();
         output.WriteLine($"{unread.Length} of {reacted.Length} acknowledged comments read back as missing{(unread.Length > 0 ? ", e.g. " + unread[0] : "")}");
+        if (unread.Length > 0)
+        {
+            var positions = unread.Select(id => Array.IndexOf(ids, id)).ToArray();
+            var exists = await server.Database.KeyExistsAsync(CommentRedisKeys.Comment(unread[0]));
+            var fields = await server.Database.HashLengthAsync(CommentRedisKeys.Comment(unread[0]));
+            var again = await _comments.ReadAsync(unread[0]);
+            output.WriteLine($"missing ones were posted #{positions.Min():N0} to #{positions.Max():N0}; the first: EXISTS {exists}, HLEN {fields}, read again: {(again is null ? "missing" : "found")}");
+        }
         var work = reacted.SelectMany((entry, i) => views[i] is null ? [] : Enumerable.Range(0, entry.Count).Select(fan => (Comment: views[i]!, Fan: $"fan-{fan}"))).ToArray();
         await InParallelAsync(work.Length, i => _reactions.ReactAsync(work[i].Comment, work[i].Fan, add: true));
 
