@@ -168,8 +168,13 @@ function renderItem(item, previous) {
       reason,
       note,
       h('button', { type: 'button', class: 'reject', onclick: () => decide(comment.id, 'reject') }, 'Reject'),
-      h('button', { type: 'button', class: 'ban', onclick: () => confirmBan(comment.id) }, 'Ban author')),
-    h('div', { class: 'ban-confirm', hidden: true }));
+      h('button', { type: 'button', class: 'ban', onclick: () => confirmBan(comment.id) }, 'Ban author'),
+      comment.status === 'published' ? h('button', {
+        type: 'button', class: 'feature', 'aria-pressed': String(!!comment.featured), onclick: () => feature(comment.id),
+      }, 'Feature') : null,
+      item.authorHistory ? h('button', { type: 'button', class: 'history-toggle', onclick: () => showHistory(comment.id) }, 'Author history') : null),
+    h('div', { class: 'ban-confirm', hidden: true }),
+    h('div', { class: 'history', hidden: true, 'aria-live': 'polite' }));
   node.item = item;
   return node;
 }
@@ -269,6 +274,43 @@ async function decide(id, action) {
     state.deciding.delete(id);
     node.classList.remove('busy');
     refresh();
+  }
+}
+
+// Featured comments and author history ------------------------------------------------------------------------
+
+async function feature(id) {
+  const node = state.nodes.get(id);
+  if (!node) return;
+  const { comment } = node.item;
+  try {
+    const after = await api(`api/moderation/comments/${encodeURIComponent(id)}/feature`, { method: comment.featured ? 'DELETE' : 'POST', token: state.token });
+    node.item = { ...node.item, comment: { ...comment, featured: after.featured } };
+    node.querySelector('.feature').setAttribute('aria-pressed', String(after.featured));
+    announce(after.featured ? 'Featured the comment.' : 'No longer featured.');
+  } catch (error) {
+    if (!refused(error)) announce(`Not done: ${error.message}`);
+  }
+}
+
+async function showHistory(id) {
+  const node = state.nodes.get(id);
+  const box = node?.querySelector('.history');
+  if (!box) return;
+  if (!box.hidden) {
+    box.hidden = true;
+    return;
+  }
+  try {
+    const history = await api(node.item.authorHistory, { token: state.token });
+    const { standing, counts } = history;
+    box.replaceChildren(
+      h('p', {}, standing.banned ? `Banned since ${new Date(standing.since).toLocaleString()}: ${standing.reason}` : 'Not banned.'),
+      h('p', {}, `Published ${counts.published}, pending ${counts.pending}, rejected ${counts.rejected}, deleted ${counts.deleted}, reported ${counts.reported}.`),
+      h('ul', {}, history.latest.slice(0, 5).map((own) => h('li', {}, `${own.comment.status}: ${own.comment.body.slice(0, 80)}`))));
+    box.hidden = false;
+  } catch (error) {
+    if (!refused(error)) announce(`The author's history could not be loaded: ${error.message}`);
   }
 }
 

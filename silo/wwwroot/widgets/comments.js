@@ -5,6 +5,7 @@ import { h, clear, ensureStyles, timeElement } from '../shared/dom.js';
 import { watchToken, claimsOf } from '../shared/token.js';
 
 const pageSize = 20;
+const sorts = [['newest', 'Newest'], ['oldest', 'Oldest'], ['top', 'Most respected'], ['featured', 'Featured']];
 const reportReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['other', 'Something else']];
 
 export function mountComments(element) {
@@ -24,6 +25,7 @@ class CommentsWidget {
     this.nodes = new Map();
     this.countedReplies = new Set();
     this.count = 0;
+    this.sort = 'newest';
   }
 
   get reader() {
@@ -41,7 +43,9 @@ class CommentsWidget {
     this.list = h('ol', { class: 'moderation-thread', 'aria-label': 'Comments' });
     this.more = h('button', { type: 'button', class: 'moderation-secondary', hidden: true, onclick: () => this.loadPage() }, 'Show more comments');
     this.live = h('p', { class: 'moderation-sr', 'aria-live': 'polite' });
-    clear(this.element).append(this.heading, this.composer, this.list, this.more, this.live);
+    const sort = h('select', { class: 'moderation-sort', onchange: () => this.resort(sort.value) },
+      sorts.map(([value, text]) => h('option', { value }, text)));
+    clear(this.element).append(this.heading, h('label', { class: 'moderation-note' }, 'Sort by ', sort), this.composer, this.list, this.more, this.live);
     this.renderComposer();
     try {
       const article = await api(`api/articles/${encodeURIComponent(this.articleId)}`);
@@ -64,11 +68,19 @@ class CommentsWidget {
     this.heading.textContent = `Comments (${count.toLocaleString()})`;
   }
 
+  async resort(sort) {
+    this.sort = sort;
+    this.cursor = null;
+    this.nodes.clear();
+    clear(this.list);
+    await this.loadPage().catch((error) => this.say(`Comments could not be loaded: ${error.message}`));
+  }
+
   async loadPage() {
     const cursor = this.cursor ? `&cursor=${encodeURIComponent(this.cursor)}` : '';
     this.more.disabled = true;
     try {
-      const page = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments?sort=newest&limit=${pageSize}${cursor}`);
+      const page = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments?sort=${this.sort}&limit=${pageSize}${cursor}`, { token: this.token });
       for (const comment of page.items) {
         if (!this.nodes.has(comment.id)) this.list.append(this.render(comment));
       }
@@ -95,12 +107,20 @@ class CommentsWidget {
       h('span', { class: 'moderation-author' }, comment.authorName || comment.authorId),
       mine ? h('span', { class: 'moderation-badge' }, 'You') : null,
       timeElement(comment.createdAt),
+      comment.featured ? h('span', { class: 'moderation-badge moderation-badge-featured' }, 'Featured') : null,
       pending ? h('span', { class: 'moderation-badge moderation-badge-pending' }, 'Awaiting review: only you can see this') : null);
     const body = comment.deleted
       ? h('p', { class: 'moderation-body moderation-deleted' }, 'This comment was deleted.')
       : h('p', { class: 'moderation-body' }, comment.body);
     const actions = h('div', { class: 'moderation-actions' });
     if (!pending && !comment.deleted) {
+      const count = comment.reactions || 0;
+      actions.append(this.token && !mine
+        ? h('button', {
+          type: 'button', class: 'moderation-link moderation-react', 'aria-pressed': String(!!comment.reactedByMe),
+          onclick: () => this.react(node),
+        }, `Respect ${count}`)
+        : h('span', { class: 'moderation-note moderation-react' }, `Respect ${count}`));
       if (this.token && comment.depth < 4) {
         actions.append(h('button', { type: 'button', class: 'moderation-link', onclick: () => this.openReply(node) }, 'Reply'));
       }
@@ -295,7 +315,7 @@ class CommentsWidget {
         this.forgetPending(comment.id);
         this.say('Your comment was approved and is now published.');
       }
-      this.fill(existing, comment, false);
+      this.fill(existing, { ...comment, reactedByMe: comment.reactedByMe ?? existing.comment.reactedByMe }, false);
       return;
     }
     if (comment.depth > 1 && comment.threadParentId) {
@@ -309,10 +329,24 @@ class CommentsWidget {
       this.fill(parent, parent.comment, parent.classList.contains('moderation-pending'));
       return;
     }
+    if (this.sort !== 'newest') return;
     this.list.querySelector('.moderation-empty')?.remove();
     const firstPublished = [...this.list.children].find((node) => !node.classList.contains('moderation-pending'));
     this.list.insertBefore(this.render(comment), firstPublished ?? null);
     this.say(`New comment from ${comment.authorName || comment.authorId}.`);
+  }
+
+  async react(node) {
+    const comment = node.comment;
+    try {
+      const result = await api(`api/comments/${encodeURIComponent(comment.id)}/reaction`, {
+        method: comment.reactedByMe ? 'DELETE' : 'PUT', token: this.token,
+      });
+      this.fill(node, { ...comment, ...result }, false);
+      node.querySelector('.moderation-react').focus();
+    } catch (error) {
+      this.say(postError(error));
+    }
   }
 
   openReply(node) {

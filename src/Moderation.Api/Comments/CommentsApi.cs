@@ -14,6 +14,7 @@ using Moderation.Api.RateLimits;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
+using Moderation.Redis.Comments;
 using Moderation.Redis.Readers;
 
 namespace Moderation.Api.Comments;
@@ -21,14 +22,13 @@ namespace Moderation.Api.Comments;
 public static class CommentsApi
 {
     private const int DefaultLimit = 20;
-    private static readonly IReadOnlySet<string> ThreadSorts = new HashSet<string>(StringComparer.Ordinal) { "newest", "oldest" };
 
     public static void MapComments(this IEndpointRouteBuilder routes)
     {
         var articles = routes.MapGroup("/api/articles/{articleId}").WithTags("Comments");
         articles.MapPost("/comments", Post).RequireAuthorization(Policies.Reader).WriteLimited(WriteKind.Comment)
             .WithSummary("Post a comment or a reply; it is published, or held for a moderator with its reasons.");
-        articles.MapGet("/comments", Thread).WithSummary("A page of the published top-level comments, newest or oldest first.");
+        articles.MapGet("/comments", Thread).WithSummary("A page of the published top-level comments: newest, oldest, top (most reactions, then newest) or featured only.");
         articles.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .WithSummary("Server-sent events: the published count now, then each newly published comment and count.");
 
@@ -87,7 +87,8 @@ public static class CommentsApi
     }
 
     private static async Task<Results<ContentHttpResult, Ok<PublicCommentPage>, ValidationProblem>> Thread(
-        string articleId, string? sort, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
+        string articleId, string? sort, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains,
+        ClaimsPrincipal user, ReactionStore reactions)
     {
         if (!ArticleIds.IsValid(articleId))
         {
@@ -95,24 +96,26 @@ public static class CommentsApi
         }
 
         sort ??= "newest";
-        var errors = CommentValidation.ValidatePage(limit, cursor, sort, ThreadSorts);
+        var errors = CommentValidation.ValidatePage(limit, cursor, sort, ThreadStore.Sorts);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var queries = grains.GetGrain<ICommentQueriesGrain>(0);
-        if (cursor is null && (limit ?? DefaultLimit) == DefaultLimit)
+        var readerId = ReactedByMe.ReaderOf(user);
+        if (cursor is null && (limit ?? DefaultLimit) == DefaultLimit && readerId is null)
         {
             return TypedResults.Text(await queries.FirstPageJson(articleId, sort), "application/json");
         }
 
         var page = await queries.Thread(articleId, sort, limit ?? DefaultLimit, cursor);
-        return TypedResults.Ok(PublicViews.Page(page));
+        return TypedResults.Ok(readerId is null ? PublicViews.Page(page) : await ReactedByMe.PageAsync(page, readerId, reactions));
     }
 
     private static async Task<Results<Ok<PublicCommentPage>, ValidationProblem, ProblemHttpResult>> Replies(
-        string commentId, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains)
+        string commentId, int? limit, [Description(CommentValidation.CursorDescription)] string? cursor, IGrainFactory grains,
+        ClaimsPrincipal user, ReactionStore reactions)
     {
         var errors = CommentValidation.ValidatePage(limit, cursor);
         if (errors.Count > 0)
@@ -127,13 +130,17 @@ public static class CommentsApi
             return UnknownComment(commentId);
         }
 
-        return TypedResults.Ok(PublicViews.Page(await queries.Replies(commentId, limit ?? DefaultLimit, cursor)));
+        var page = await queries.Replies(commentId, limit ?? DefaultLimit, cursor);
+        return TypedResults.Ok(ReactedByMe.ReaderOf(user) is { } readerId ? await ReactedByMe.PageAsync(page, readerId, reactions) : PublicViews.Page(page));
     }
 
-    private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> Get(string commentId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> Get(
+        string commentId, ClaimsPrincipal user, IGrainFactory grains, ReactionStore reactions)
     {
         var comment = CommentIds.IsWellFormed(commentId) ? await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) : null;
-        return comment is not null && MaySee(comment, user) ? TypedResults.Ok(PublicViews.Comment(comment)) : UnknownComment(commentId);
+        return comment is not null && MaySee(comment, user)
+            ? TypedResults.Ok(await ReactedByMe.CommentAsync(comment, ReactedByMe.ReaderOf(user), reactions))
+            : UnknownComment(commentId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string commentId, ClaimsPrincipal user, IGrainFactory grains)

@@ -10,7 +10,8 @@ public static class ModerationResponses
     public static QueueItemResponse Item(QueueItem item) => new(
         PublicViews.Comment(item.Comment), item.Comment.Score, item.Comment.ModelVersion, item.Comment.Reasons,
         [.. item.Reports.Select(report => new ReportResponse(report.ReaderId, report.Reason, report.Note, report.At))],
-        [.. item.Comment.Explanation.Select(term => new ExplanationTermResponse(term.Text, term.Weight))]);
+        [.. item.Comment.Explanation.Select(term => new ExplanationTermResponse(term.Text, term.Weight))],
+        AuthorHistoryApi.PathOf(item.Comment.AuthorId));
 
     public static QueueResponse Queue(QueuePage page) =>
         new([.. page.Items.Select(Item)], page.NextCursor, new QueueCounts(page.Pending, page.Reported));

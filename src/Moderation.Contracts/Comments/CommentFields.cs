@@ -43,4 +43,10 @@ public static class CommentFields
     public const string ReportsAtReview = "reportsAtReview";
     /// <summary>1 while it is in the reported queue.</summary>
     public const string InReportedQueue = "reported";
+    /// <summary>How many readers reacted to it: the size of its reactors set, written by the reaction script.</summary>
+    public const string Reactions = "reactions";
+    /// <summary>The moderator's reason for the latest rejection.</summary>
+    public const string RejectionReason = "rejectionReason";
+    /// <summary>1 while an editor or moderator features it.</summary>
+    public const string Featured = "featured";
 }

@@ -21,6 +21,9 @@ namespace Moderation.Contracts.Comments;
 /// <param name="Reasons">Why it was held or queued.</param>
 /// <param name="Explanation">What drove the score.</param>
 /// <param name="ReportCount">Reports by distinct readers.</param>
+/// <param name="Reactions">Readers who reacted to it.</param>
+/// <param name="Featured">True while featured by an editor or moderator.</param>
+/// <param name="RejectionReason">The reason of the latest rejection, or null.</param>
 [GenerateSerializer, Immutable, Alias("moderation.comment-view")]
 public sealed record CommentView(
     [property: Id(0)] string Id,
@@ -40,4 +43,7 @@ public sealed record CommentView(
     [property: Id(14)] string? ModelVersion,
     [property: Id(15)] ImmutableArray<string> Reasons,
     [property: Id(16)] ImmutableArray<ScoreTerm> Explanation,
-    [property: Id(17)] long ReportCount);
+    [property: Id(17)] long ReportCount,
+    [property: Id(18)] long Reactions = 0,
+    [property: Id(19)] bool Featured = false,
+    [property: Id(20)] string? RejectionReason = null);

@@ -9,7 +9,7 @@ public interface ICommentQueriesGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     Task<CommentView?> Comment(string commentId);
 
-    /// <summary>A page of an article's published top-level comments; sort is newest or oldest.</summary>
+    /// <summary>A page of an article's published top-level comments; sort is newest, oldest, top (most reactions, then newest) or featured.</summary>
     [AlwaysInterleave]
     Task<CommentPage> Thread(string articleId, string sort, int limit, string? cursor);
 

@@ -11,9 +11,9 @@ public sealed class CommentQueriesGrain(ThreadStore threads, CommentStore commen
     public Task<CommentView?> Comment(string commentId) => comments.ReadAsync(commentId);
 
     public Task<CommentPage> Thread(string articleId, string sort, int limit, string? cursor) =>
-        threads.ThreadAsync(articleId, sort != "oldest", limit, cursor);
+        threads.ThreadAsync(articleId, sort, limit, cursor);
 
-    public Task<string> FirstPageJson(string articleId, string sort) => threads.FirstPageJsonAsync(articleId, sort != "oldest");
+    public Task<string> FirstPageJson(string articleId, string sort) => threads.FirstPageJsonAsync(articleId, sort);
 
     public async Task<CommentPage> Replies(string commentId, int limit, string? cursor)
     {

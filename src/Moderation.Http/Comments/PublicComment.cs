@@ -17,6 +17,9 @@ namespace Moderation.Http.Comments;
 /// <param name="Revision">The comment's revision.</param>
 /// <param name="ReplyCount">Published replies shown under it.</param>
 /// <param name="Deleted">True once its author or a moderator deleted it.</param>
+/// <param name="Reactions">How many readers reacted to it ("respect").</param>
+/// <param name="Featured">True while an editor or moderator features it.</param>
+/// <param name="ReactedByMe">Whether the reader whose token came with the request reacted to it; null without a token.</param>
 public sealed record PublicComment(
     string Id,
     string ArticleId,
@@ -30,7 +33,10 @@ public sealed record PublicComment(
     string Status,
     long Revision,
     long ReplyCount,
-    bool Deleted)
+    bool Deleted,
+    long Reactions = 0,
+    bool Featured = false,
+    bool? ReactedByMe = null)
 {
     /// <summary>In the answer to a post the service rejected at once, the rule that rejected it (banned-word); absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -28,13 +28,15 @@ public sealed record BanResponse(string ReaderId, bool Banned, string? Reason, i
 /// <param name="Reasons">Why it is queued.</param>
 /// <param name="Reports">Readers' reports on it, oldest first.</param>
 /// <param name="Explanation">What drove the score.</param>
+/// <param name="AuthorHistory">Where the author's history is: <c>/api/moderation/readers/{authorId}</c>.</param>
 public sealed record QueueItemResponse(
     PublicComment Comment,
     double? Score,
     string? ModelVersion,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<ReportResponse> Reports,
-    IReadOnlyList<ExplanationTermResponse> Explanation);
+    IReadOnlyList<ExplanationTermResponse> Explanation,
+    string? AuthorHistory = null);
 
 /// <summary>The sizes of the queues that need work.</summary>
 /// <param name="Pending">Held comments.</param>

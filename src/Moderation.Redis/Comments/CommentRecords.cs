@@ -45,7 +45,10 @@ internal static class CommentRecords
             Optional(CommentFields.ModelVersion),
             [.. Text(CommentFields.Reasons).Split(',', StringSplitOptions.RemoveEmptyEntries)],
             ParseExplanation(Optional(CommentFields.Explanation)),
-            Number(CommentFields.ReportCount));
+            Number(CommentFields.ReportCount),
+            Number(CommentFields.Reactions),
+            Text(CommentFields.Featured) == "1",
+            Optional(CommentFields.RejectionReason));
     }
 
     public static string ExplanationJson(ImmutableArray<ScoreTerm> terms) => JsonSerializer.Serialize(terms, PublicComment.JsonOptions);

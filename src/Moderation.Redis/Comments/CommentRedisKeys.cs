@@ -12,8 +12,20 @@ public static class CommentRedisKeys
     /// <summary>Hash of reader id to that reader's report (JSON) on one comment.</summary>
     public static string Reports(string commentId) => $"{Comment(commentId)}:reports";
 
+    /// <summary>Set of the reader ids who reacted to one comment; its size is the comment's <c>reactions</c> field.</summary>
+    public static string Reactors(string commentId) => $"{Comment(commentId)}:reactors";
+
     /// <summary>Sorted set of an article's visible top-level comments, scored by their sequence number.</summary>
     public static string Thread(int part, string articleId) => $"{Article(part, articleId)}thread";
+
+    /// <summary>
+    /// Sorted set of an article's published top-level comments for the <c>top</c> sort, scored
+    /// <c>reactions * 2^33 + seq</c> (<see cref="TopOrder"/>): most reactions first, then newest.
+    /// </summary>
+    public static string Top(int part, string articleId) => $"{Article(part, articleId)}top";
+
+    /// <summary>Sorted set of an article's featured published comments (any depth), scored by their sequence number.</summary>
+    public static string Featured(int part, string articleId) => $"{Article(part, articleId)}featured";
 
     /// <summary>Sorted set of the visible replies shown under one comment, scored by their sequence number.</summary>
     public static string Replies(int part, string articleId, string commentId) => $"{Article(part, articleId)}replies:{commentId}";

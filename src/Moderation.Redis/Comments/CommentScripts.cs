@@ -34,7 +34,9 @@ internal static class CommentScripts
         .With(QueueScript.Keys(), change => (change.Part, change.Comment.ArticleId))
         .Key("reader_pending", change => ReaderRedisKeys.Pending(change.Part, change.Comment.AuthorId))
         .With(AuditScript.Keys(), change => AuditScript.Subject.About(change.Comment.Id, change.ModeratorId))
-        .Key("touched", change => CommentRedisKeys.TouchedArticles(change.Part));
+        .Key("touched", change => CommentRedisKeys.TouchedArticles(change.Part))
+        .Key("top", change => CommentRedisKeys.Top(change.Part, change.Comment.ArticleId))
+        .Key("featured", change => CommentRedisKeys.Featured(change.Part, change.Comment.ArticleId));
 
     /// <summary>
     /// ARGV: status (published, pending, or rejected by the system), parent id, article id, score in millionths, audit
@@ -58,7 +60,9 @@ internal static class CommentScripts
             .Key("reader_rejections", target => ReaderRedisKeys.Rejections(target.Part, target.Draft.AuthorId))
             .With(AuditScript.Keys(), target => AuditScript.Subject.About(target.Draft.Id, null))
             .Key("article_comments", target => CommentRedisKeys.Comments(target.Part, target.Draft.ArticleId))
-            .Key("touched", target => CommentRedisKeys.TouchedArticles(target.Part)),
+            .Key("touched", target => CommentRedisKeys.TouchedArticles(target.Part))
+            .Key("top", target => CommentRedisKeys.Top(target.Part, target.Draft.ArticleId))
+            .Key("reader_comments", target => ReaderRedisKeys.Comments(target.Part, target.Draft.AuthorId)),
         """
         if redis.call('EXISTS', comment) == 1 then
           return {'exists', tostring(published_count())}
@@ -73,10 +77,12 @@ internal static class CommentScripts
         redis.call('ZADD', touched, ARGV[7], article_id)
         local seq = redis.call('INCR', sequence)
         redis.call('ZADD', article_comments, seq, id)
+        redis.call('ZADD', reader_comments, seq, id)
         if status ~= 'rejected' then redis.call('HINCRBY', reader_counts, 'posted', 1) end
         local count
         if status == 'published' then
           redis.call('ZADD', thread, seq, id)
+          if parent_id == '' then redis.call('ZADD', top, seq, id) end
           redis.call('HINCRBY', reader_counts, 'approved', 1)
           count = count_published(1, parent_id ~= '')
         elseif status == 'rejected' then
@@ -143,7 +149,9 @@ internal static class CommentScripts
         else
           count = published_count()
         end
-        redis.call('HSET', comment, 'status', 'deleted', 'body', '', 'reported', '0')
+        redis.call('ZREM', top, id)
+        redis.call('ZREM', featured, id)
+        redis.call('HSET', comment, 'status', 'deleted', 'body', '', 'reported', '0', 'featured', '0')
         redis.call('HINCRBY', comment, 'revision', 1)
         if ARGV[2] ~= '' then append_audit(audit_json(ARGV[2], c[1], 'deleted'), true, true) end
         return {c[1], tostring(count)}

@@ -77,6 +77,8 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             CommentFields.ModelVersion, draft.ModelVersion,
             CommentFields.Reasons, string.Join(',', draft.Reasons),
             CommentFields.Explanation, CommentRecords.ExplanationJson(draft.Explanation),
+            // A comment the gate rejects at once carries the rule that rejected it first among its reasons.
+            CommentFields.RejectionReason, draft.Status == CommentStatus.Rejected && draft.Reasons.Length > 0 ? draft.Reasons[0] : "",
         ];
 
         var result = (RedisResult[])(await CommentScripts.Post.EvaluateAsync(Writes(writes, part), new CommentScripts.PostTarget(draft, threadParentId), arguments))!;

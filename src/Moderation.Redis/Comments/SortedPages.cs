@@ -1,3 +1,4 @@
+using System.Globalization;
 using Moderation.Contracts.Comments;
 using StackExchange.Redis;
 
@@ -15,6 +16,22 @@ internal static class SortedPages
         var to = descending ? "-inf" : "+inf";
         var result = await database.ExecuteAsync(descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE", key, from, to, "LIMIT", 0, take);
         return [.. ((RedisResult[])result!).Select(member => (string)member!)];
+    }
+
+    /// <summary>As <see cref="RangeAsync"/>, with each member's position (score), for indexes whose scores are not a field of the comment.</summary>
+    public static async Task<(string Id, long Position)[]> RangeWithPositionsAsync(
+        IDatabase database, RedisKey key, bool descending, string? cursor, int take)
+    {
+        var after = cursor is null ? (double?)null : long.Parse(cursor, NumberStyles.None, CultureInfo.InvariantCulture);
+        var (low, high, exclude) = (after, descending) switch
+        {
+            (null, _) => (double.NegativeInfinity, double.PositiveInfinity, Exclude.None),
+            (_, true) => (double.NegativeInfinity, after.Value, Exclude.Stop),
+            _ => (after.Value, double.PositiveInfinity, Exclude.Start),
+        };
+        var entries = await database.SortedSetRangeByScoreWithScoresAsync(
+            key, low, high, exclude, descending ? Order.Descending : Order.Ascending, 0, take);
+        return [.. entries.Select(entry => ((string)entry.Element!, (long)entry.Score))];
     }
 
     /// <summary>

@@ -35,15 +35,26 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
 
     private IDatabase Database => redis.GetDatabase();
 
-    public Task<CommentPage> ThreadAsync(string articleId, bool newestFirst, int limit, string? cursor) =>
-        PageAsync(CommentRedisKeys.Thread(parts.OfArticle(articleId), articleId), newestFirst, limit, cursor);
+    /// <summary>The thread's sort orders: newest and oldest read the thread, top its reactions index, featured the picks.</summary>
+    public static readonly IReadOnlySet<string> Sorts = new HashSet<string>(StringComparer.Ordinal) { "newest", "oldest", "top", "featured" };
+
+    public Task<CommentPage> ThreadAsync(string articleId, string sort, int limit, string? cursor)
+    {
+        var part = parts.OfArticle(articleId);
+        return sort switch
+        {
+            "oldest" => PageAsync(CommentRedisKeys.Thread(part, articleId), descending: false, limit, cursor),
+            "top" => PageAsync(CommentRedisKeys.Top(part, articleId), descending: true, limit, cursor),
+            "featured" => PageAsync(CommentRedisKeys.Featured(part, articleId), descending: true, limit, cursor),
+            _ => PageAsync(CommentRedisKeys.Thread(part, articleId), descending: true, limit, cursor),
+        };
+    }
 
     public Task<CommentPage> RepliesAsync(CommentView parent, int limit, string? cursor) =>
         PageAsync(CommentRedisKeys.Replies(CommentParts.OfComment(parent.Id), parent.ArticleId, parent.Id), descending: false, limit, cursor);
 
-    public async Task<string> FirstPageJsonAsync(string articleId, bool newestFirst)
+    public async Task<string> FirstPageJsonAsync(string articleId, string sort)
     {
-        var sort = newestFirst ? "newest" : "oldest";
         var part = parts.OfArticle(articleId);
         var versionKey = CommentRedisKeys.ThreadVersion(part, articleId);
         var pageKey = CommentRedisKeys.FirstPage(part, articleId, sort);
@@ -59,7 +70,7 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
             }
         }
 
-        var page = await ThreadAsync(articleId, newestFirst, CachedLimit, cursor: null);
+        var page = await ThreadAsync(articleId, sort, CachedLimit, cursor: null);
         var json = JsonSerializer.Serialize(PublicViews.Page(page), PublicComment.JsonOptions);
         // Not awaited: the reader has its page, and a store that waits for its commit should not make it wait too.
         _ = StoreIfCurrent.EvaluateAsync(CommentStore.Writes(writes, part), new PageSlot(part, articleId, sort), [version, json], CommandFlags.FireAndForget);
@@ -68,9 +79,10 @@ public sealed class ThreadStore(IConnectionMultiplexer redis, RedisWriteConnecti
 
     private async Task<CommentPage> PageAsync(RedisKey index, bool descending, int limit, string? cursor)
     {
-        var ids = await SortedPages.RangeAsync(Database, index, descending, cursor, limit + 1);
-        var comments = await SortedPages.ReadCommentsAsync(Database, ids.Take(limit));
-        var next = ids.Length > limit && comments.Length > 0 ? comments[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
+        var entries = await SortedPages.RangeWithPositionsAsync(Database, index, descending, cursor, limit + 1);
+        var comments = await SortedPages.ReadCommentsAsync(Database, entries.Take(limit).Select(entry => entry.Id));
+        // The cursor is the last position taken (for top a score, not the sequence number), whether or not its hash was there.
+        var next = entries.Length > limit ? entries[limit - 1].Position.ToString(CultureInfo.InvariantCulture) : null;
         // Only what readers may see, even where a decision cut short by a crash left an index entry behind.
         return new CommentPage([.. comments.Where(comment => comment.Status is CommentStatus.Published or CommentStatus.Deleted)], next);
     }

@@ -38,6 +38,9 @@ public static class RedisSetup
         services.TryAddSingleton<CommentRecount>();
         services.TryAddSingleton<CommentEvents>();
         services.TryAddSingleton<ThreadStore>();
+        services.TryAddSingleton<ReactionStore>();
+        services.TryAddSingleton<FeatureStore>();
+        services.TryAddSingleton<ReaderCommentStore>();
         services.TryAddSingleton<TouchedArticles>();
         services.TryAddSingleton<CommentKeyMigration>();
         services.TryAddSingleton<DecisionStore>();

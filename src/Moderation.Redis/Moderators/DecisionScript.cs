@@ -14,7 +14,7 @@ internal static class DecisionScript
 {
     /// <summary>
     /// ARGV: action, expected revision (empty: any), comment id, audit record head, feedback JSON (empty: none),
-    /// whether it is a reply ('1'), now (Unix ms), article id. Answers {'applied', former status, published count},
+    /// whether it is a reply ('1'), now (Unix ms), article id, the reason of a rejection. Answers {'applied', former status, published count},
     /// or {'stale'}, {'deleted'}, {'not-found'}.
     /// </summary>
     public static readonly RedisScript<CommentScripts.StateChange> Decide = new(
@@ -27,7 +27,7 @@ internal static class DecisionScript
             .Key("reader_rejections", change => ReaderRedisKeys.Rejections(change.Part, change.Comment.AuthorId)),
         """
         local action, expected, id = ARGV[1], ARGV[2], ARGV[3]
-        local c = redis.call('HMGET', comment, 'status', 'revision', 'seq', 'scoreMicro', 'reports')
+        local c = redis.call('HMGET', comment, 'status', 'revision', 'seq', 'scoreMicro', 'reports', 'reactions')
         if not c[1] then return {'not-found'} end
         if c[1] == 'deleted' then return {'deleted'} end
         if expected ~= '' and tonumber(expected) ~= tonumber(c[2]) then return {'stale'} end
@@ -45,6 +45,7 @@ internal static class DecisionScript
         else
           queue('approved', false, id)
           queue('rejected', true, id, seq, micro)
+          redis.call('HSET', comment, 'rejectionReason', ARGV[9])
         end
         if to == 'published' and from ~= 'published' then
           redis.call('HINCRBY', reader_counts, 'approved', 1)
@@ -56,9 +57,13 @@ internal static class DecisionScript
         local count = published_count()
         if to == 'published' and from ~= 'published' then
           redis.call('ZADD', thread, seq, id)
+          if ARGV[6] ~= '1' then redis.call('ZADD', top, top_score(c[6], seq), id) end
           count = count_published(1, ARGV[6] == '1')
         elseif to == 'rejected' and from == 'published' then
           redis.call('ZREM', thread, id)
+          redis.call('ZREM', top, id)
+          redis.call('ZREM', featured, id)
+          redis.call('HSET', comment, 'featured', '0')
           count = count_published(-1, ARGV[6] == '1')
         end
         redis.call('HSET', comment, 'status', to, 'reported', '0')
@@ -70,5 +75,5 @@ internal static class DecisionScript
         end
         return {'applied', from, tostring(count)}
         """,
-        PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua);
+        PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua, TopOrder.Lua);
 }

@@ -24,6 +24,7 @@ public sealed class DecisionStore(RedisWriteConnections writes)
             comment.ThreadParentId is null ? "0" : "1",
             CommentRecords.Invariant(decision.At.ToUnixTimeMilliseconds()),
             comment.ArticleId,
+            decision.Reason ?? "",
         ];
 
         var result = (RedisResult[])(await DecisionScript.Decide.EvaluateAsync(

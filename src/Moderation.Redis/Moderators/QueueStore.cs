@@ -85,7 +85,8 @@ public sealed class QueueStore(IConnectionMultiplexer redis, CommentParts parts)
         return (await SortedPages.ReadCommentsAsync(database, taken.Select(entry => entry.Item)), more ? after.ToString() : null);
     }
 
-    private static async Task<IReadOnlyList<PartEntry<string>>[]> WithCreationTimesAsync(IDatabase database, List<PartEntry<string>>[] perPart, bool descending)
+    /// <summary>Entries of every part with their comments' creation times as merge order, read in one round trip.</summary>
+    internal static async Task<IReadOnlyList<PartEntry<string>>[]> WithCreationTimesAsync(IDatabase database, List<PartEntry<string>>[] perPart, bool descending)
     {
         var batch = database.CreateBatch();
         var reads = perPart.Select(list => list.Select(entry => batch.HashGetAsync(CommentRedisKeys.Comment(entry.Item), CommentFields.CreatedAt)).ToArray()).ToArray();

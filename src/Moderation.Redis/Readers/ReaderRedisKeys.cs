@@ -17,6 +17,9 @@ public static class ReaderRedisKeys
     /// <summary>Sorted set of a reader's rejected comments in one part, scored by the time (Unix ms) of the rejection; an approval takes its comment out.</summary>
     public static string Rejections(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:rejections";
 
+    /// <summary>Sorted set of every comment a reader posted in one part, any status, scored by sequence number; the post script keeps it.</summary>
+    public static string Comments(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:comments";
+
     /// <summary>Key that exists while a reader must wait before posting again (SET NX PX); the reader id is its hash tag.</summary>
     public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";
 }

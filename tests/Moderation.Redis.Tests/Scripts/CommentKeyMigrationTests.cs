@@ -47,7 +47,7 @@ public abstract class CommentKeyMigrationTests(ScriptServer server)
 
         var threads = new ThreadStore(server.Connection, server.Writes, parts);
         var comments = new CommentStore(server.Connection, server.Writes, parts, TimeProvider.System);
-        Assert.Equal([second], (await threads.ThreadAsync(oneSlot, newestFirst: true, 20, null)).Items.Select(comment => comment.Id));
+        Assert.Equal([second], (await threads.ThreadAsync(oneSlot, "newest", 20, null)).Items.Select(comment => comment.Id));
         var reply = TestData.Draft(oneSlot, "bob", parentId: second) with { Id = CommentParts.CommentId(OldCommentId(), 0) };
         var posted = await comments.PostAsync(reply, null);
         Assert.True(posted.Created);

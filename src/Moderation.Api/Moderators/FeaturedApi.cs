@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Moderation.Api.Auth;
+using Moderation.Api.Comments;
+using Moderation.Contracts.Comments;
+using Moderation.Http.Comments;
+using Moderation.Redis.Comments;
+
+namespace Moderation.Api.Moderators;
+
+/// <summary>Editors' and moderators' picks: featured comments, audited, shown by the thread's <c>featured</c> sort.</summary>
+public static class FeaturedApi
+{
+    public static void MapFeatured(this IEndpointRouteBuilder routes)
+    {
+        // Its own group: the moderation group admits moderators only, and editors feature comments too.
+        var feature = routes.MapGroup("/api/moderation/comments/{commentId}/feature").WithTags("Moderation")
+            .RequireAuthorization(Policies.ModeratorOrEditor);
+        feature.MapPost("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock) =>
+                FeatureAsync(commentId, featured: true, user, grains, picks, clock))
+            .WithSummary("Feature a published comment (moderator, editor); idempotent and audited.");
+        feature.MapDelete("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock) =>
+                FeatureAsync(commentId, featured: false, user, grains, picks, clock))
+            .WithSummary("Stop featuring a comment (moderator, editor); idempotent and audited.");
+    }
+
+    private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> FeatureAsync(
+        string commentId, bool featured, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock)
+    {
+        var queries = grains.GetGrain<ICommentQueriesGrain>(0);
+        var comment = CommentIds.IsWellFormed(commentId) ? await queries.Comment(commentId) : null;
+        if (comment is null || !await picks.FeatureAsync(comment, featured, ReaderIdentity.From(user).Id, clock.GetUtcNow()))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "Unknown comment", detail: $"There is no published comment '{commentId}'.");
+        }
+
+        return TypedResults.Ok(PublicViews.Comment((await queries.Comment(commentId))!));
+    }
+}
