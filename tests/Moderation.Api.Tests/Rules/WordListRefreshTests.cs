@@ -17,6 +17,9 @@ public sealed class WordListRefreshTests(RedisServerFixture redis) : IClassFixtu
         await using var silo = new SiloFactory(redisConnectionString: redis.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["Rules:RefreshInterval"] = "00:00:00.200",
+            // The loop posts every 100 ms: neither the post interval nor the rate limits may refuse it meanwhile.
+            ["Comments:PostInterval"] = "00:00:00",
+            ["RateLimits:Enabled"] = "false",
         });
         await silo.WaitUntilReadyAsync();
         using var author = await silo.ReaderAsync("refresh");
