@@ -26,10 +26,11 @@ public static class PollsApi
         polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote)
             .WithSummary("Vote once; repeating the same vote is unchanged, another option is changed where allowed.");
         polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose.");
-        polls.MapGet("/results", Results).Produces<PollResults>()
+        polls.MapGet("/results", Results).Produces<PollResults>().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Totals per option (a scale's histogram, mean and median), served from the cache; as the poll's resultsVisibility allows.");
         polls.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .WithSummary("Server-sent events: the results now, then on every change.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Server-sent events: the results now, then on every change; as the poll's resultsVisibility allows.");
         polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).WithSummary("Close the poll to votes.");
         polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor)
             .WithSummary("Recompute the totals from every stored vote and report any difference.");
