@@ -72,7 +72,11 @@ public sealed partial class ModerationApi(HttpClient http, string? token = null)
         SendAsync<PollResponse>(HttpMethod.Post, $"api/polls/{Escape(pollId)}/close", null, cancellationToken);
 
     public Task<VoteResponse> VoteAsync(string pollId, string optionId, CancellationToken cancellationToken = default) =>
-        SendAsync<VoteResponse>(HttpMethod.Post, $"api/polls/{Escape(pollId)}/votes", new VoteRequest(optionId), cancellationToken);
+        VoteAsync(pollId, new VoteRequest(optionId), cancellationToken);
+
+    /// <summary>A vote of any kind: optionId, optionIds or value.</summary>
+    public Task<VoteResponse> VoteAsync(string pollId, VoteRequest vote, CancellationToken cancellationToken = default) =>
+        SendAsync<VoteResponse>(HttpMethod.Post, $"api/polls/{Escape(pollId)}/votes", vote, cancellationToken);
 
     public Task<PollResultsResponse> GetResultsAsync(string pollId, CancellationToken cancellationToken = default) =>
         SendAsync<PollResultsResponse>(HttpMethod.Get, $"api/polls/{Escape(pollId)}/results", null, cancellationToken);

@@ -28,21 +28,37 @@ public static class PollsCommands
         var question = new Option<string>("--question", "-q") { Description = "The question (1 to 300 characters)", Required = true };
         var options = new Option<string[]>("--option", "-o")
         {
-            Description = "An answer (repeat 2 to 10 times, in display order)",
-            Required = true,
+            Description = "An answer (repeat 2 to 10 times, in display order; none for a scale)",
             Arity = ArgumentArity.OneOrMore,
         };
         var closesAt = new Option<DateTimeOffset?>("--closes-at") { Description = "When voting ends (ISO-8601); default: when an editor closes it" };
+        var opensAt = new Option<DateTimeOffset?>("--opens-at") { Description = "When voting starts (ISO-8601); default: at once" };
         var anonymous = new Option<bool>("--allow-anonymous") { Description = "Accept votes from anonymous voter tokens" };
         var change = new Option<bool>("--allow-vote-change") { Description = "Let readers move their vote to another option" };
+        var kind = new Option<string>("--kind") { Description = "single (default), multiple or scale" };
+        kind.AcceptOnlyFromAmong("single", "multiple", "scale");
+        var maxChoices = new Option<int?>("--max-choices") { Description = "For multiple: the most options a reader may choose (default: all)" };
+        var scaleMin = new Option<int?>("--scale-min") { Description = "For scale: the lowest value" };
+        var scaleMax = new Option<int?>("--scale-max") { Description = "For scale: the highest value" };
+        var minLabel = new Option<string>("--min-label") { Description = "For scale: what the lowest value means" };
+        var maxLabel = new Option<string>("--max-label") { Description = "For scale: what the highest value means" };
+        var visibility = new Option<string>("--visibility") { Description = "When readers see results: always (default), after-vote or after-close" };
+        visibility.AcceptOnlyFromAmong("always", "after-vote", "after-close");
 
-        var command = new Command("create", "Create a poll on an article (editor)") { articleId, question, options, closesAt, anonymous, change };
+        var command = new Command("create", "Create a poll on an article (editor)")
+        {
+            articleId, question, options, closesAt, opensAt, anonymous, change, kind, maxChoices, scaleMin, scaleMax, minLabel, maxLabel, visibility,
+        };
         command.SetAction(host.Action(async (parse, cancellationToken) =>
         {
             var api = host.CreateApi(parse);
             using var http = api.Http;
+            var isScale = parse.GetValue(kind) == "scale";
             var request = new CreatePollRequest(
-                parse.GetValue(question)!, parse.GetValue(options)!, parse.GetValue(closesAt), parse.GetValue(anonymous), parse.GetValue(change));
+                parse.GetValue(question)!, parse.GetValue(options) ?? [], parse.GetValue(closesAt), parse.GetValue(anonymous), parse.GetValue(change),
+                parse.GetValue(kind), parse.GetValue(maxChoices),
+                isScale ? new PollScaleShape(parse.GetValue(scaleMin), parse.GetValue(scaleMax), parse.GetValue(minLabel), parse.GetValue(maxLabel)) : null,
+                parse.GetValue(visibility), parse.GetValue(opensAt));
             var poll = await api.CreatePollAsync(parse.GetValue(articleId)!, request, cancellationToken);
             WritePoll(host, poll);
             return 0;
@@ -75,19 +91,49 @@ public static class PollsCommands
     private static Command Vote(ClientHost host)
     {
         var pollId = PollIdArgument();
-        var option = new Argument<string>("option") { Description = "The option's id, its text, or its number (1 for the first)" };
-        var command = new Command("vote", "Vote in a poll (reader)") { pollId, option };
+        var choices = new Argument<string[]>("choice")
+        {
+            Description = "An option's id, text or number (1 for the first); several for a multiple-choice poll; the value on a scale",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("vote", "Vote in a poll (reader)") { pollId, choices };
         command.SetAction(host.Action(async (parse, cancellationToken) =>
         {
             var api = host.CreateApi(parse);
             using var http = api.Http;
             var poll = await api.GetPollAsync(parse.GetValue(pollId)!, cancellationToken);
-            var chosen = ResolveOption(poll, parse.GetValue(option)!);
-            var vote = await api.VoteAsync(poll.Id, chosen.Id, cancellationToken);
-            host.Console.MarkupLineInterpolated($"Vote for [bold]{chosen.Text}[/] in {poll.Id}: [green]{vote.Outcome}[/]");
+            var (request, text) = Ballot(poll, parse.GetValue(choices)!);
+            var vote = await api.VoteAsync(poll.Id, request, cancellationToken);
+            host.Console.MarkupLineInterpolated($"Vote for [bold]{text}[/] in {poll.Id}: [green]{vote.Outcome}[/]");
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The vote request for the poll's kind, and what it says in words.</summary>
+    internal static (VoteRequest Request, string Text) Ballot(PollResponse poll, IReadOnlyList<string> choices)
+    {
+        switch (poll.Kind)
+        {
+            case "scale":
+                if (choices.Count != 1 || !int.TryParse(choices[0], out var value))
+                {
+                    throw new UsageException($"Poll {poll.Id} is a scale: vote one whole number from {poll.Scale?.Min} to {poll.Scale?.Max}.");
+                }
+
+                return (new VoteRequest(null, Value: value), value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            case "multiple":
+                var options = choices.Select(choice => ResolveOption(poll, choice)).ToArray();
+                return (new VoteRequest(null, [.. options.Select(option => option.Id)]), string.Join(", ", options.Select(option => option.Text)));
+            default:
+                if (choices.Count != 1)
+                {
+                    throw new UsageException($"Poll {poll.Id} takes one option.");
+                }
+
+                var chosen = ResolveOption(poll, choices[0]);
+                return (new VoteRequest(chosen.Id), chosen.Text);
+        }
     }
 
     private static Command Results(ClientHost host)
@@ -123,6 +169,15 @@ public static class PollsCommands
         var closes = poll.ClosesAt is { } at ? at.ToString("u") : "when closed";
         host.Console.MarkupLineInterpolated(
             $"  {poll.Status}; closes {closes}; anonymous votes: {(poll.AllowAnonymous ? "yes" : "no")}; vote change: {(poll.AllowVoteChange ? "yes" : "no")}");
+        var opens = poll.OpensAt is { } opening ? $"; opens {opening:u}" : "";
+        var kind = poll.Kind == "multiple" ? $"multiple (up to {poll.MaxChoices})" : poll.Kind;
+        host.Console.MarkupLineInterpolated($"  kind: {kind}; results: {poll.ResultsVisibility}{opens}");
+        if (poll.Scale is { } scale)
+        {
+            host.Console.MarkupLineInterpolated($"  scale: {scale.Min} ({scale.MinLabel}) to {scale.Max} ({scale.MaxLabel})");
+            return;
+        }
+
         var table = new Table().AddColumns("#", "Option id", "Text");
         for (var index = 0; index < poll.Options.Count; index++)
         {

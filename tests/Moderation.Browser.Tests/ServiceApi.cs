@@ -8,18 +8,22 @@ public static class ServiceApi
 {
     public static string NewArticleId(string purpose) => $"{purpose}-{Guid.NewGuid():N}"[..40];
 
-    public static async Task<string> CreatePollAsync(HttpClient client, string articleId, bool allowAnonymous = false)
+    public static Task<string> CreatePollAsync(HttpClient client, string articleId, bool allowAnonymous = false) =>
+        CreatePollAsync(client, articleId, new
+        {
+            question = "Should the US accept the offer?",
+            options = new[] { "Yes", "No", "Not sure" },
+            allowAnonymous,
+            allowVoteChange = false,
+        });
+
+    /// <summary>A poll as <paramref name="body"/> describes it (any kind, visibility or schedule).</summary>
+    public static async Task<string> CreatePollAsync(HttpClient client, string articleId, object body)
     {
         var token = await client.DevTokenAsync("edith", "editor");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{articleId}/polls")
         {
-            Content = JsonContent.Create(new
-            {
-                question = "Should the US accept the offer?",
-                options = new[] { "Yes", "No", "Not sure" },
-                allowAnonymous,
-                allowVoteChange = false,
-            }),
+            Content = JsonContent.Create(body),
         };
         request.Headers.Authorization = new("Bearer", token);
         using var response = await client.SendAsync(request);

@@ -51,6 +51,52 @@ public sealed partial class PollCommandTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task An_editor_creates_a_multiple_choice_poll_and_a_reader_votes_several_options_by_text_and_number()
+    {
+        var editor = service.Mint("poll-editor", "editor");
+        var reader = service.Mint("multi-reader-" + Guid.NewGuid().ToString("N")[..6]);
+
+        var created = await service.RunAsync("polls", "create", "client-tests-multiple", "--question", "Which?", "--kind", "multiple",
+            "--max-choices", "2", "--option", "Tea", "--option", "Coffee", "--option", "Juice", "--visibility", "after-vote", "--token", editor);
+        Assert.True(created.ExitCode == 0, created.Output);
+        Assert.Contains("kind: multiple (up to 2); results: after-vote", created.Output);
+        var pollId = PollId().Match(created.Output).Groups[1].Value;
+
+        var tooMany = await service.RunAsync("polls", "vote", pollId, "Tea", "2", "3", "--token", reader);
+        var vote = await service.RunAsync("polls", "vote", pollId, "tea", "3", "--token", reader);
+
+        Assert.Equal(ClientHost.ServiceRefused, tooMany.ExitCode);
+        Assert.Contains("optionIds", tooMany.Output);
+        Assert.True(vote.ExitCode == 0, vote.Output);
+        Assert.Contains("Vote for Tea, Juice", vote.Output);
+        Assert.Contains("counted", vote.Output);
+        var results = await WaitForAsync(pollId, "Tea 1, Coffee 0, Juice 1", "--token", reader);
+        Assert.Contains("Tea 1, Coffee 0, Juice 1", results.Output);
+    }
+
+    [Fact]
+    public async Task An_editor_creates_a_scheduled_scale_and_a_reader_is_told_when_it_opens()
+    {
+        var editor = service.Mint("poll-editor", "editor");
+        var opensAt = DateTimeOffset.UtcNow.AddDays(1).ToString("O");
+
+        var created = await service.RunAsync("polls", "create", "client-tests-scale", "--question", "Agree?", "--kind", "scale",
+            "--scale-min", "1", "--scale-max", "5", "--min-label", "Not at all", "--max-label", "Fully", "--opens-at", opensAt, "--token", editor);
+        Assert.True(created.ExitCode == 0, created.Output);
+        Assert.Contains("scale: 1 (Not at all) to 5 (Fully)", created.Output);
+        Assert.Contains("scheduled", created.Output);
+        var pollId = PollId().Match(created.Output).Groups[1].Value;
+
+        var early = await service.RunAsync("polls", "vote", pollId, "4", "--token", service.Mint("scale-reader-" + Guid.NewGuid().ToString("N")[..6]));
+        var notANumber = await service.RunAsync("polls", "vote", pollId, "lots", "--token", service.Mint("scale-reader-x"));
+
+        Assert.Equal(ClientHost.ServiceRefused, early.ExitCode);
+        Assert.Contains("opens to votes at", early.Output);
+        Assert.Equal(ClientHost.InvalidUse, notANumber.ExitCode);
+        Assert.Contains("from 1 to 5", notANumber.Output);
+    }
+
+    [Fact]
     public async Task Creating_a_poll_without_the_editor_role_is_refused_readably()
     {
         var result = await service.RunAsync("polls", "create", "client-tests-flow", "--question", "Q?", "--option", "A", "--option", "B",
@@ -132,12 +178,12 @@ public sealed partial class PollCommandTests(ServiceFixture service)
         Assert.Contains("Stopped after", result.Output);
     }
 
-    private async Task<CliResult> WaitForAsync(string pollId, string expected)
+    private async Task<CliResult> WaitForAsync(string pollId, string expected, params string[] options)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (true)
         {
-            var result = await service.RunAsync("polls", "results", pollId);
+            var result = await service.RunAsync(["polls", "results", pollId, .. options]);
             if (result.Output.Contains(expected, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
             {
                 Assert.Contains(expected, result.Output);

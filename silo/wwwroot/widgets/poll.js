@@ -3,6 +3,7 @@
 import { api, ApiError, listen, serviceUrl } from '../shared/api.js';
 import { h, append, clear, ensureStyles } from '../shared/dom.js';
 import { watchToken } from '../shared/token.js';
+import { listenAuthorized } from '../shared/authorized-events.js';
 
 const anonymousKey = `moderation:anonymous:${serviceUrl('').origin}`;
 
@@ -35,21 +36,44 @@ class PollWidget {
     this.body = h('div');
     clear(this.element).append(this.body, this.live);
     try {
-      [this.poll, this.results] = await Promise.all([
-        api(`api/polls/${encodeURIComponent(this.pollId)}`),
-        api(`api/polls/${encodeURIComponent(this.pollId)}/results`),
-      ]);
+      this.poll = await api(this.path(''));
     } catch (error) {
       this.element.removeAttribute('aria-busy');
       this.body.replaceChildren(h('p', { class: 'moderation-error' }, `This poll could not be loaded: ${error.message}`));
       return;
     }
     await this.loadMyVote();
-    this.stop = listen(`api/polls/${encodeURIComponent(this.pollId)}/events`, {
-      results: (results) => this.resultsArrived(results),
-    });
+    await this.loadResults();
     this.element.removeAttribute('aria-busy');
     this.render();
+    if (this.poll.status === 'scheduled') {
+      setTimeout(() => {
+        this.poll.status = 'open';
+        if (!this.showingResults) this.renderBallot();
+      }, Math.min(new Date(this.poll.opensAt) - Date.now(), 2 ** 31 - 1));
+    }
+  }
+
+  path(rest) {
+    return `api/polls/${encodeURIComponent(this.pollId)}${rest}`;
+  }
+
+  // Results as the poll's resultsVisibility allows: after-vote ones (and their stream) need the voter's token.
+  async loadResults() {
+    const afterVote = this.poll.resultsVisibility === 'after-vote';
+    if (afterVote && !this.myVote) return;
+    const token = afterVote ? this.votingToken() : null;
+    this.results = await api(this.path('/results'), { token }).catch(() => this.results);
+    if (this.stop) return;
+    const handlers = { results: (results) => this.resultsArrived(results) };
+    this.stop = afterVote ? listenAuthorized(this.path('/events'), token, handlers) : listen(this.path('/events'), handlers);
+  }
+
+  resultsHidden() {
+    const visibility = this.poll.resultsVisibility;
+    if (visibility === 'after-vote' && !this.myVote) return 'Results are shown once you have voted.';
+    if (visibility === 'after-close' && !this.isClosed()) return 'Results are shown when the poll closes.';
+    return this.results ? '' : 'Results are not available yet.';
   }
 
   votingToken() {
@@ -62,7 +86,7 @@ class PollWidget {
     this.myVote = null;
     if (!token) return;
     try {
-      this.myVote = (await api(`api/polls/${encodeURIComponent(this.pollId)}/votes/me`, { token })).optionId;
+      this.myVote = await api(this.path('/votes/me'), { token });
       this.showingResults = true;
     } catch (error) {
       if (error.status === 401 && !this.token) localStorage.removeItem(anonymousKey);
@@ -72,6 +96,7 @@ class PollWidget {
   async tokenChanged(token) {
     this.token = token;
     await this.loadMyVote();
+    await this.loadResults();
     this.render();
   }
 
@@ -95,20 +120,47 @@ class PollWidget {
   }
 
   renderBallot() {
-    const canVote = Boolean(this.token) || this.poll.allowAnonymous;
+    const scheduled = this.poll.status === 'scheduled';
+    const canVote = (Boolean(this.token) || this.poll.allowAnonymous) && !scheduled;
+    const disabled = !canVote || this.busy;
     const name = `moderation-poll-${this.pollId}`;
-    const options = this.poll.options.map((option) =>
-      h('label', { class: 'moderation-choice' },
-        h('input', { type: 'radio', name, value: option.id, disabled: !canVote || this.busy }),
-        h('span', {}, option.text)));
+    const kind = this.poll.kind ?? 'single';
+    const hintId = `${name}-hint`;
+    let choices;
+    let hint = null;
+    if (kind === 'scale') {
+      const { min, max, minLabel, maxLabel } = this.poll.scale;
+      const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+      hint = `${min} means ${minLabel}, ${max} means ${maxLabel}.`;
+      choices = h('div', { class: 'moderation-scale' },
+        h('span', { class: 'moderation-scale-end', 'aria-hidden': 'true' }, minLabel),
+        values.map((value) => h('label', { class: 'moderation-choice moderation-scale-point' },
+          h('input', { type: 'radio', name, value, disabled }),
+          h('span', {}, String(value)),
+          value === min || value === max ? h('span', { class: 'moderation-sr' }, value === min ? minLabel : maxLabel) : null)),
+        h('span', { class: 'moderation-scale-end', 'aria-hidden': 'true' }, maxLabel));
+    } else {
+      const type = kind === 'multiple' ? 'checkbox' : 'radio';
+      if (kind === 'multiple') hint = `Choose up to ${this.poll.maxChoices}.`;
+      choices = this.poll.options.map((option) =>
+        h('label', { class: 'moderation-choice' },
+          h('input', { type, name, value: option.id, disabled }),
+          h('span', {}, option.text)));
+    }
+    const seeResults = this.poll.resultsVisibility === 'after-vote' || this.poll.resultsVisibility === 'after-close'
+      ? null
+      : h('button', { type: 'button', class: 'moderation-link', onclick: () => this.showResults() }, 'See results');
+    const opens = scheduled ? `Voting opens ${new Date(this.poll.opensAt).toLocaleString()}.` : null;
     const form = h('form', { class: 'moderation-poll-form', onsubmit: (event) => this.submit(event) },
-      h('fieldset', {},
+      h('fieldset', { 'aria-describedby': hint ? hintId : null },
         h('legend', { class: 'moderation-question' }, this.poll.question),
-        options),
+        hint ? h('p', { class: 'moderation-note', id: hintId }, hint) : null,
+        choices),
       h('div', { class: 'moderation-actions' },
-        h('button', { type: 'submit', class: 'moderation-primary', disabled: !canVote || this.busy }, this.busy ? 'Voting…' : 'Vote'),
-        h('button', { type: 'button', class: 'moderation-link', onclick: () => this.showResults() }, 'See results')),
-      canVote ? null : h('p', { class: 'moderation-note' }, 'Sign in to vote.'),
+        h('button', { type: 'submit', class: 'moderation-primary', disabled }, this.busy ? 'Voting…' : 'Vote'),
+        seeResults),
+      opens ? h('p', { class: 'moderation-note' }, opens) : null,
+      canVote || scheduled ? null : h('p', { class: 'moderation-note' }, 'Sign in to vote.'),
       this.message ? h('p', { class: 'moderation-error', role: 'alert' }, this.message) : null);
     this.body.replaceChildren(form);
   }
@@ -119,42 +171,75 @@ class PollWidget {
     this.announce();
   }
 
+  // The rows of the results: the options, or a scale's values; shares of the voters (of the votes for one choice).
+  rows() {
+    const results = this.results ?? {};
+    if (this.poll.kind === 'scale') {
+      const { min, max, minLabel, maxLabel } = this.poll.scale;
+      const votes = new Map((results.histogram ?? []).map((value) => [value.value, value.votes]));
+      return Array.from({ length: max - min + 1 }, (_, i) => min + i).map((value) => ({
+        id: String(value),
+        text: value === min ? `${value} (${minLabel})` : value === max ? `${value} (${maxLabel})` : String(value),
+        votes: votes.get(value) ?? 0,
+      }));
+    }
+    const votes = new Map((results.options ?? []).map((option) => [option.id, option.votes]));
+    return this.poll.options.map((option) => ({ id: option.id, text: option.text, votes: votes.get(option.id) ?? 0 }));
+  }
+
+  voters() {
+    return (this.poll.kind === 'single' || !this.poll.kind ? this.results?.totalVotes : this.results?.voters) ?? 0;
+  }
+
+  mine() {
+    const vote = this.myVote;
+    if (!vote) return [];
+    if (vote.optionIds) return vote.optionIds;
+    return [vote.value !== undefined && vote.value !== null ? String(vote.value) : vote.optionId];
+  }
+
   renderResults() {
-    const total = this.results?.totalVotes ?? 0;
-    const votes = new Map((this.results?.options ?? []).map((option) => [option.id, option.votes]));
+    const hidden = this.resultsHidden();
+    const rows = this.rows();
+    const total = this.voters();
     let list = this.body.querySelector('.moderation-results');
-    if (!list) {
-      list = h('ul', { class: 'moderation-results', role: 'list' },
-        this.poll.options.map((option) => {
+    if (hidden || !list) {
+      list = hidden ? null : h('ul', { class: 'moderation-results', role: 'list' },
+        rows.map((row) => {
           const bar = h('span', { class: 'moderation-bar-fill' });
-          return h('li', { class: 'moderation-result', 'data-option-id': option.id },
+          return h('li', { class: 'moderation-result', 'data-option-id': row.id },
             h('span', { class: 'moderation-result-label' },
-              h('span', { class: 'moderation-option-text' }, option.text),
+              h('span', { class: 'moderation-option-text' }, row.text),
               h('span', { class: 'moderation-percent' })),
             h('span', { class: 'moderation-bar', 'aria-hidden': 'true' }, bar));
         }));
-      const actions = this.isClosed() || this.myVote || !(this.token || this.poll.allowAnonymous)
+      const actions = this.isClosed() || this.myVote || !(this.token || this.poll.allowAnonymous) || this.poll.status === 'scheduled'
         ? null
         : h('button', { type: 'button', class: 'moderation-link', onclick: () => this.backToBallot() }, 'Back to voting');
       append(clear(this.body), [
         h('p', { class: 'moderation-question' }, this.poll.question),
-        list,
-        h('p', { class: 'moderation-total' }),
+        list ?? h('p', { class: 'moderation-note moderation-hidden' }, hidden),
+        list ? h('p', { class: 'moderation-total' }) : null,
         h('p', { class: 'moderation-note moderation-status' }),
         actions]);
     }
 
-    for (const row of list.children) {
-      const count = votes.get(row.dataset.optionId) ?? 0;
-      const share = total > 0 ? count / total : 0;
-      row.dataset.votes = String(count);
-      row.classList.toggle('moderation-mine', row.dataset.optionId === this.myVote);
-      row.querySelector('.moderation-percent').textContent = `${Math.round(share * 100)}%`;
-      row.querySelector('.moderation-bar-fill').style.setProperty('--moderation-share', String(share));
+    const mine = this.mine();
+    if (list) {
+      for (const [index, row] of [...list.children].entries()) {
+        const count = rows[index].votes;
+        const share = total > 0 ? count / total : 0;
+        row.dataset.votes = String(count);
+        row.classList.toggle('moderation-mine', mine.includes(row.dataset.optionId));
+        row.querySelector('.moderation-percent').textContent = `${Math.round(share * 100)}%`;
+        row.querySelector('.moderation-bar-fill').style.setProperty('--moderation-share', String(share));
+      }
+      const noun = this.poll.kind === 'multiple' ? 'voter' : 'vote';
+      const average = this.results?.mean != null ? ` · mean ${this.results.mean}, median ${this.results.median}` : '';
+      this.body.querySelector('.moderation-total').textContent = `${total.toLocaleString()} ${noun}${total === 1 ? '' : 's'}${average}`;
     }
-    this.body.querySelector('.moderation-total').textContent = `${total.toLocaleString()} ${total === 1 ? 'vote' : 'votes'}`;
-    const mine = this.poll.options.find((option) => option.id === this.myVote);
-    const status = [mine ? `You voted “${mine.text}”.` : '', this.isClosed() ? 'This poll is closed.' : '', this.message]
+    const chosen = rows.filter((row) => mine.includes(row.id)).map((row) => `“${row.text}”`).join(', ');
+    const status = [chosen ? `You voted ${chosen}.` : '', this.isClosed() ? 'This poll is closed.' : '', this.message]
       .filter(Boolean).join(' ');
     this.body.querySelector('.moderation-status').textContent = status;
   }
@@ -166,11 +251,12 @@ class PollWidget {
   }
 
   summary() {
-    const total = this.results?.totalVotes ?? 0;
-    const votes = new Map((this.results?.options ?? []).map((option) => [option.id, option.votes]));
-    const parts = this.poll.options.map((option) =>
-      `${option.text} ${total > 0 ? Math.round(((votes.get(option.id) ?? 0) / total) * 100) : 0}%`);
-    return `Results: ${parts.join(', ')}; ${total} ${total === 1 ? 'vote' : 'votes'}.`;
+    const hidden = this.resultsHidden();
+    if (hidden) return hidden;
+    const total = this.voters();
+    const parts = this.rows().map((row) => `${row.text} ${total > 0 ? Math.round((row.votes / total) * 100) : 0}%`);
+    const noun = this.poll.kind === 'multiple' ? 'voter' : 'vote';
+    return `Results: ${parts.join(', ')}; ${total} ${noun}${total === 1 ? '' : 's'}.`;
   }
 
   announce(prefix = '') {
@@ -179,31 +265,34 @@ class PollWidget {
 
   async submit(event) {
     event.preventDefault();
-    const choice = event.target.querySelector('input[type=radio]:checked');
-    if (!choice) {
-      this.message = 'Choose an option first.';
+    const checked = [...event.target.querySelectorAll('input:checked')].map((input) => input.value);
+    const max = this.poll.maxChoices;
+    if (checked.length === 0 || (this.poll.kind === 'multiple' && checked.length > max)) {
+      this.message = checked.length === 0 ? 'Choose an option first.' : `Choose at most ${max}.`;
       this.renderBallot();
-      this.body.querySelector('input[type=radio]')?.focus();
+      this.body.querySelector('input')?.focus();
       return;
     }
+    const body = this.poll.kind === 'multiple' ? { optionIds: checked }
+      : this.poll.kind === 'scale' ? { value: Number(checked[0]) } : { optionId: checked[0] };
     this.busy = true;
     this.message = '';
     this.renderBallot();
     try {
       const token = await this.ensureVotingToken();
-      await api(`api/polls/${encodeURIComponent(this.pollId)}/votes`, { method: 'POST', token, body: { optionId: choice.value } });
-      this.myVote = choice.value;
+      this.myVote = await api(this.path('/votes'), { method: 'POST', token, body });
       this.showingResults = true;
-      this.results = await api(`api/polls/${encodeURIComponent(this.pollId)}/results`).catch(() => this.results);
+      await this.loadResults();
       this.busy = false;
       this.renderResults();
-      const text = this.poll.options.find((option) => option.id === choice.value)?.text ?? '';
+      const text = this.rows().filter((row) => this.mine().includes(row.id)).map((row) => row.text).join(', ');
       this.announce(`Your vote for ${text} was counted. `);
     } catch (error) {
       this.busy = false;
       this.message = voteError(error);
-      if (error instanceof ApiError && error.status === 409) {
+      if (error instanceof ApiError && error.status === 409 && this.poll.status !== 'scheduled') {
         await this.loadMyVote();
+        await this.loadResults();
         this.showingResults = true;
         this.renderResults();
         this.announce(`${this.message} `);

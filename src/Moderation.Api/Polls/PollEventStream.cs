@@ -3,8 +3,11 @@ using Moderation.Api.Events;
 
 namespace Moderation.Api.Polls;
 
-/// <summary>The SSE response of one poll listener: the current results first, then each newer version.</summary>
-public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResultsReader results) : IResult
+/// <summary>
+/// The SSE response of one poll listener: the current results first, then each newer version; only those whose status
+/// <paramref name="shows"/> accepts (an after-close poll's results reach its readers once it is closed).
+/// </summary>
+public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResultsReader results, Func<string?, bool> shows) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -15,9 +18,8 @@ public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResult
         await using var listener = await hub.ListenAsync(pollId);
         var current = await results.ReadJsonAsync(pollId);
         var sentVersion = 0L;
-        if (current is not null)
+        if (current is not null && ResultsUpdate.Of(current) is var update && shows(update.Status))
         {
-            var update = ResultsUpdate.Of(current);
             sentVersion = update.Version;
             await EventStreamWriter.WriteAsync(response, update.Frame, context.RequestAborted);
         }
@@ -29,7 +31,7 @@ public sealed class PollEventStream(string pollId, PollEventsHub hub, PollResult
                 return update.Frame;
             }
 
-            if (update.Version <= sentVersion)
+            if (update.Version <= sentVersion || !shows(update.Status))
             {
                 return null;
             }

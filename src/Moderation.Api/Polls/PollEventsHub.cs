@@ -25,8 +25,8 @@ public sealed class PollEventsHub(IConnectionMultiplexer redis, IOptions<PollsOp
     public void Dispose() => _fanOut.Dispose();
 }
 
-/// <summary>A results event ready to write, with the version it carries; or the keep-alive comment.</summary>
-public sealed record ResultsUpdate(long Version, SseFrame Frame)
+/// <summary>A results event ready to write, with the version and status it carries; or the keep-alive comment.</summary>
+public sealed record ResultsUpdate(long Version, SseFrame Frame, string? Status = null)
 {
     public const string EventName = "results";
 
@@ -34,6 +34,9 @@ public sealed record ResultsUpdate(long Version, SseFrame Frame)
 
     public bool IsKeepAlive => ReferenceEquals(Frame, SseFrame.KeepAlive);
 
-    public static ResultsUpdate Of(string json) =>
-        new(JsonSerializer.Deserialize<PollResults>(json, PollResultsJson.Options)?.Version ?? 0, SseFrame.Event(EventName, json));
+    public static ResultsUpdate Of(string json)
+    {
+        var results = JsonSerializer.Deserialize<PollResults>(json, PollResultsJson.Options);
+        return new(results?.Version ?? 0, SseFrame.Event(EventName, json), results?.Status);
+    }
 }

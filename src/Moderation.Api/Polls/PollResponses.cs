@@ -14,10 +14,23 @@ public static class PollResponses
             definition.ArticleId,
             definition.Question,
             [.. definition.Options.Select(option => new PollOptionResponse(option.Id, option.Text))],
-            poll.IsClosedAt(now) ? "closed" : "open",
+            poll.IsClosedAt(now) ? "closed" : poll.IsScheduledAt(now) ? "scheduled" : "open",
             definition.ClosesAt,
             definition.AllowAnonymous,
             definition.AllowVoteChange,
-            definition.CreatedAt);
+            definition.CreatedAt,
+            PollWireNames.Of(definition.Kind),
+            definition.Kind == PollKind.Multiple ? definition.MaxChoices : null,
+            definition.Scale is { } scale ? new PollScaleShape(scale.Min, scale.Max, scale.MinLabel, scale.MaxLabel) : null,
+            PollWireNames.Of(definition.ResultsVisibility),
+            definition.OpensAt);
     }
+
+    /// <summary>A stored choice as the reader's own vote, in the field of the poll's kind.</summary>
+    public static MyVoteResponse MyVote(PollDefinition poll, string choice) => poll.Kind switch
+    {
+        PollKind.Multiple => new MyVoteResponse(null, PollChoices.OptionIds(choice)),
+        PollKind.Scale => new MyVoteResponse(null, Value: PollChoices.ValueOf(choice)),
+        _ => new MyVoteResponse(choice),
+    };
 }

@@ -26,9 +26,11 @@ public static class PollsApi
         polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote)
             .WithSummary("Vote once; repeating the same vote is unchanged, another option is changed where allowed.");
         polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose.");
-        polls.MapGet("/results", Results).Produces<PollResults>().WithSummary("Totals per option, served from the cache.");
+        polls.MapGet("/results", Results).Produces<PollResults>().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Totals per option (a scale's histogram, mean and median), served from the cache; as the poll's resultsVisibility allows.");
         polls.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .WithSummary("Server-sent events: the results now, then on every change.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Server-sent events: the results now, then on every change; as the poll's resultsVisibility allows.");
         polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).WithSummary("Close the poll to votes.");
         polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor)
             .WithSummary("Recompute the totals from every stored vote and report any difference.");
@@ -50,16 +52,24 @@ public static class PollsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        var kind = PollWireNames.KindOf(request.Kind)!.Value;
         var definition = new PollDefinition(
             PollIds.NewPollId(),
             articleId,
             request.Question!.Trim(),
-            [.. request.Options!.Select((text, index) => new PollOption(PollIds.OptionId(index), text.Trim()))],
+            [.. (request.Options ?? []).Select((text, index) => new PollOption(PollIds.OptionId(index), text.Trim()))],
             request.ClosesAt?.ToUniversalTime(),
             request.AllowAnonymous ?? false,
             request.AllowVoteChange ?? false,
             now,
-            options.Value.ShardCount);
+            options.Value.ShardCount,
+            kind,
+            kind == PollKind.Multiple ? request.MaxChoices ?? request.Options!.Count : 1,
+            request.Scale is { Min: { } min, Max: { } max } scale && kind == PollKind.Scale
+                ? new PollScale(min, max, scale.MinLabel!.Trim(), scale.MaxLabel!.Trim())
+                : null,
+            PollWireNames.VisibilityOf(request.ResultsVisibility)!.Value,
+            request.OpensAt?.ToUniversalTime());
         var poll = await grains.GetGrain<IPollGrain>(definition.Id).Create(definition);
         await grains.GetGrain<IArticleGrain>(articleId).AttachPoll(definition.Id);
         return TypedResults.Created($"/api/polls/{definition.Id}", PollResponses.From(poll, now));
@@ -74,30 +84,30 @@ public static class PollsApi
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
         string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, ShardVoteBatcher shards, ModerationMetrics metrics)
     {
-        if (string.IsNullOrWhiteSpace(request.OptionId))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["optionId"] = ["optionId is required."] });
-        }
-
         var definition = PollIds.IsWellFormed(pollId) ? await directory.FindAsync(pollId) : null;
         if (definition is null)
         {
             return UnknownPoll(pollId);
         }
 
+        if (VoteChoice.From(definition, request, out var errors) is not { } choice)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var reader = ReaderIdentity.From(user);
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
-        var outcome = await shards.VoteAsync(VoteSharding.ShardKey(pollId, shard), new Ballot(reader.Id, request.OptionId, reader.IsAnonymous));
+        var outcome = await shards.VoteAsync(VoteSharding.ShardKey(pollId, shard), new Ballot(reader.Id, choice, reader.IsAnonymous));
         metrics.VoteAnswered(outcome);
         return outcome switch
         {
-            VoteOutcome.Counted or VoteOutcome.Unchanged or VoteOutcome.Changed =>
-                TypedResults.Ok(new VoteResponse(pollId, request.OptionId, outcome.ToString().ToLowerInvariant())),
+            VoteOutcome.Counted or VoteOutcome.Unchanged or VoteOutcome.Changed => TypedResults.Ok(VoteChoice.Answer(definition, choice, outcome)),
             VoteOutcome.UnknownOption => TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["optionId"] = [$"The poll has no option '{request.OptionId}'."],
             }),
             VoteOutcome.PollClosed => Problem(StatusCodes.Status409Conflict, "Poll closed", "The poll is closed to votes."),
+            VoteOutcome.NotYetOpen => NotYetOpen(definition),
             VoteOutcome.ChangeNotAllowed => Problem(StatusCodes.Status409Conflict, "Vote already cast",
                 "You voted for another option and this poll does not allow changing a vote."),
             VoteOutcome.AnonymousNotAllowed => Problem(StatusCodes.Status403Forbidden, "Sign-in required",
@@ -118,27 +128,56 @@ public static class PollsApi
 
         var reader = ReaderIdentity.From(user);
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
-        var optionId = await grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(pollId, shard)).GetVote(reader.Id);
-        return optionId is null
+        var choice = await grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(pollId, shard)).GetVote(reader.Id);
+        return choice is null
             ? Problem(StatusCodes.Status404NotFound, "No vote", "You have not voted in this poll.")
-            : TypedResults.Ok(new MyVoteResponse(optionId));
+            : TypedResults.Ok(PollResponses.MyVote(definition, choice));
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Results(string pollId, PollResultsReader results)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Results(
+        string pollId, ClaimsPrincipal user, PollDirectory directory, ResultsVisibilityGate gate, PollResultsReader results)
     {
-        var json = PollIds.IsWellFormed(pollId) ? await results.ReadJsonAsync(pollId) : null;
-        return json is null ? UnknownPoll(pollId) : TypedResults.Text(json, "application/json");
-    }
-
-    private static async Task<IResult> Events(
-        string pollId, PollDirectory directory, PollEventsHub hub, PollResultsReader results)
-    {
-        if (!PollIds.IsWellFormed(pollId) || await directory.FindAsync(pollId) is null)
+        var definition = PollIds.IsWellFormed(pollId) ? await directory.FindAsync(pollId) : null;
+        if (definition is null)
         {
             return UnknownPoll(pollId);
         }
 
-        return new PollEventStream(pollId, hub, results);
+        if (await gate.RefusalBeforeReadingAsync(definition, user) is { } refusal)
+        {
+            return ResultsHidden(refusal);
+        }
+
+        var json = await results.ReadJsonAsync(pollId);
+        if (json is null)
+        {
+            return UnknownPoll(pollId);
+        }
+
+        if (definition.ResultsVisibility == ResultsVisibility.AfterClose
+            && !gate.ShowsAtStatus(definition, user, ResultsVisibilityGate.StatusOf(json)))
+        {
+            return ResultsHidden(ResultsVisibilityGate.HiddenUntilClose);
+        }
+
+        return TypedResults.Text(json, "application/json");
+    }
+
+    private static async Task<IResult> Events(
+        string pollId, ClaimsPrincipal user, PollDirectory directory, ResultsVisibilityGate gate, PollEventsHub hub, PollResultsReader results)
+    {
+        var definition = PollIds.IsWellFormed(pollId) ? await directory.FindAsync(pollId) : null;
+        if (definition is null)
+        {
+            return UnknownPoll(pollId);
+        }
+
+        if (await gate.RefusalBeforeReadingAsync(definition, user) is { } refusal)
+        {
+            return ResultsHidden(refusal);
+        }
+
+        return new PollEventStream(pollId, hub, results, status => gate.ShowsAtStatus(definition, user, status));
     }
 
     private static async Task<Results<Ok<PollResponse>, ProblemHttpResult>> Close(string pollId, IGrainFactory grains, TimeProvider clock)
@@ -155,6 +194,16 @@ public static class PollsApi
         }
 
         return TypedResults.Ok(await grains.GetGrain<IPollTallyGrain>(pollId).Recount());
+    }
+
+    private static ProblemHttpResult ResultsHidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Results hidden", detail);
+
+    private static ProblemHttpResult NotYetOpen(PollDefinition poll)
+    {
+        var opensAt = poll.OpensAt!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict, title: "Poll not open yet", detail: $"The poll opens to votes at {opensAt}.",
+            extensions: new Dictionary<string, object?> { ["opensAt"] = opensAt });
     }
 
     private static ProblemHttpResult UnknownPoll(string pollId) =>

@@ -14,6 +14,7 @@ public static class PollsSetup
         services.AddSingleton<ShardVoteBatcher>();
         services.AddSingleton<PollResultsReader>();
         services.AddSingleton<PollEventsHub>();
+        services.AddSingleton<ResultsVisibilityGate>();
         return services;
     }
 }

@@ -12,6 +12,11 @@ namespace Moderation.Contracts.Polls;
 /// <param name="AllowVoteChange">Whether a reader may move their vote to another option.</param>
 /// <param name="CreatedAt">When the poll was created.</param>
 /// <param name="ShardCount">How many vote shards the poll's voters are spread over; fixed for the poll's life.</param>
+/// <param name="Kind">How readers answer: one option, several options, or a value on a scale.</param>
+/// <param name="MaxChoices">For <see cref="PollKind.Multiple"/>: the most options one reader may choose.</param>
+/// <param name="Scale">For <see cref="PollKind.Scale"/>: its range and labels; null otherwise.</param>
+/// <param name="ResultsVisibility">When readers may see the results.</param>
+/// <param name="OpensAt">When voting starts; null for at once.</param>
 [GenerateSerializer, Immutable, Alias("moderation.poll-definition")]
 public sealed record PollDefinition(
     [property: Id(0)] string Id,
@@ -22,7 +27,12 @@ public sealed record PollDefinition(
     [property: Id(5)] bool AllowAnonymous,
     [property: Id(6)] bool AllowVoteChange,
     [property: Id(7)] DateTimeOffset CreatedAt,
-    [property: Id(8)] int ShardCount)
+    [property: Id(8)] int ShardCount,
+    [property: Id(9)] PollKind Kind = PollKind.Single,
+    [property: Id(10)] int MaxChoices = 1,
+    [property: Id(11)] PollScale? Scale = null,
+    [property: Id(12)] ResultsVisibility ResultsVisibility = ResultsVisibility.Always,
+    [property: Id(13)] DateTimeOffset? OpensAt = null)
 {
     /// <summary>True when <paramref name="optionId"/> is one of the poll's options.</summary>
     public bool HasOption(string optionId) => Options.Any(option => option.Id == optionId);

@@ -8,4 +8,7 @@ public sealed record PollView([property: Id(0)] PollDefinition Definition, [prop
 {
     /// <summary>Whether votes are refused at <paramref name="now"/>.</summary>
     public bool IsClosedAt(DateTimeOffset now) => Closed || Definition.ClosesAt <= now;
+
+    /// <summary>Whether the poll is still waiting for its opensAt at <paramref name="now"/>.</summary>
+    public bool IsScheduledAt(DateTimeOffset now) => Definition.OpensAt > now;
 }

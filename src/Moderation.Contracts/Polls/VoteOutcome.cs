@@ -29,4 +29,7 @@ public enum VoteOutcome
 
     /// <summary>Refused: the reader is banned.</summary>
     Banned,
+
+    /// <summary>Refused: the poll's opensAt has not come yet.</summary>
+    NotYetOpen,
 }

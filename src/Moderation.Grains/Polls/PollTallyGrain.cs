@@ -36,7 +36,7 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
 
         _published = await publisher.ReadAsync(PollId);
         // After a crash the last publication can lag the committed votes by up to one interval.
-        _changed = _published is null || !_published.Options.SequenceEqual(Totals().Options);
+        _changed = _published is null || !PollTotals.Counted(_published).SequenceEqual(PollTotals.Counted(Totals()));
         this.RegisterGrainTimer(PublishIfChanged, new GrainTimerCreationOptions(PublishInterval, PublishInterval));
     }
 
@@ -75,18 +75,18 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
     public async Task<RecountReport> Recount()
     {
         var poll = _poll ?? throw UnknownPoll();
-        var published = (_published ?? Totals()).Options;
+        var published = PollTotals.Counted(_published ?? Totals());
         for (var shard = 0; shard < poll.Definition.ShardCount; shard++)
         {
             _shards[shard] = await store.CountAsync(PollId, shard);
         }
 
-        var recounted = await PublishNow();
-        var differences = recounted.Options
+        var recounted = PollTotals.Counted(await PublishNow());
+        var differences = recounted
             .Select(option => new RecountDifference(option.Id, published.FirstOrDefault(p => p.Id == option.Id)?.Votes ?? 0, option.Votes))
             .Where(difference => difference.Published != difference.Recounted)
             .ToImmutableArray();
-        return new RecountReport(PollId, published, recounted.Options, differences);
+        return new RecountReport(PollId, published, recounted, differences);
     }
 
     private async Task PublishIfChanged()
@@ -122,10 +122,7 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
     private PollResults Totals()
     {
         var poll = _poll ?? throw UnknownPoll();
-        var options = poll.Definition.Options
-            .Select(option => new OptionVotes(option.Id, _shards.Values.Sum(tally => tally.GetValueOrDefault(option.Id))))
-            .ToImmutableArray();
-        return new PollResults(PollId, options.Sum(option => option.Votes), options, Status(poll), clock.GetUtcNow(), Version: 0);
+        return PollTotals.Of(poll.Definition, _shards.Values, Status(poll), clock.GetUtcNow());
     }
 
     private string Status(PollView poll) => poll.IsClosedAt(clock.GetUtcNow()) ? "closed" : "open";

@@ -138,12 +138,17 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
             return VoteOutcome.PollClosed;
         }
 
+        if (_poll.IsScheduledAt(clock.GetUtcNow()))
+        {
+            return VoteOutcome.NotYetOpen;
+        }
+
         if (ballot.IsAnonymous && !_poll.Definition.AllowAnonymous)
         {
             return VoteOutcome.AnonymousNotAllowed;
         }
 
-        return _poll.Definition.HasOption(ballot.OptionId) ? null : VoteOutcome.UnknownOption;
+        return PollChoices.IsValid(_poll.Definition, ballot.OptionId) ? null : VoteOutcome.UnknownOption;
     }
 
     private async Task CommitQueued()

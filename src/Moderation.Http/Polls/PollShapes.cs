@@ -6,12 +6,35 @@ namespace Moderation.Http.Polls;
 /// <param name="ClosesAt">When voting ends, or null.</param>
 /// <param name="AllowAnonymous">Whether anonymous readers may vote.</param>
 /// <param name="AllowVoteChange">Whether a reader may change their vote.</param>
+/// <param name="Kind">single (default), multiple or scale.</param>
+/// <param name="MaxChoices">For multiple: the most options a reader may choose; default all of them.</param>
+/// <param name="Scale">For scale: its range and labels.</param>
+/// <param name="ResultsVisibility">always (default), after-vote or after-close.</param>
+/// <param name="OpensAt">When voting starts, or null for at once.</param>
 public sealed record CreatePollRequest(
-    string? Question, IReadOnlyList<string>? Options, DateTimeOffset? ClosesAt = null, bool? AllowAnonymous = null, bool? AllowVoteChange = null);
+    string? Question,
+    IReadOnlyList<string>? Options,
+    DateTimeOffset? ClosesAt = null,
+    bool? AllowAnonymous = null,
+    bool? AllowVoteChange = null,
+    string? Kind = null,
+    int? MaxChoices = null,
+    PollScaleShape? Scale = null,
+    string? ResultsVisibility = null,
+    DateTimeOffset? OpensAt = null);
 
-/// <summary>A vote for one option.</summary>
-/// <param name="OptionId">The option.</param>
-public sealed record VoteRequest(string? OptionId);
+/// <summary>An opinion scale: whole numbers from min to max with labels for its ends.</summary>
+/// <param name="Min">The lowest value.</param>
+/// <param name="Max">The highest value.</param>
+/// <param name="MinLabel">What the lowest value means.</param>
+/// <param name="MaxLabel">What the highest value means.</param>
+public sealed record PollScaleShape(int? Min, int? Max, string? MinLabel, string? MaxLabel);
+
+/// <summary>A vote: optionId for single, optionIds for multiple, value for scale.</summary>
+/// <param name="OptionId">The option, for a single-choice poll.</param>
+/// <param name="OptionIds">The options, for a multiple-choice poll.</param>
+/// <param name="Value">The value, for a scale.</param>
+public sealed record VoteRequest(string? OptionId, IReadOnlyList<string>? OptionIds = null, int? Value = null);
 
 /// <summary>A poll as the API answers it.</summary>
 /// <param name="Id">The poll id.</param>
@@ -23,6 +46,11 @@ public sealed record VoteRequest(string? OptionId);
 /// <param name="AllowAnonymous">Whether anonymous readers may vote.</param>
 /// <param name="AllowVoteChange">Whether a reader may change their vote.</param>
 /// <param name="CreatedAt">When it was created.</param>
+/// <param name="Kind">single, multiple or scale.</param>
+/// <param name="MaxChoices">For multiple: the most options a reader may choose.</param>
+/// <param name="Scale">For scale: its range and labels.</param>
+/// <param name="ResultsVisibility">always, after-vote or after-close.</param>
+/// <param name="OpensAt">When voting starts, or null.</param>
 public sealed record PollResponse(
     string Id,
     string ArticleId,
@@ -32,7 +60,12 @@ public sealed record PollResponse(
     DateTimeOffset? ClosesAt,
     bool AllowAnonymous,
     bool AllowVoteChange,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string Kind = "single",
+    int? MaxChoices = null,
+    PollScaleShape? Scale = null,
+    string ResultsVisibility = "always",
+    DateTimeOffset? OpensAt = null);
 
 /// <summary>One answer of a poll.</summary>
 /// <param name="Id">The option id.</param>
@@ -41,13 +74,17 @@ public sealed record PollOptionResponse(string Id, string Text);
 
 /// <summary>What became of a vote.</summary>
 /// <param name="PollId">The poll.</param>
-/// <param name="OptionId">The option voted for.</param>
+/// <param name="OptionId">The option voted for, in a single-choice poll.</param>
 /// <param name="Outcome">counted, unchanged or changed.</param>
-public sealed record VoteResponse(string PollId, string OptionId, string Outcome);
+/// <param name="OptionIds">The options voted for, in a multiple-choice poll.</param>
+/// <param name="Value">The value voted for, on a scale.</param>
+public sealed record VoteResponse(string PollId, string? OptionId, string Outcome, IReadOnlyList<string>? OptionIds = null, int? Value = null);
 
-/// <summary>The reader's own vote.</summary>
-/// <param name="OptionId">The option the reader voted for.</param>
-public sealed record MyVoteResponse(string OptionId);
+/// <summary>The reader's own vote: the field of the poll's kind is set.</summary>
+/// <param name="OptionId">The option the reader voted for, in a single-choice poll.</param>
+/// <param name="OptionIds">The options, in a multiple-choice poll.</param>
+/// <param name="Value">The value, on a scale.</param>
+public sealed record MyVoteResponse(string? OptionId, IReadOnlyList<string>? OptionIds = null, int? Value = null);
 
 /// <summary>A poll's published results: the same JSON the service caches and sends on its event stream.</summary>
 /// <param name="PollId">The poll.</param>
@@ -56,8 +93,26 @@ public sealed record MyVoteResponse(string OptionId);
 /// <param name="Status">open or closed.</param>
 /// <param name="AsOf">When they were counted.</param>
 /// <param name="Version">Grows with every publication.</param>
+/// <param name="Voters">How many readers voted.</param>
+/// <param name="Histogram">For a scale: votes per value.</param>
+/// <param name="Mean">For a scale: the mean value.</param>
+/// <param name="Median">For a scale: the median value.</param>
 public sealed record PollResultsResponse(
-    string PollId, long TotalVotes, IReadOnlyList<OptionVotesResponse> Options, string Status, DateTimeOffset AsOf, long Version);
+    string PollId,
+    long TotalVotes,
+    IReadOnlyList<OptionVotesResponse> Options,
+    string Status,
+    DateTimeOffset AsOf,
+    long Version,
+    long Voters = 0,
+    IReadOnlyList<ScaleVotesResponse>? Histogram = null,
+    double? Mean = null,
+    double? Median = null);
+
+/// <summary>Votes for one value of a scale.</summary>
+/// <param name="Value">The value.</param>
+/// <param name="Votes">Its votes.</param>
+public sealed record ScaleVotesResponse(int Value, long Votes);
 
 /// <summary>Votes for one option.</summary>
 /// <param name="Id">The option id.</param>

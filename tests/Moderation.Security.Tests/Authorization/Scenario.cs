@@ -38,11 +38,11 @@ internal sealed class Scenario(SecuritySilo silo)
         AnonymousToken = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
-    public async Task<string> NewPollAsync(bool allowAnonymous = true)
+    public async Task<string> NewPollAsync(bool allowAnonymous = true, string resultsVisibility = "always")
     {
         using var editor = silo.Client(silo.Token("matrix-editor", "editor"));
         using var created = await editor.PostAsJsonAsync($"/api/articles/{Article}/polls",
-            new { question = "Is this a fair question?", options = new[] { "Yes", "No" }, allowAnonymous });
+            new { question = "Is this a fair question?", options = new[] { "Yes", "No" }, allowAnonymous, resultsVisibility });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }

@@ -15,6 +15,8 @@
 #   DRAIN (1: seconds of /health/live at the end of each write run),
 #   COUNTERS=1 (dotnet-counters during the writes: thread-pool work items and bytes allocated per write),
 #   SCENARIOS ("results votes comments", any subset; /health/live always runs), RUNS (1: runs in a row on one silo),
+#   VOTE_KINDS ("single"; any of "single multiple scale": the votes scenario once per poll kind, multiple with 3 picks
+#   of 4 options per vote, scale 1 to 5),
 #   PROFILE_DIR=dir to profile the silo afterwards during extra vote and comment runs (perf, dotnet-trace,
 #   dotnet-counters; see profile() below and profile.py).
 # Needs wrk (apt-get install wrk), python3, curl; for PROFILE_DIR also perf (apt-get install linux-perf) and
@@ -66,9 +68,25 @@ moderation() { dotnet client/bin/Release/net10.0/moderation.dll "$@"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 EDITOR=$(moderation token --signing-key "$KEY" --subject hot-paths-editor --role editor --role moderator)
 api() { curl -sf -X "$1" "$URL$2" -H "authorization: Bearer $EDITOR" -H 'content-type: application/json' ${3:+-d "$3"}; }
-new_poll() { api POST /api/articles/$1/polls '{"question":"Should the bridge be rebuilt?","options":["Yes","No","Not sure"]}' | json 'd["id"]'; }
+VOTE_KINDS=${VOTE_KINDS:-single}
+# new_poll ARTICLE [KIND]: a poll of that kind; options_of KIND: the votes votes.lua sends in turn on it
+new_poll() {
+  local body='{"question":"Should the bridge be rebuilt?","options":["Yes","No","Not sure"]}'
+  case "${2:-single}" in
+    multiple) body='{"question":"Which should be rebuilt?","kind":"multiple","maxChoices":3,"options":["Bridge","Road","School","Library"]}' ;;
+    scale) body='{"question":"How far do you agree?","kind":"scale","scale":{"min":1,"max":5,"minLabel":"Not at all","maxLabel":"Fully"}}' ;;
+  esac
+  api POST /api/articles/$1/polls "$body" | json 'd["id"]'
+}
+options_of() {
+  case "$1" in
+    multiple) echo o1+o2+o3,o2+o3+o4,o1+o3+o4,o1+o2+o4 ;;
+    scale) echo 1,2,3,4,5 ;;
+    *) echo o1,o2,o3 ;;
+  esac
+}
 RUN=$(date +%s)
-OPTIONS=o1,o2,o3
+OPTIONS=$(options_of single)
 $SCRIPTS/mint-tokens.sh "$KEY" "$TOKENS" "reader-$RUN" > $DATA/tokens.txt
 
 TICKS=$(getconf CLK_TCK)
@@ -121,20 +139,26 @@ measure() {
   fi
 
   if want votes; then
-    poll=$(new_poll votes-$article); warm_poll=$(new_poll votes-$warm_article)
-    wrk_run $WARMUP -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $warm_poll $OPTIONS $THREADS $WARM_SECONDS > /dev/null
+    local kind
+    for kind in $VOTE_KINDS; do
+    local options; options=$(options_of $kind)
+    local label="POST /api/polls/{id}/votes, a new reader each"; [ "$kind" != single ] && label="$label ($kind)"
+    poll=$(new_poll votes-$kind-$article $kind); warm_poll=$(new_poll votes-$kind-$warm_article $kind)
+    wrk_run $WARMUP -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $warm_poll $options $THREADS $WARM_SECONDS > /dev/null
     before=$(cpu_ticks); store_before=$(store_ticks); writes=$(io syscw); bytes=$(io write_bytes)
-    counted votes -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $poll $OPTIONS $THREADS $WRITE_SECONDS
+    counted votes -s $SCRIPTS/votes.lua $URL -- $DATA/tokens.txt $poll $options $THREADS $WRITE_SECONDS
     after=$(cpu_ticks); store_after=$(store_ticks)
     local ok refused answered
     ok=$(field $DATA/votes.txt written); refused=$(field $DATA/votes.txt refused); answered=$((ok + refused))
-    echo "| POST /api/polls/{id}/votes, a new reader each | $(printf %.0f $(field $DATA/votes.txt rate)) | $(ratio $(field $DATA/votes.txt rate)) | $(cpu_us $before $after $answered $(field $DATA/votes.txt drain)) µs |${store_column:+ $(HEALTH_US=0 cpu_us $store_before $store_after $answered) µs |}"
-    disk+=("per vote: $(per_write $writes $bytes $ok)$(per_request votes)")
+    echo "| $label | $(printf %.0f $(field $DATA/votes.txt rate)) | $(ratio $(field $DATA/votes.txt rate)) | $(cpu_us $before $after $answered $(field $DATA/votes.txt drain)) µs |${store_column:+ $(HEALTH_US=0 cpu_us $store_before $store_after $answered) µs |}"
+    disk+=("per vote ($kind): $(per_write $writes $bytes $ok)$(per_request votes)")
     sleep 1   # the results are published at most 250 ms apart
     local stored differences
-    stored=$(api GET /api/polls/$poll/results | json 'd["totalVotes"]')
+    # voters: a multiple-choice vote adds to several options' totals but is one voter
+    stored=$(api GET /api/polls/$poll/results | json 'd["voters"]')
     differences=$(api POST /api/polls/$poll/recount | json 'len(d["differences"])')
-    checks+=("votes: $ok counted (200), $refused refused; the poll's totalVotes $stored ($(verdict $ok $stored $DATA/votes.txt)); recount differences: $differences; tokens exhausted: $(field $DATA/votes.txt exhausted)")
+    checks+=("votes ($kind): $ok counted (200), $refused refused; the poll's voters $stored ($(verdict $ok $stored $DATA/votes.txt)); recount differences: $differences; tokens exhausted: $(field $DATA/votes.txt exhausted)")
+    done
   fi
 
   if want comments; then
