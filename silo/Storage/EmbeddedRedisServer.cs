@@ -67,14 +67,9 @@ public sealed class EmbeddedRedisServer : IDisposable
             LogDir = directory,
             LogMemorySize = Bytes(storage.EmbeddedMemoryBytes),
             PageSize = Bytes(layout.PageBytes),
-            SegmentSize = Bytes(layout.SegmentBytes),
-            ObjectLogSegmentSize = Bytes(layout.SegmentBytes),
-            // Lookup keeps a record of a compacted segment when the index still points at it; the checkpoint after it
-            // deletes the segment files, so a crash before that recovers from files still there.
-            CompactionType = storage.CompactionIntervalSeconds > 0 ? LogCompactionType.Lookup : LogCompactionType.None,
-            CompactionFrequencySecs = storage.CompactionIntervalSeconds,
-            CompactionMaxSegments = storage.CompactionSegments,
-            CompactionForceDelete = false,
+            // No log compaction: in Garnet 2.2.8 both kinds that keep live records (Lookup, Scan) broke the store under
+            // overwrites (flush read-back errors, a NullReferenceException in the compaction task, then no replies).
+            CompactionType = LogCompactionType.None,
             // Scripts must run as transactions, or Orleans' Redis providers lose concurrent writes.
             EnableLua = true,
             LuaTransactionMode = true,

@@ -21,16 +21,6 @@ public sealed class StorageOptions
 
     public const long DefaultEmbeddedMemoryBytes = 256L * 1024 * 1024;
 
-    /// <summary>Seconds between checks whether the embedded store's log on disk needs compacting; 0: never compact.</summary>
-    public int CompactionIntervalSeconds { get; set; } = 300;
-
-    /// <summary>
-    /// Log segments on disk (each 16 pages, 256 MB at the default memory) beyond which the embedded store compacts the
-    /// oldest: it copies their live records to the tail, and the next checkpoint deletes them with what they held of
-    /// overwritten and deleted records.
-    /// </summary>
-    public int CompactionSegments { get; set; } = 8;
-
     /// <summary>Connections that vote shards spread their durable writes over.</summary>
     public int WriteConnections { get; set; } = Redis.Connection.RedisSetup.DefaultWriteConnections;
 }

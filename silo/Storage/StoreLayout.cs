@@ -4,18 +4,16 @@ using System.Numerics;
 namespace Moderation.Silo.Storage;
 
 /// <summary>
-/// The page and segment sizes of the embedded store's log, fixed by its data directory. Garnet 2.2.8 cannot recover a
+/// The page size of the embedded store's log, fixed by its data directory. Garnet 2.2.8 cannot recover a
 /// log with records on disk under another page size (measured: "Unaligned end of page", then an access violation), so
-/// they are chosen from the memory at the first start, kept in a file beside the log, and read back at every start after.
+/// it is chosen from the memory at the first start, kept in a file beside the log, and read back at every start after.
 /// </summary>
-public sealed record StoreLayout(long PageBytes, long SegmentBytes)
+public sealed record StoreLayout(long PageBytes)
 {
     private const string FileName = "layout";
 
     /// <summary>Measured: with 8 pages (512 KB) the store stopped answering after a few hundred comments; with 16 it did not.</summary>
     public const int MinimumPagesInMemory = 16;
-
-    private const long MinimumSegmentBytes = 4 * 1024 * 1024;
 
     public static StoreLayout ForDirectory(string directory, long memoryBytes)
     {
@@ -40,16 +38,12 @@ public sealed record StoreLayout(long PageBytes, long SegmentBytes)
 
     /// <summary>
     /// Garnet's default 16 MB pages, smaller when the memory is small so that it holds 16 of them (what this store used
-    /// before the layout was kept, so directories from then read back); segments, the unit compaction frees, of 16 pages
-    /// and at least the 4 MB Garnet allows for its object log.
+    /// before the layout was kept, so directories from then read back).
     /// </summary>
-    private static StoreLayout Choose(long memoryBytes)
-    {
-        var pageBytes = Math.Clamp(1L << BitOperations.Log2((ulong)Math.Max(memoryBytes / 16, 1)), 64 * 1024, 16 * 1024 * 1024);
-        return new StoreLayout(pageBytes, Math.Max(pageBytes * 16, MinimumSegmentBytes));
-    }
+    private static StoreLayout Choose(long memoryBytes) =>
+        new(Math.Clamp(1L << BitOperations.Log2((ulong)Math.Max(memoryBytes / 16, 1)), 64 * 1024, 16 * 1024 * 1024));
 
-    private string Format() => string.Create(CultureInfo.InvariantCulture, $"pageBytes={PageBytes}\nsegmentBytes={SegmentBytes}\n");
+    private string Format() => string.Create(CultureInfo.InvariantCulture, $"pageBytes={PageBytes}\n");
 
     private static StoreLayout Parse(string text, string path)
     {
@@ -58,12 +52,11 @@ public sealed record StoreLayout(long PageBytes, long SegmentBytes)
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => long.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0);
         var page = values.GetValueOrDefault("pageBytes");
-        var segment = values.GetValueOrDefault("segmentBytes");
-        if (!BitOperations.IsPow2(page) || !BitOperations.IsPow2(segment) || segment < Math.Max(page, MinimumSegmentBytes))
+        if (!BitOperations.IsPow2(page) || page < 64 * 1024)
         {
-            throw new InvalidOperationException($"{path} does not hold a valid layout of the embedded store (pageBytes and segmentBytes, powers of two): restore it from the backup of this directory.");
+            throw new InvalidOperationException($"{path} does not hold a valid layout of the embedded store (pageBytes, a power of two of 65536 or more): restore it from the backup of this directory.");
         }
 
-        return new StoreLayout(page, segment);
+        return new StoreLayout(page);
     }
 }

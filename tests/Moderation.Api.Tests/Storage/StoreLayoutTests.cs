@@ -23,7 +23,6 @@ public sealed class StoreLayoutTests : IDisposable
         var layout = StoreLayout.ForDirectory(_directory, StorageOptions.DefaultEmbeddedMemoryBytes);
 
         Assert.Equal(16 * 1024 * 1024, layout.PageBytes);
-        Assert.Equal(256 * 1024 * 1024, layout.SegmentBytes);
     }
 
     [Fact]
