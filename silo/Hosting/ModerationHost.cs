@@ -25,6 +25,7 @@ public static class ModerationHost
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(options => options.CheckpointIntervalSeconds >= 0, "Storage:CheckpointIntervalSeconds must not be negative.")
             .Validate(options => options.WriteConnections is >= 1 and <= 64, "Storage:WriteConnections must be 1 to 64.")
+            .Validate(options => options.EmbeddedMemoryBytes > 0, "Storage:EmbeddedMemoryBytes must be positive.")
             .ValidateOnStart();
         builder.Services.AddHostedService<EmbeddedStoreLifetime>();
         builder.Services.AddModerationRedis(store.ConnectionString, storage.WriteConnections);

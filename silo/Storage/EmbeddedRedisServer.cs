@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Numerics;
 using Garnet;
 using Garnet.server;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,8 @@ namespace Moderation.Silo.Storage;
 
 /// <summary>
 /// A Redis-compatible server (Garnet) inside this process, durable on local disk: every write is in the
-/// append-only file before the reply, and checkpoints bound the replay at start.
+/// append-only file before the reply, checkpoints bound the replay at start, and records beyond its memory live in
+/// its log files rather than being dropped.
 /// </summary>
 public sealed class EmbeddedRedisServer : IDisposable
 {
@@ -39,13 +39,10 @@ public sealed class EmbeddedRedisServer : IDisposable
     /// </summary>
     private const int MinimumPoolThreads = 64;
 
-    /// <param name="memoryBytes">
-    /// The store's in-memory log (keys and values). The store has no storage tier (Garnet 2.2.8 fails reading hashes
-    /// back from one), so it holds what fits in this memory: records that age out of it are dropped, as in a cache.
-    /// </param>
-    public static EmbeddedRedisServer Start(string directory, int port, int checkpointIntervalSeconds, long memoryBytes, ILoggerFactory loggerFactory)
+    public static EmbeddedRedisServer Start(string directory, int port, StorageOptions storage, ILoggerFactory loggerFactory)
     {
         System.IO.Directory.CreateDirectory(directory);
+        var layout = StoreLayout.ForDirectory(directory, storage.EmbeddedMemoryBytes);
         ReservePoolThreads();
         if (port == 0)
         {
@@ -62,16 +59,23 @@ public sealed class EmbeddedRedisServer : IDisposable
             WaitForCommit = true,
             CommitFrequencyMs = 0,
             CheckpointDir = directory,
-            CheckpointFrequencySecs = checkpointIntervalSeconds,
+            CheckpointFrequencySecs = storage.CheckpointIntervalSeconds,
             Recover = true,
+            // Records that age out of memory go to the log's files here and are read back from them: without a storage
+            // tier Garnet drops them, as a cache does.
+            EnableStorageTier = true,
+            LogDir = directory,
+            LogMemorySize = Bytes(storage.EmbeddedMemoryBytes),
+            PageSize = Bytes(layout.PageBytes),
+            // No log compaction: in Garnet 2.2.8 both kinds that keep live records (Lookup, Scan) broke the store under
+            // overwrites (flush read-back errors, a NullReferenceException in the compaction task, then no replies).
+            CompactionType = LogCompactionType.None,
             // Scripts must run as transactions, or Orleans' Redis providers lose concurrent writes.
             EnableLua = true,
             LuaTransactionMode = true,
             LuaOptions = new LuaOptions(logger),
             // The native device needs a newer glibc than Debian 12 has and aborts the process.
             DeviceType = Tsavorite.core.DeviceType.RandomAccess,
-            LogMemorySize = memoryBytes.ToString(CultureInfo.InvariantCulture),
-            PageSize = PageBytes(memoryBytes).ToString(CultureInfo.InvariantCulture),
             IndexMemorySize = "16m",
             QuietMode = true,
         };
@@ -90,8 +94,7 @@ public sealed class EmbeddedRedisServer : IDisposable
         return new EmbeddedRedisServer(server, port, directory);
     }
 
-    /// <summary>Garnet's default 16 MB pages, fewer bytes when the memory is small, so it always has 16 pages.</summary>
-    private static long PageBytes(long memoryBytes) => Math.Clamp(1L << BitOperations.Log2((ulong)Math.Max(memoryBytes / 16, 1)), 64 * 1024, 16 * 1024 * 1024);
+    private static string Bytes(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void ReservePoolThreads()
     {

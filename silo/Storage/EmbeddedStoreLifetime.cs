@@ -12,7 +12,7 @@ public sealed class EmbeddedStoreLifetime(StoreMode mode, IOptions<StorageOption
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        mode.StartEmbedded(options.Value.CheckpointIntervalSeconds, loggerFactory);
+        mode.StartEmbedded(options.Value, loggerFactory);
         return Task.CompletedTask;
     }
 

@@ -14,8 +14,8 @@ public sealed class StorageOptions
     public int CheckpointIntervalSeconds { get; set; } = 300;
 
     /// <summary>
-    /// Bytes of memory for the embedded store's data. It holds only what fits: beyond it, the oldest records are lost
-    /// (docs/deploy.md says how much that is, and when to move to Redis).
+    /// Bytes of memory for the embedded store's log, its most recently written records; older records are read from its
+    /// files in the data directory (docs/deploy.md).
     /// </summary>
     public long EmbeddedMemoryBytes { get; set; } = DefaultEmbeddedMemoryBytes;
 

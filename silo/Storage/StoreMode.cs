@@ -5,9 +5,8 @@ public sealed class StoreMode
 {
     private EmbeddedRedisServer? _embedded;
 
-    private StoreMode(string connectionString, string dataDirectory, int embeddedPort, long embeddedMemoryBytes)
+    private StoreMode(string connectionString, string dataDirectory, int embeddedPort)
     {
-        EmbeddedMemoryBytes = embeddedMemoryBytes;
         ConnectionString = connectionString;
         DataDirectory = dataDirectory;
         EmbeddedPort = embeddedPort;
@@ -21,26 +20,24 @@ public sealed class StoreMode
 
     private int EmbeddedPort { get; }
 
-    private long EmbeddedMemoryBytes { get; }
-
     public static StoreMode From(string? redisConnectionString, StorageOptions options)
     {
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         if (!string.IsNullOrWhiteSpace(redisConnectionString))
         {
-            return new StoreMode(redisConnectionString, dataDirectory, embeddedPort: 0, options.EmbeddedMemoryBytes);
+            return new StoreMode(redisConnectionString, dataDirectory, embeddedPort: 0);
         }
 
         // The port is fixed now so that Orleans and the cache can be configured before the server starts.
         var port = options.EmbeddedPort != 0 ? options.EmbeddedPort : EmbeddedRedisServer.FreeLoopbackPort();
-        return new StoreMode($"127.0.0.1:{port}", dataDirectory, port, options.EmbeddedMemoryBytes);
+        return new StoreMode($"127.0.0.1:{port}", dataDirectory, port);
     }
 
-    public void StartEmbedded(int checkpointIntervalSeconds, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
+    public void StartEmbedded(StorageOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
     {
         if (IsEmbedded && _embedded is null)
         {
-            _embedded = EmbeddedRedisServer.Start(Path.Combine(DataDirectory, "store"), EmbeddedPort, checkpointIntervalSeconds, EmbeddedMemoryBytes, loggerFactory);
+            _embedded = EmbeddedRedisServer.Start(Path.Combine(DataDirectory, "store"), EmbeddedPort, options, loggerFactory);
         }
     }
 

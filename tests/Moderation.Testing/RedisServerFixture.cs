@@ -47,7 +47,7 @@ public class RedisServerFixture : IDisposable
         }
         else
         {
-            _embedded = EmbeddedRedisServer.Start(_directory, port, checkpointIntervalSeconds: 0, StorageOptions.DefaultEmbeddedMemoryBytes, NullLoggerFactory.Instance);
+            _embedded = EmbeddedRedisServer.Start(_directory, port, new StorageOptions { CheckpointIntervalSeconds = 0 }, NullLoggerFactory.Instance);
             Kind = kind == StoreKind.Embedded ? "embedded Garnet" : "embedded Garnet (no redis-server on PATH)";
             ConnectionString = $"127.0.0.1:{port}";
         }
