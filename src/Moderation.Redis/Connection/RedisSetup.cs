@@ -8,6 +8,7 @@ using Moderation.Redis.Polls;
 using Moderation.Redis.RateLimits;
 using Moderation.Redis.Readers;
 using Moderation.Redis.Rules;
+using Moderation.Redis.Webhooks;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Connection;
@@ -55,6 +56,10 @@ public static class RedisSetup
         services.TryAddSingleton<ModelVersionRecords>();
         services.TryAddSingleton<WordListRecords>();
         services.TryAddSingleton<FeedRecords>();
+        services.TryAddSingleton<WebhookRecords>();
+        services.TryAddSingleton<WebhookSubscriptions>();
+        services.TryAddSingleton<WebhookOutbox>();
+        services.TryAddSingleton<DeliveryStore>();
         return services;
     }
 }
