@@ -55,6 +55,7 @@ public static class RedisSetup
         services.TryAddSingleton<LabelRecords>();
         services.TryAddSingleton<ModelVersionRecords>();
         services.TryAddSingleton<WordListRecords>();
+        services.TryAddSingleton<TrustRecords>();
         services.TryAddSingleton<FeedRecords>();
         services.TryAddSingleton<WebhookRecords>();
         services.TryAddSingleton<WebhookSubscriptions>();
