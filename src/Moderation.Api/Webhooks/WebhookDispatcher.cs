@@ -72,14 +72,10 @@ public sealed class WebhookDispatcher(
             return;
         }
 
-        while (events.Count > 0)
+        // One batch a pass, so that a backlog in the outbox does not hold back the deliveries already due.
+        foreach (var json in events)
         {
-            foreach (var json in events)
-            {
-                await outbox.FanOutAsync(part, json, hooks);
-            }
-
-            events = events.Count < OutboxBatch ? [] : await outbox.OldestAsync(part, OutboxBatch);
+            await outbox.FanOutAsync(part, json, hooks);
         }
 
         due = await deliveries.DueAsync(part, clock.GetUtcNow(), DeliveryBatch);
