@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Moderation.Api.Tests.Comments;
+using Moderation.Api.Tests.Polls;
 
 namespace Moderation.Api.Tests.Webhooks;
 
@@ -87,5 +89,28 @@ public sealed class WebhookDeliveryTests(WebhookSilo silo) : IClassFixture<Webho
         }
 
         Assert.DoesNotContain((await editor.GetJsonAsync("/api/webhooks")).GetProperty("items").EnumerateArray(), item => item.Id() == hook.Id());
+    }
+
+    [Fact]
+    public async Task A_ban_and_a_polls_close_reach_a_receiver_that_asked_for_them()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var editor = await silo.Factory.ReaderAsync("ban-editor", "editor");
+        using var moderator = await silo.Factory.ModeratorAsync();
+        await editor.RegisterAsync(receiver.Url, "reader.banned", "poll.closed");
+        var readerId = "banned-" + Guid.NewGuid().ToString("N")[..8];
+        var poll = await editor.CreatePollAsync(CommentClient.NewArticle("webhook-poll"));
+        var pollId = poll.GetProperty("id").GetString();
+
+        (await moderator.PostAsJsonAsync($"/api/moderation/readers/{readerId}/ban", new { reason = "spam", rejectPending = false })).EnsureSuccessStatusCode();
+        (await editor.PostAsync($"/api/polls/{pollId}/close", null)).EnsureSuccessStatusCode();
+
+        var received = await receiver.WaitForAsync(2);
+        var banned = Assert.Single(received, delivery => delivery.EventType == "reader.banned");
+        var closed = Assert.Single(received, delivery => delivery.EventType == "poll.closed");
+        Assert.Equal(readerId, banned.Json.GetProperty("data").GetProperty("readerId").GetString());
+        Assert.Equal("spam", banned.Json.GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal(pollId, closed.Json.GetProperty("data").GetProperty("pollId").GetString());
+        Assert.All(received, delivery => Assert.True(delivery.SignedWith(WebhookClient.Secret)));
     }
 }
