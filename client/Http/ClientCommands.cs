@@ -7,6 +7,7 @@ using Moderation.Client.Moderators;
 using Moderation.Client.Operators;
 using Moderation.Client.Polls;
 using Moderation.Client.Rules;
+using Moderation.Client.Webhooks;
 
 namespace Moderation.Client.Http;
 
@@ -22,6 +23,7 @@ public static class ClientCommands
         root.Subcommands.Add(ArticlesCommands.Create(host));
         root.Subcommands.Add(ModerateCommands.Create(host));
         root.Subcommands.Add(RulesCommands.Create(host));
+        root.Subcommands.Add(WebhooksCommands.Create(host));
         root.Subcommands.Add(ModelCommands.Create(host));
         root.Subcommands.Add(LoadCommands.Create(host));
         foreach (var command in OperatorCommands.Create(host))

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Moderation.Client.Rules;
 
-/// <summary>The <c>rules</c> command group: the site's banned and suspect word lists (moderators and editors).</summary>
+/// <summary>The <c>rules</c> command group: the site's banned and suspect word lists and trust settings (moderators and editors).</summary>
 public static class RulesCommands
 {
     public static Command Create(ClientHost host)
@@ -15,6 +15,7 @@ public static class RulesCommands
         words.Subcommands.Add(Set(host));
         var rules = new Command("rules", "The site's own rules beside the model");
         rules.Subcommands.Add(words);
+        rules.Subcommands.Add(TrustCommands.Create(host));
         return rules;
     }
 

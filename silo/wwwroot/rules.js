@@ -1,9 +1,10 @@
-// The console's rules page: the site's banned and suspect word lists, edited as one entry a line. A save names the
-// version it was loaded at, so a change someone else saved meanwhile is never overwritten unknowingly.
+// The console's rules page: the site's banned and suspect word lists, edited as one entry a line, and its trust
+// settings. A save names the version it was loaded at, so a change someone else saved meanwhile is never overwritten
+// unknowingly.
 import { wireAccount } from './shared/account.js';
 import { api } from './shared/api.js';
 
-const state = { token: null, version: null };
+const state = { token: null, version: null, trustVersion: null };
 
 function byId(id) {
   return document.getElementById(id);
@@ -27,9 +28,26 @@ function show(lists) {
   byId('version').textContent = `Version ${lists.version}: ${lists.banned.length} banned, ${lists.suspect.length} suspect${changed}`;
 }
 
+const trustFields = {
+  newReaderComments: 'new-reader',
+  linkApprovedComments: 'link-approved',
+  recentRejections: 'recent-rejections',
+  rejectionWindowMinutes: 'rejection-window',
+  rejectionPremoderationMinutes: 'rejection-premoderation',
+};
+
+function showTrust(trust) {
+  state.trustVersion = trust.version;
+  for (const [name, id] of Object.entries(trustFields)) byId(id).value = trust[name];
+  byId('trust-version').textContent = trust.source === 'stored'
+    ? `Version ${trust.version}, changed ${new Date(trust.updatedAt).toLocaleString()} by ${trust.updatedBy}`
+    : 'From the service\'s configuration';
+}
+
 async function load() {
   try {
     show(await api('api/moderation/rules/words', { token: state.token }));
+    showTrust(await api('api/moderation/rules/trust', { token: state.token }));
     account.status('');
   } catch (error) {
     if (!account.refused(error)) account.status(`The word lists could not be loaded: ${error.message}`);
@@ -51,5 +69,22 @@ async function save(event) {
   }
 }
 
+async function saveTrust(event) {
+  event.preventDefault();
+  const body = { version: state.trustVersion };
+  for (const [name, id] of Object.entries(trustFields)) body[name] = Number(byId(id).value);
+  try {
+    showTrust(await api('api/moderation/rules/trust', { method: 'PUT', token: state.token, body }));
+    byId('trust-status').textContent = `Saved as version ${state.trustVersion}.`;
+  } catch (error) {
+    if (account.refused(error)) return;
+    const problems = Object.values(error.problem?.errors ?? {}).flat();
+    byId('trust-status').textContent = error.status === 409
+      ? 'Not saved: someone changed the trust settings since you loaded them. Reload the page and apply your change again.'
+      : `Not saved: ${[error.message, ...problems].join(' ')}`;
+  }
+}
+
 byId('word-lists').addEventListener('submit', save);
+byId('trust').addEventListener('submit', saveTrust);
 account.restore();

@@ -16,6 +16,7 @@ using Moderation.Api.RateLimits;
 using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
+using Moderation.Api.Webhooks;
 
 namespace Moderation.Api;
 
@@ -32,6 +33,7 @@ public static class ModerationApi
         builder.Services.AddComments();
         builder.Services.AddRules();
         builder.Services.AddModerationStream();
+        builder.Services.AddWebhooks();
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
@@ -60,6 +62,7 @@ public static class ModerationApi
         app.MapModeration();
         app.MapRules();
         app.MapModerationStream();
+        app.MapWebhooks();
         app.MapFeatured();
         app.MapAuthorHistory();
         app.MapReaderComments();

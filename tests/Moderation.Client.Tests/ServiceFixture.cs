@@ -20,7 +20,12 @@ public sealed class ServiceFixture : IAsyncLifetime
     public ServiceFixture()
     {
         SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-        Factory = new SiloFactory(settings: new Dictionary<string, string?> { ["Auth:SigningKey"] = SigningKey });
+        Factory = new SiloFactory(settings: new Dictionary<string, string?>
+        {
+            ["Auth:SigningKey"] = SigningKey,
+            // The webhook commands register a closed loopback port: no delivery leaves the machine.
+            ["Webhooks:AllowPrivateTargets"] = "true",
+        });
     }
 
     public string SigningKey { get; }

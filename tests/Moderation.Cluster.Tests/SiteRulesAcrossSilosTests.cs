@@ -33,6 +33,31 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
     }
 
     [Fact]
+    public async Task Trust_settings_changed_through_one_silo_apply_on_the_other_within_seconds()
+    {
+        await using var cluster = await TwoSilos.StartAsync(redis.ConnectionString);
+        var readers = new Readers(cluster.SigningKey);
+        using var editor = Client(cluster.First, readers.Token("editor-a", "editor"));
+        var article = "trust-" + Guid.NewGuid().ToString("N")[..8];
+
+        using var change = await editor.PutAsJsonAsync("/api/moderation/rules/trust", new
+        {
+            newReaderComments = 1, linkApprovedComments = 0, recentRejections = 0, rejectionWindowMinutes = 1440, rejectionPremoderationMinutes = 1440,
+        });
+        var newcomer = 0;
+        var heldAfter = await UntilAsync(async () =>
+        {
+            using var author = Client(cluster.Second, readers.Token($"newcomer-{++newcomer}"));
+            using var response = await author.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = "A calm point about the bridge." });
+            return response.StatusCode == HttpStatusCode.Created
+                && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString() == "pending";
+        }, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        Assert.True(heldAfter, "The second silo still published a new reader's first comment 10 s after the change.");
+    }
+
+    [Fact]
     public async Task A_moderator_on_one_silo_sees_holds_and_decisions_made_through_the_other()
     {
         await using var cluster = await TwoSilos.StartAsync(redis.ConnectionString);

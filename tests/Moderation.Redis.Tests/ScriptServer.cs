@@ -1,5 +1,6 @@
 using Moderation.Redis.Comments;
 using Moderation.Redis.Connection;
+using Moderation.Redis.Webhooks;
 using Moderation.Testing;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -33,12 +34,16 @@ public class ScriptServer : IAsyncLifetime
     /// <summary>The parts, read from the server as a silo reads them at start.</summary>
     public CommentParts Parts { get; private set; } = null!;
 
+    /// <summary>The registered webhooks as the stores see them: none unless a test registers one.</summary>
+    public WebhookSubscriptions Webhooks { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Connection = await ConnectionMultiplexer.ConnectAsync(_server.ConnectionString);
         await Writes.ConnectAsync();
         Parts = new CommentParts(Connection);
         await Parts.LoadAsync();
+        Webhooks = new WebhookSubscriptions(new WebhookRecords(Connection));
     }
 
     public async Task DisposeAsync()

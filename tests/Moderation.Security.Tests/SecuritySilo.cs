@@ -26,6 +26,8 @@ public sealed class SecuritySilo : IAsyncLifetime
             ["Auth:SigningKey"] = Tokens.Base64Key,
             ["Comments:PostInterval"] = "00:00:00",
             ["RateLimits:Enabled"] = "false",
+            // The matrix registers webhooks at a closed loopback port: no delivery leaves the machine.
+            ["Webhooks:AllowPrivateTargets"] = "true",
             ["Cors:AllowedOrigins:0"] = AllowedOrigin,
             ["Cors:AllowedOrigins:1"] = "https://www.other-paper.example",
         });

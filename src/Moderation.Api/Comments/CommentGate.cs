@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
 using Moderation.Api.ModerationStream;
 using Moderation.Api.Rules;
@@ -32,7 +31,7 @@ public sealed class CommentGate(
     CommentParts parts,
     CommentStore comments,
     ReaderHistories histories,
-    IOptionsMonitor<TrustOptions> trust,
+    SiteTrust trust,
     TimeProvider clock,
     ModerationMetrics metrics)
 {
@@ -147,7 +146,7 @@ public sealed class CommentGate(
     /// <summary>The trust rules that hold this post, from the reader's history before it (one read over the 16 parts, only when a rule is on).</summary>
     private async Task<ImmutableArray<string>> TrustReasonsAsync(string readerId, string body, ArticleTrust? articleTrust)
     {
-        var options = trust.CurrentValue.ForArticle(articleTrust);
+        var options = (await trust.OptionsAsync()).ForArticle(articleTrust);
         if (!options.AnyRule)
         {
             return [];

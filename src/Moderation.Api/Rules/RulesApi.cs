@@ -28,6 +28,7 @@ public static class RulesApi
         rules.MapGet("/words", Words).WithSummary("The banned and suspect word lists, with their version.");
         rules.MapPut("/words", ReplaceWords).WithMetadata(new RequestBodyLimit(bodyLimit))
             .WithSummary("Replace both word lists; every silo applies them within seconds; audited.");
+        rules.MapTrustSettings();
         return rules;
     }
 

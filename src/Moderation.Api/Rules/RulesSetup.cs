@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Api.Trust;
 
 namespace Moderation.Api.Rules;
 
@@ -14,6 +15,8 @@ public static class RulesSetup
             .ValidateOnStart();
         services.AddSingleton<SiteWordLists>();
         services.AddHostedService(provider => provider.GetRequiredService<SiteWordLists>());
+        services.AddSingleton<SiteTrust>();
+        services.AddHostedService(provider => provider.GetRequiredService<SiteTrust>());
         return services;
     }
 }

@@ -1,9 +1,13 @@
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Webhooks;
 
 namespace Moderation.Grains.Polls;
 
 public sealed class PollGrain(
-    [PersistentState("poll", GrainStorage.Name)] IPersistentState<PollState> state) : Grain, IPollGrain
+    [PersistentState("poll", GrainStorage.Name)] IPersistentState<PollState> state,
+    WebhookOutbox webhooks,
+    WebhookSubscriptions subscriptions,
+    TimeProvider clock) : Grain, IPollGrain
 {
     public async Task<PollView> Create(PollDefinition definition)
     {
@@ -31,6 +35,9 @@ public sealed class PollGrain(
         {
             state.State.Closed = true;
             await state.WriteOrDeactivateAsync(this);
+            // After the state write: a crash between the two loses this event (the grain state is not in an outbox's slot).
+            await webhooks.RecordIfWantedAsync(
+                subscriptions, WebhookEvents.PollClosed, definition.Id, () => WebhookEvents.Closed(definition.Id, definition.ArticleId, clock.GetUtcNow()));
         }
 
         // Even when already closed: a retry after a partial failure reaches every shard.

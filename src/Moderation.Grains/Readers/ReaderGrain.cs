@@ -3,6 +3,7 @@ using Moderation.Contracts.Readers;
 using Moderation.Grains.Moderators;
 using Moderation.Redis.Moderators;
 using Moderation.Redis.Readers;
+using Moderation.Redis.Webhooks;
 
 namespace Moderation.Grains.Readers;
 
@@ -13,7 +14,9 @@ namespace Moderation.Grains.Readers;
 public sealed class ReaderGrain(
     [PersistentState("reader", GrainStorage.Name)] IPersistentState<ReaderState> state,
     BannedReaders banned,
-    AuditStore audit) : Grain, IReaderGrain
+    AuditStore audit,
+    WebhookOutbox webhooks,
+    WebhookSubscriptions subscriptions) : Grain, IReaderGrain
 {
     private string ReaderId => this.GetPrimaryKeyString();
 
@@ -24,6 +27,7 @@ public sealed class ReaderGrain(
 
     public async Task<int> Ban(BanOrder order)
     {
+        var newlyBanned = !state.State.Banned;
         state.State.Banned = true;
         state.State.Reason = order.Reason;
         state.State.BannedBy = order.ModeratorId;
@@ -31,6 +35,13 @@ public sealed class ReaderGrain(
         await state.WriteOrDeactivateAsync(this);
         await banned.MarkAsync(ReaderId, true);
         await audit.AppendAsync(new AuditEntry(order.At, order.ModeratorId, null, ReaderId, "ban", order.Reason, null, null, null, null));
+        if (newlyBanned)
+        {
+            // After the state write: a crash between the two loses this event (the grain state is not in an outbox's slot).
+            await webhooks.RecordIfWantedAsync(
+                subscriptions, WebhookEvents.ReaderBanned, ReaderId, () => WebhookEvents.Banned(ReaderId, order.ModeratorId, order.Reason, order.At));
+        }
+
         if (!order.RejectPending)
         {
             return 0;

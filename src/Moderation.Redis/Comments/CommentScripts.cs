@@ -2,6 +2,7 @@ using Moderation.Contracts.Comments;
 using Moderation.Redis.Moderators;
 using Moderation.Redis.Readers;
 using Moderation.Redis.Scripts;
+using Moderation.Redis.Webhooks;
 
 namespace Moderation.Redis.Comments;
 
@@ -40,8 +41,8 @@ internal static class CommentScripts
 
     /// <summary>
     /// ARGV: status (published, pending, or rejected by the system), parent id, article id, score in millionths, audit
-    /// JSON, comment id, now (Unix ms), then the comment's fields as name/value pairs. Answers {outcome, published
-    /// count, sequence}. It counts the comment in its author's history in this part: posted (unless the gate rejected it),
+    /// JSON, comment id, now (Unix ms), the webhook event's JSON (empty when no webhook wants it), then the comment's
+    /// fields as name/value pairs. Answers {outcome, published count, sequence}. It counts the comment in its author's history in this part: posted (unless the gate rejected it),
     /// approved when published, a rejection when rejected.
     /// </summary>
     public static readonly RedisScript<PostTarget> Post = new(
@@ -62,7 +63,8 @@ internal static class CommentScripts
             .Key("article_comments", target => CommentRedisKeys.Comments(target.Part, target.Draft.ArticleId))
             .Key("touched", target => CommentRedisKeys.TouchedArticles(target.Part))
             .Key("top", target => CommentRedisKeys.Top(target.Part, target.Draft.ArticleId))
-            .Key("reader_comments", target => ReaderRedisKeys.Comments(target.Part, target.Draft.AuthorId)),
+            .Key("reader_comments", target => ReaderRedisKeys.Comments(target.Part, target.Draft.AuthorId))
+            .Key("outbox", target => WebhookRedisKeys.Outbox(target.Part)),
         """
         if redis.call('EXISTS', comment) == 1 then
           return {'exists', tostring(published_count())}
@@ -96,21 +98,26 @@ internal static class CommentScripts
           append_audit(ARGV[5], true, false)
           count = published_count()
         end
+        if ARGV[8] ~= '' then redis.call('ZADD', outbox, ARGV[7], ARGV[8]) end
         local fields = {}
-        for i = 8, #ARGV do fields[#fields + 1] = ARGV[i] end
+        for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
         redis.call('HSET', comment, 'seq', tostring(seq), 'status', status, 'revision', '1', 'replyCount', '0',
           'reports', '0', 'reportsAtReview', '0', 'reported', '0', unpack(fields))
         return {status, tostring(count), tostring(seq)}
         """,
         PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua);
 
-    /// <summary>ARGV: reader id, report JSON, threshold, comment id. Answers counted, already or not-found.</summary>
+    /// <summary>
+    /// ARGV: reader id, report JSON, threshold, comment id, now (Unix ms), the webhook event's JSON (empty when no webhook
+    /// wants it). Answers counted, already or not-found.
+    /// </summary>
     public static readonly RedisScript<CommentView> Report = new(
         "report a comment",
         new ScriptKeys<CommentView>()
             .Key("comment", comment => CommentRedisKeys.Comment(comment.Id))
             .Key("reports", comment => CommentRedisKeys.Reports(comment.Id))
-            .With(QueueScript.Keys(), comment => (CommentParts.OfComment(comment.Id), comment.ArticleId)),
+            .With(QueueScript.Keys(), comment => (CommentParts.OfComment(comment.Id), comment.ArticleId))
+            .Key("outbox", comment => WebhookRedisKeys.Outbox(CommentParts.OfComment(comment.Id))),
         """
         local c = redis.call('HMGET', comment, 'status', 'seq', 'scoreMicro', 'reportsAtReview', 'reported', 'reasons')
         if c[1] ~= 'published' then return 'not-found' end
@@ -124,6 +131,7 @@ internal static class CommentScripts
           end
           redis.call('HSET', comment, 'reported', '1', 'reasons', reasons)
         end
+        if ARGV[6] ~= '' then redis.call('ZADD', outbox, ARGV[5], ARGV[6]) end
         return 'counted'
         """,
         QueueScript.Lua);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Moderation.Contracts.Comments;
 using Moderation.Redis.Connection;
 using Moderation.Redis.Moderators;
+using Moderation.Redis.Webhooks;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Comments;
@@ -11,7 +12,8 @@ namespace Moderation.Redis.Comments;
 /// (ZADD/ZREM, O(log n)) and the counters together, so a thread costs the same to post to at any size and
 /// no crash leaves a count apart from its index.
 /// </summary>
-public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnections writes, CommentParts parts, TimeProvider clock)
+public sealed class CommentStore(
+    IConnectionMultiplexer redis, RedisWriteConnections writes, CommentParts parts, WebhookSubscriptions webhooks, TimeProvider clock)
 {
     private IDatabase Database => redis.GetDatabase();
 
@@ -54,6 +56,13 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
 
         var (threadParentId, depth) = placement.Value;
         var micro = QueueScript.Micro(draft.Score);
+        var now = clock.GetUtcNow();
+        var eventType = WebhookEvents.OfPostedStatus(draft.Status);
+        // A comment the gate rejects at once carries the rule that rejected it first among its reasons.
+        var rejectionReason = draft.Status == CommentStatus.Rejected && draft.Reasons.Length > 0 ? draft.Reasons[0] : null;
+        var webhookEvent = await webhooks.WantsAsync(eventType)
+            ? WebhookEvents.Comment(eventType, Stored(draft, threadParentId, depth, 0), draft.Status, null, rejectionReason, now)
+            : "";
         RedisValue[] arguments =
         [
             draft.Status,
@@ -62,7 +71,8 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             CommentRecords.Invariant(micro),
             auditJson ?? "",
             draft.Id,
-            CommentRecords.Invariant(clock.GetUtcNow().ToUnixTimeMilliseconds()),
+            CommentRecords.Invariant(now.ToUnixTimeMilliseconds()),
+            webhookEvent,
             CommentFields.Id, draft.Id,
             CommentFields.ArticleId, draft.ArticleId,
             CommentFields.ParentId, draft.ParentId ?? "",
@@ -77,8 +87,7 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
             CommentFields.ModelVersion, draft.ModelVersion,
             CommentFields.Reasons, string.Join(',', draft.Reasons),
             CommentFields.Explanation, CommentRecords.ExplanationJson(draft.Explanation),
-            // A comment the gate rejects at once carries the rule that rejected it first among its reasons.
-            CommentFields.RejectionReason, draft.Status == CommentStatus.Rejected && draft.Reasons.Length > 0 ? draft.Reasons[0] : "",
+            CommentFields.RejectionReason, rejectionReason ?? "",
         ];
 
         var result = (RedisResult[])(await CommentScripts.Post.EvaluateAsync(Writes(writes, part), new CommentScripts.PostTarget(draft, threadParentId), arguments))!;
@@ -100,8 +109,13 @@ public sealed class CommentStore(IConnectionMultiplexer redis, RedisWriteConnect
 
     public async Task<ReportResult> ReportAsync(CommentView comment, string reportJson, string readerId, int threshold)
     {
+        var now = clock.GetUtcNow();
+        var webhookEvent = await webhooks.WantsAsync(WebhookEvents.CommentReported)
+            ? WebhookEvents.Comment(WebhookEvents.CommentReported, comment, comment.Status, null, null, now)
+            : "";
         var result = (string)(await CommentScripts.Report.EvaluateAsync(
-            Writes(writes, CommentParts.OfComment(comment.Id)), comment, [readerId, reportJson, CommentRecords.Invariant(threshold), comment.Id]))!;
+            Writes(writes, CommentParts.OfComment(comment.Id)), comment,
+            [readerId, reportJson, CommentRecords.Invariant(threshold), comment.Id, CommentRecords.Invariant(now.ToUnixTimeMilliseconds()), webhookEvent]))!;
         return result switch
         {
             "counted" => ReportResult.Counted,

@@ -8,6 +8,7 @@ using Moderation.Redis.Polls;
 using Moderation.Redis.RateLimits;
 using Moderation.Redis.Readers;
 using Moderation.Redis.Rules;
+using Moderation.Redis.Webhooks;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Connection;
@@ -54,7 +55,12 @@ public static class RedisSetup
         services.TryAddSingleton<LabelRecords>();
         services.TryAddSingleton<ModelVersionRecords>();
         services.TryAddSingleton<WordListRecords>();
+        services.TryAddSingleton<TrustRecords>();
         services.TryAddSingleton<FeedRecords>();
+        services.TryAddSingleton<WebhookRecords>();
+        services.TryAddSingleton<WebhookSubscriptions>();
+        services.TryAddSingleton<WebhookOutbox>();
+        services.TryAddSingleton<DeliveryStore>();
         return services;
     }
 }

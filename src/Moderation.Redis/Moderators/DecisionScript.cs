@@ -2,6 +2,7 @@ using Moderation.Contracts.Moderators;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Readers;
 using Moderation.Redis.Scripts;
+using Moderation.Redis.Webhooks;
 
 namespace Moderation.Redis.Moderators;
 
@@ -14,7 +15,7 @@ internal static class DecisionScript
 {
     /// <summary>
     /// ARGV: action, expected revision (empty: any), comment id, audit record head, feedback JSON (empty: none),
-    /// whether it is a reply ('1'), now (Unix ms), article id, the reason of a rejection. Answers {'applied', former status, published count},
+    /// whether it is a reply ('1'), now (Unix ms), article id, the reason of a rejection, the webhook event's JSON (empty when no webhook wants it). Answers {'applied', former status, published count},
     /// or {'stale'}, {'deleted'}, {'not-found'}.
     /// </summary>
     public static readonly RedisScript<CommentScripts.StateChange> Decide = new(
@@ -24,7 +25,8 @@ internal static class DecisionScript
             .Key("feedback_records", change => ModerationRedisKeys.FeedbackRecords(change.Part))
             .Key("feedback", change => ModerationRedisKeys.Feedback(change.Part))
             .Key("reader_counts", change => ReaderRedisKeys.Counts(change.Part, change.Comment.AuthorId))
-            .Key("reader_rejections", change => ReaderRedisKeys.Rejections(change.Part, change.Comment.AuthorId)),
+            .Key("reader_rejections", change => ReaderRedisKeys.Rejections(change.Part, change.Comment.AuthorId))
+            .Key("outbox", change => WebhookRedisKeys.Outbox(change.Part)),
         """
         local action, expected, id = ARGV[1], ARGV[2], ARGV[3]
         local c = redis.call('HMGET', comment, 'status', 'revision', 'seq', 'scoreMicro', 'reports', 'reactions')
@@ -73,6 +75,7 @@ internal static class DecisionScript
           redis.call('HSET', feedback_records, n, ARGV[5])
           redis.call('ZADD', feedback, n, n)
         end
+        if ARGV[10] ~= '' then redis.call('ZADD', outbox, ARGV[7], ARGV[10]) end
         return {'applied', from, tostring(count)}
         """,
         PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua, TopOrder.Lua);

@@ -11,6 +11,12 @@ public static class RulesRedisKeys
     /// <summary>Hash: <c>version</c> (grows by one per change), <c>banned</c> and <c>suspect</c> (JSON arrays), <c>updatedAt</c> (Unix ms), <c>updatedBy</c>.</summary>
     public const string Words = Prefix + "words";
 
+    /// <summary>Hash: <c>version</c> (grows by one per change), <c>settings</c> (JSON), <c>updatedAt</c> (Unix ms), <c>updatedBy</c>.</summary>
+    public const string Trust = Prefix + "trust";
+
+    /// <summary>Pub/sub channel announcing a new trust settings version to every silo.</summary>
+    public const string TrustChangedChannel = "moderation:rules:trust-changed";
+
     /// <summary>Pub/sub channel announcing a new word list version to every silo.</summary>
     public const string WordsChangedChannel = "moderation:rules:words-changed";
 }

@@ -4,6 +4,7 @@ using Moderation.Contracts.Moderators;
 using Moderation.Grains.Comments;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Connection;
+using Moderation.Redis.Webhooks;
 using Moderation.Testing;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -31,7 +32,7 @@ public sealed class CommentScaleBenchmarks(ClusterFixture fixture, ITestOutputHe
         await writes.ConnectAsync();
         var parts = new CommentParts(connection);
         await parts.LoadAsync();
-        var store = new CommentStore(connection, writes, parts, TimeProvider.System);
+        var store = new CommentStore(connection, writes, parts, new WebhookSubscriptions(new WebhookRecords(connection)), TimeProvider.System);
 
         var warmUp = TestComments.NewArticle();
         for (var i = 0; i < Samples; i++)

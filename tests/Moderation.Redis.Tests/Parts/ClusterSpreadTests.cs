@@ -26,7 +26,7 @@ public sealed class ClusterSpreadTests(ScriptServerOnRedisCluster server)
     [Fact]
     public async Task Two_articles_of_parts_on_different_masters_are_written_on_different_masters_and_the_parts_split_five_six_five()
     {
-        var comments = new CommentStore(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+        var comments = new CommentStore(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
         var first = (await comments.PostAsync(TestData.Draft(CommentPartsTests.ArticleIn(0)), null)).Comment!;
         var last = (await comments.PostAsync(TestData.Draft(CommentPartsTests.ArticleIn(15)), null)).Comment!;
 

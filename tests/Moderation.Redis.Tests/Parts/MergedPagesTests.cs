@@ -12,7 +12,7 @@ namespace Moderation.Redis.Tests.Parts;
 /// <summary>Site-wide pages merged from every part, walked with their cursors; run on each store by the classes below.</summary>
 public abstract class MergedPagesTests(ScriptServer server)
 {
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
     private readonly QueueStore _queues = new(server.Connection, server.Parts);
 
     private IDatabase Redis => server.Database;

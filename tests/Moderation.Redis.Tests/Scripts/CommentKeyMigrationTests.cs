@@ -46,7 +46,7 @@ public abstract class CommentKeyMigrationTests(ScriptServer server)
         await Redis.KeyDeleteAsync($"moderation:{{comments}}:article:{{{oneSlot}}}:thread-version");
 
         var threads = new ThreadStore(server.Connection, server.Writes, parts);
-        var comments = new CommentStore(server.Connection, server.Writes, parts, TimeProvider.System);
+        var comments = new CommentStore(server.Connection, server.Writes, parts, server.Webhooks, TimeProvider.System);
         Assert.Equal([second], (await threads.ThreadAsync(oneSlot, "newest", 20, null)).Items.Select(comment => comment.Id));
         var reply = TestData.Draft(oneSlot, "bob", parentId: second) with { Id = CommentParts.CommentId(OldCommentId(), 0) };
         var posted = await comments.PostAsync(reply, null);

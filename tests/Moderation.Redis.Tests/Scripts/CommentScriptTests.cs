@@ -11,7 +11,7 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>The post, report and delete scripts on a real server, through the store that sends them; run on each store by the classes below.</summary>
 public abstract class CommentScriptTests(ScriptServer server)
 {
-    private readonly CommentStore _store = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+    private readonly CommentStore _store = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
 
     private IDatabase Redis => server.Database;
 

@@ -11,8 +11,8 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>The decide script on a real server, through the store that sends it; run on each store by the classes below.</summary>
 public abstract class DecisionScriptTests(ScriptServer server)
 {
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
-    private readonly DecisionStore _decisions = new(server.Writes);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
+    private readonly DecisionStore _decisions = new(server.Writes, server.Webhooks);
 
     private IDatabase Redis => server.Database;
 

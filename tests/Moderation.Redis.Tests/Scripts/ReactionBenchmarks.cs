@@ -16,7 +16,7 @@ public abstract class ReactionBenchmarks(ScriptServer server, ITestOutputHelper 
     private const int InFlight = 32;
     private const int Samples = 300;
 
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
     private readonly ReactionStore _reactions = new(server.Connection, server.Writes);
     private readonly ThreadStore _threads = new(server.Connection, server.Writes, server.Parts);
 

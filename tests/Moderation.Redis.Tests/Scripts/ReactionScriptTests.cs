@@ -7,7 +7,7 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>The reaction script on a real server; run on each store by the classes below.</summary>
 public abstract class ReactionScriptTests(ScriptServer server)
 {
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
     private readonly ReactionStore _reactions = new(server.Connection, server.Writes);
 
     [Fact]

@@ -7,8 +7,8 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>A reader's own comments, indexed per part by the post script and merged on read; run on each store below.</summary>
 public abstract class ReaderCommentsTests(ScriptServer server)
 {
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
-    private readonly DecisionStore _decisions = new(server.Writes);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
+    private readonly DecisionStore _decisions = new(server.Writes, server.Webhooks);
     private readonly ReaderCommentStore _readers = new(server.Connection);
 
     [Fact]

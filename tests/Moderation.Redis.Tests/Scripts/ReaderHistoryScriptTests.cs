@@ -12,8 +12,8 @@ namespace Moderation.Redis.Tests.Scripts;
 /// </summary>
 public abstract class ReaderHistoryScriptTests(ScriptServer server)
 {
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
-    private readonly DecisionStore _decisions = new(server.Writes);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
+    private readonly DecisionStore _decisions = new(server.Writes, server.Webhooks);
     private readonly ReaderHistories _histories = new(server.Connection);
 
     [Fact]

@@ -88,7 +88,7 @@ public abstract class SmallScriptTests(ScriptServer server)
     [Fact]
     public async Task The_recount_script_stores_counts_only_while_the_thread_version_is_the_one_read()
     {
-        var comments = new CommentStore(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+        var comments = new CommentStore(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
         var article = TestData.NewArticle();
         var parent = (await comments.PostAsync(TestData.Draft(article), null)).Comment!;
         var version = (string)(await Redis.StringGetAsync(CommentRedisKeys.ThreadVersion(TestData.Part(article), article)))!;
@@ -122,7 +122,7 @@ public abstract class SmallScriptTests(ScriptServer server)
     [Fact]
     public async Task The_queue_page_reads_what_the_scripts_queued_in_score_order_with_a_cursor()
     {
-        var comments = new CommentStore(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+        var comments = new CommentStore(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
         var queues = new QueueStore(server.Connection, server.Parts);
         var article = TestData.NewArticle();
         foreach (var score in new[] { 0.2, 0.9, 0.5 })

@@ -8,10 +8,10 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>The top and featured indexes, kept by the post, reaction, feature, decide and delete scripts; run on each store below.</summary>
 public abstract class ThreadSortTests(ScriptServer server)
 {
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
     private readonly ReactionStore _reactions = new(server.Connection, server.Writes);
     private readonly FeatureStore _picks = new(server.Writes);
-    private readonly DecisionStore _decisions = new(server.Writes);
+    private readonly DecisionStore _decisions = new(server.Writes, server.Webhooks);
     private readonly ThreadStore _threads = new(server.Connection, server.Writes, server.Parts);
 
     [Fact]

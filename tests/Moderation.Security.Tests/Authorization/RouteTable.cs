@@ -115,6 +115,17 @@ internal static class RouteTable
         new("GET", "/api/moderation/rules/words", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/moderation/rules/words")),
         new("PUT", "/api/moderation/rules/words", "401 403 403 403 200 200 200 401 401",
             _ => Fixed("/api/moderation/rules/words", new { banned = Array.Empty<string>(), suspect = Array.Empty<string>() })),
+        new("GET", "/api/moderation/rules/trust", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/moderation/rules/trust")),
+        new("PUT", "/api/moderation/rules/trust", "401 403 403 403 200 200 200 401 401",
+            _ => Fixed("/api/moderation/rules/trust", new
+            {
+                newReaderComments = 0, linkApprovedComments = 0, recentRejections = 0, rejectionWindowMinutes = 1440, rejectionPremoderationMinutes = 1440,
+            })),
+        new("POST", "/api/webhooks", "401 403 403 403 403 201 201 401 401", _ => Fixed("/api/webhooks", Scenario.Webhook)),
+        new("GET", "/api/webhooks", "401 403 403 403 403 200 200 401 401", _ => Fixed("/api/webhooks")),
+        new("DELETE", "/api/webhooks/{webhookId}", "401 403 403 403 403 204 204 401 401", async s => new Call($"/api/webhooks/{await s.WebhookAsync()}")),
+        new("GET", "/api/webhooks/{webhookId}/deliveries", "401 403 403 403 403 200 200 401 401",
+            async s => new Call($"/api/webhooks/{await s.WebhookAsync()}/deliveries")),
     ];
 
     private static Task<Call> Fixed(string url, object? body = null) => Task.FromResult(new Call(url, body));

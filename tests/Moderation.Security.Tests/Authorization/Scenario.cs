@@ -75,6 +75,17 @@ internal sealed class Scenario(SecuritySilo silo)
     }
 
     /// <summary>The id of a retrain job, started for the purpose when there is none.</summary>
+    /// <summary>A webhook at a closed loopback port, for the routes that need one.</summary>
+    public async Task<string> WebhookAsync()
+    {
+        using var editor = silo.Client(silo.Token("matrix-editor", "editor"));
+        using var created = await editor.PostAsJsonAsync("/api/webhooks", Webhook);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public static readonly object Webhook = new { url = "http://127.0.0.1:9/hook", events = new[] { "poll.closed" }, secret = "matrix-webhook-secret-0123" };
+
     public async Task<string> RetrainJobAsync()
     {
         using var moderator = silo.Client(silo.Token("matrix-moderator", "moderator"));
