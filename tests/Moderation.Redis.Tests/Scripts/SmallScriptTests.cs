@@ -38,6 +38,28 @@ public abstract class SmallScriptTests(ScriptServer server)
     }
 
     [Fact]
+    public async Task Signed_in_votes_are_counted_apart_exactly_through_a_change_and_an_anonymous_vote_is_stored_as_before()
+    {
+        var store = new VoteStore(server.Connection, server.Writes);
+        var poll = "p" + Guid.NewGuid().ToString("N")[..10];
+        // A signed-in reader's vote stored before votes were marked counts as anonymous and is still theirs.
+        await Redis.HashSetAsync(PollRedisKeys.Votes(poll, 0), "old-timer", "o1");
+
+        await store.CommitAsync(poll, 0, allowChange: true,
+            [new Ballot("mia", "o1", false), new Ballot("anon-1", "o1", true), new Ballot("ben", "o2", false), new Ballot("old-timer", "o1", false)]);
+        var moved = await store.CommitAsync(poll, 0, allowChange: true, [new Ballot("mia", "o2", false), new Ballot("old-timer", "o2", false)]);
+        var counts = await store.CountSplitAsync(poll, 0);
+
+        Assert.Equal([new CommittedVote(VoteOutcome.Changed, "o1"), new CommittedVote(VoteOutcome.Changed, "o1")], moved);
+        Assert.Equal(1, counts.All["o1"]);
+        Assert.Equal(3, counts.All["o2"]);
+        Assert.Equal(0, counts.SignedIn["o1"]);
+        Assert.Equal(3, counts.SignedIn["o2"]);
+        Assert.Equal("o1", (string?)await Redis.HashGetAsync(PollRedisKeys.Votes(poll, 0), "anon-1"));
+        Assert.Equal("o2", await store.ReadVoteAsync(poll, 0, "mia"));
+    }
+
+    [Fact]
     public async Task A_reader_twice_in_one_vote_batch_meets_their_own_earlier_ballot()
     {
         var store = new VoteStore(server.Connection, server.Writes);
