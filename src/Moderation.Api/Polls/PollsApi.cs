@@ -32,6 +32,7 @@ public static class PollsApi
         polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).WithSummary("Close the poll to votes.");
         polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor)
             .WithSummary("Recompute the totals from every stored vote and report any difference.");
+        polls.MapPollAnalytics();
         return polls;
     }
 
@@ -72,7 +73,8 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, ShardVoteBatcher shards, ModerationMetrics metrics)
+        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, ShardVoteBatcher shards, ModerationMetrics metrics,
+        VoteAddressCounter addresses, HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(request.OptionId))
         {
@@ -89,6 +91,11 @@ public static class PollsApi
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
         var outcome = await shards.VoteAsync(VoteSharding.ShardKey(pollId, shard), new Ballot(reader.Id, request.OptionId, reader.IsAnonymous));
         metrics.VoteAnswered(outcome);
+        if (outcome == VoteOutcome.Counted)
+        {
+            addresses.Count(pollId, context.Connection.RemoteIpAddress);
+        }
+
         return outcome switch
         {
             VoteOutcome.Counted or VoteOutcome.Unchanged or VoteOutcome.Changed =>

@@ -32,6 +32,8 @@ public static class RedisSetup
 
         services.TryAddSingleton<VoteStore>();
         services.TryAddSingleton<ResultsPublisher>();
+        services.TryAddSingleton<TimelineStore>();
+        services.TryAddSingleton<AddressStore>();
         services.TryAddSingleton<CommentParts>();
         services.TryAddSingleton<CommentStore>();
         services.TryAddSingleton<CommentCounts>();

@@ -51,6 +51,12 @@ internal static class RouteTable
             async s => new Call($"/api/polls/{await s.NewPollAsync()}/close")),
         new("POST", "/api/polls/{pollId}/recount", "401 403 403 403 403 200 200 401 401",
             s => Fixed($"/api/polls/{s.OpenPoll}/recount")),
+        new("GET", "/api/polls/{pollId}/timeline", "401 403 403 403 403 200 200 401 401",
+            s => Fixed($"/api/polls/{s.OpenPoll}/timeline?bucket=1h")),
+        new("GET", "/api/polls/{pollId}/export", "401 403 403 403 403 200 200 401 401",
+            s => Fixed($"/api/polls/{s.OpenPoll}/export")),
+        new("GET", "/api/polls/{pollId}/signals", "401 403 403 403 403 200 200 401 401",
+            s => Fixed($"/api/polls/{s.OpenPoll}/signals")),
 
         new("POST", "/api/articles/{articleId}/comments", "401 201 403 403 201 201 201 401 401",
             s => Fixed($"/api/articles/{s.Article}/comments", Comment)),
