@@ -20,6 +20,7 @@ public static class PollsApi
     {
         routes.MapPost("/api/articles/{articleId}/polls", CreatePoll).RequireAuthorization(Policies.Editor)
             .WithTags("Polls").WithSummary("Create a poll on an article.");
+        routes.MapPollList();
 
         var polls = routes.MapGroup("/api/polls/{pollId}").WithTags("Polls");
         polls.MapGet("", GetPoll).WithSummary("A poll's question, options and status.");
@@ -30,6 +31,8 @@ public static class PollsApi
         polls.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .WithSummary("Server-sent events: the results now, then on every change.");
         polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).WithSummary("Close the poll to votes.");
+        polls.MapPut("/schedule", Schedule).RequireAuthorization(Policies.Editor)
+            .WithSummary("Set when an open poll closes by itself (closesAt; null for never).");
         polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor)
             .WithSummary("Recompute the totals from every stored vote and report any difference.");
         polls.MapPollAnalytics();
@@ -152,6 +155,26 @@ public static class PollsApi
     {
         var poll = PollIds.IsWellFormed(pollId) ? await grains.GetGrain<IPollGrain>(pollId).Close() : null;
         return poll is null ? UnknownPoll(pollId) : TypedResults.Ok(PollResponses.From(poll, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<PollResponse>, ValidationProblem, ProblemHttpResult>> Schedule(
+        string pollId, SchedulePollRequest request, IGrainFactory grains, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        if (request.ClosesAt is { } closesAt && closesAt <= now)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be in the future."] });
+        }
+
+        var poll = PollIds.IsWellFormed(pollId) ? await grains.GetGrain<IPollGrain>(pollId).Schedule(request.ClosesAt?.ToUniversalTime()) : null;
+        if (poll is null)
+        {
+            return UnknownPoll(pollId);
+        }
+
+        return poll.IsClosedAt(now)
+            ? Problem(StatusCodes.Status409Conflict, "Poll closed", "The poll is closed; its schedule can no longer change.")
+            : TypedResults.Ok(PollResponses.From(poll, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<RecountReport>, ProblemHttpResult>> Recount(string pollId, PollDirectory directory, IGrainFactory grains)

@@ -1,9 +1,10 @@
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
 
 namespace Moderation.Grains.Polls;
 
 public sealed class PollGrain(
-    [PersistentState("poll", GrainStorage.Name)] IPersistentState<PollState> state) : Grain, IPollGrain
+    [PersistentState("poll", GrainStorage.Name)] IPersistentState<PollState> state, PollIndex index, TimeProvider clock) : Grain, IPollGrain
 {
     public async Task<PollView> Create(PollDefinition definition)
     {
@@ -11,6 +12,7 @@ public sealed class PollGrain(
         {
             state.State.Definition = definition;
             await state.WriteOrDeactivateAsync(this);
+            await index.AddAsync(definition.Id, definition.CreatedAt);
             await Tally().Publish();
         }
 
@@ -18,6 +20,24 @@ public sealed class PollGrain(
     }
 
     public Task<PollView?> Get() => Task.FromResult(View());
+
+    public async Task<PollView?> Schedule(DateTimeOffset? closesAt)
+    {
+        var poll = View();
+        if (poll is null || poll.IsClosedAt(clock.GetUtcNow()))
+        {
+            return poll;
+        }
+
+        state.State.Definition = poll.Definition with { ClosesAt = closesAt };
+        await state.WriteOrDeactivateAsync(this);
+        poll = View()!;
+        await Task.WhenAll(Enumerable.Range(0, poll.Definition.ShardCount)
+            .Select(shard => GrainFactory.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(poll.Definition.Id, shard)).Reschedule(poll)));
+        // The tally re-reads the poll: its status and the expiry of the cached results follow the new closesAt.
+        await Tally().Publish();
+        return poll;
+    }
 
     public async Task<PollView?> Close()
     {

@@ -55,3 +55,12 @@ public sealed record AddressShareResponse(string Label, long Votes, double Share
 /// <param name="MedianPerMinute">The median of new votes over the minutes with votes.</param>
 /// <param name="PeakToMedian">Peak over median, or 0 without votes.</param>
 public sealed record RateSignalsResponse(long PeakPerMinute, DateTimeOffset? PeakAt, double MedianPerMinute, double PeakToMedian);
+
+/// <summary>The polls an editor runs, newest first.</summary>
+/// <param name="Polls">Each poll with its published results.</param>
+public sealed record PollListResponse(IReadOnlyList<EditorPollResponse> Polls);
+
+/// <summary>A poll with its live totals.</summary>
+/// <param name="Poll">The poll.</param>
+/// <param name="Results">Its published results.</param>
+public sealed record EditorPollResponse(PollResponse Poll, PollResultsResponse Results);

@@ -34,6 +34,7 @@ public static class RedisSetup
         services.TryAddSingleton<ResultsPublisher>();
         services.TryAddSingleton<TimelineStore>();
         services.TryAddSingleton<AddressStore>();
+        services.TryAddSingleton<PollIndex>();
         services.TryAddSingleton<CommentParts>();
         services.TryAddSingleton<CommentStore>();
         services.TryAddSingleton<CommentCounts>();

@@ -125,6 +125,47 @@ public sealed class PollAnalyticsHttpTests(SharedSilo silo)
         Assert.Equal(0.3333, signals.Top[0].Share);
     }
 
+    [Fact]
+    public async Task An_editor_moves_an_open_polls_close_and_votes_are_refused_from_then_on()
+    {
+        using var editor = await EditorAsync();
+        var pollId = await NewPollAsync(editor);
+        var closedId = await NewPollAsync(editor);
+        (await editor.PostAsync($"/api/polls/{closedId}/close", null)).Dispose();
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(2);
+
+        using var scheduled = await editor.PutAsJsonAsync($"/api/polls/{pollId}/schedule", new { closesAt });
+        using var past = await editor.PutAsJsonAsync($"/api/polls/{pollId}/schedule", new { closesAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+        using var closed = await editor.PutAsJsonAsync($"/api/polls/{closedId}/schedule", new { closesAt = DateTimeOffset.UtcNow.AddHours(1) });
+        await Task.Delay(closesAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+        using var reader = await Factory.ReaderAsync("schedule-late");
+        using var late = await reader.VoteAsync(pollId, "o1");
+
+        Assert.Equal(HttpStatusCode.OK, scheduled.StatusCode);
+        Assert.Equal(closesAt.ToUnixTimeMilliseconds(),
+            (await scheduled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("closesAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        await ProblemAssert.Expect(past, HttpStatusCode.BadRequest);
+        await ProblemAssert.Expect(closed, HttpStatusCode.Conflict);
+        await ProblemAssert.Expect(late, HttpStatusCode.Conflict);
+        Assert.Equal("closed", (await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_editors_list_has_a_new_poll_with_its_live_totals()
+    {
+        using var editor = await EditorAsync();
+        var pollId = await NewPollAsync(editor);
+        await VoteAsync(pollId, ("list-reader", "o3"));
+        await editor.ResultsWithinAsync(pollId, 1, TimeSpan.FromSeconds(5));
+
+        var list = await editor.GetFromJsonAsync<JsonElement>("/api/polls?limit=200");
+        using var tooMany = await editor.GetAsync("/api/polls?limit=201");
+
+        var listed = list.GetProperty("polls").EnumerateArray().Single(poll => poll.GetProperty("poll").GetProperty("id").GetString() == pollId);
+        Assert.Equal(new[] { 0L, 0L, 1L }, listed.GetProperty("results").Votes());
+        await ProblemAssert.Expect(tooMany, HttpStatusCode.BadRequest);
+    }
+
     private async Task VoteAsync(string pollId, params (string Reader, string Option)[] votes)
     {
         foreach (var (reader, option) in votes)
