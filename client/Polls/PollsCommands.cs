@@ -17,6 +17,8 @@ public static class PollsCommands
         polls.Subcommands.Add(Vote(host));
         polls.Subcommands.Add(Results(host));
         polls.Subcommands.Add(WatchCommand.Create(host));
+        polls.Subcommands.Add(AnalyticsCommands.Timeline(host));
+        polls.Subcommands.Add(AnalyticsCommands.Export(host));
         return polls;
     }
 
