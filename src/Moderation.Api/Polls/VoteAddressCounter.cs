@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Moderation.Redis.Polls;
+using Moderation.Redis.RateLimits;
 
 namespace Moderation.Api.Polls;
 
@@ -18,10 +19,12 @@ public sealed class VoteAddressCounter(AddressStore store, IOptions<PollsOptions
 
     public void Count(string pollId, IPAddress? address)
     {
-        if (AddressGroups.GroupOf(address) is not { } group)
+        if (address is null)
         {
             return;
         }
+
+        var group = ClientGroups.Of(address);
 
         lock (_gate)
         {

@@ -95,7 +95,7 @@ public sealed class PollTimelineTests
     [InlineData("198.51.100.7", "198.51.100.7")]
     public void An_ipv6_address_counts_as_its_64_and_an_ipv4_address_as_itself(string address, string group)
     {
-        Assert.Equal(group, AddressGroups.GroupOf(System.Net.IPAddress.Parse(address)));
+        Assert.Equal(group, Moderation.Redis.RateLimits.ClientGroups.Of(System.Net.IPAddress.Parse(address)));
     }
 
     private static ImmutableSortedDictionary<long, ImmutableDictionary<string, long>> Snapshots(params (long Minute, long O1, long O2)[] snapshots) =>
