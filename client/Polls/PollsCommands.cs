@@ -10,7 +10,7 @@ public static class PollsCommands
 {
     public static Command Create(ClientHost host)
     {
-        var polls = new Command("polls", "Create, close, vote in and watch live polls");
+        var polls = new Command("polls", "Create, close, vote in and watch live polls; their timeline and export for editors");
         polls.Subcommands.Add(CreatePoll(host));
         polls.Subcommands.Add(ShowPoll(host));
         polls.Subcommands.Add(ClosePoll(host));
