@@ -60,6 +60,24 @@ public abstract class SmallScriptTests(ScriptServer server)
     }
 
     [Fact]
+    public async Task A_minutes_first_timeline_record_stands_and_the_timeline_expires_with_the_polls_analytics()
+    {
+        var timeline = new TimelineStore(server.Connection);
+        var poll = "p" + Guid.NewGuid().ToString("N")[..10];
+
+        await timeline.RecordAsync(poll, 100, new Dictionary<string, long> { ["o1"] = 2, ["o2"] = 0 });
+        await timeline.RecordAsync(poll, 100, new Dictionary<string, long> { ["o1"] = 5 });
+        await timeline.RecordAsync(poll, 102, new Dictionary<string, long> { ["o1"] = 5, ["o2"] = 1 });
+        var read = await timeline.ReadAsync(poll);
+
+        Assert.Equal([100L, 102L], read.Keys);
+        Assert.Equal(2, read[100]["o1"]);
+        Assert.False(read[100].ContainsKey("o2"));
+        Assert.Equal(1, read[102]["o2"]);
+        Assert.True(await Redis.KeyTimeToLiveAsync(PollRedisKeys.Timeline(poll)) > TimeSpan.FromDays(89));
+    }
+
+    [Fact]
     public async Task A_reader_twice_in_one_vote_batch_meets_their_own_earlier_ballot()
     {
         var store = new VoteStore(server.Connection, server.Writes);
