@@ -22,7 +22,7 @@ public static class PollListApi
     }
 
     private static async Task<Results<Ok<PollListResponse>, ValidationProblem>> ListPolls(
-        int? limit, PollIndex index, IGrainFactory grains, TimeProvider clock)
+        int? limit, PollIndex index, ResultsPublisher published, IGrainFactory grains, TimeProvider clock)
     {
         if (limit is < 1 or > MaxLimit)
         {
@@ -39,7 +39,8 @@ public static class PollListApi
                 return null;
             }
 
-            var results = await grains.GetGrain<IPollTallyGrain>(id).GetResults();
+            // From the cache as readers get them; the tally grain (which counts every shard as it wakes) only when missing.
+            var results = await published.ReadAsync(id) ?? await grains.GetGrain<IPollTallyGrain>(id).GetResults();
             return new EditorPollResponse(PollResponses.From(poll, now), new PollResultsResponse(
                 results.PollId, results.TotalVotes, [.. results.Options.Select(option => new OptionVotesResponse(option.Id, option.Votes))],
                 results.Status, results.AsOf, results.Version));
