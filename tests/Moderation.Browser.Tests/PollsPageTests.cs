@@ -34,6 +34,7 @@ public sealed class PollsPageTests(BrowserSilo silo)
         await Expect(poll.Locator(".signals")).ToContainTextAsync("3 of 3");
         await poll.GetByLabel("Results of signed-in readers only").CheckAsync();
         await Expect(poll.Locator(".poll-totals")).ToContainTextAsync("Yes 2 (67%)");
+        await Screenshots.PageAsync(session.Page, "polls-page.png");
 
         await poll.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
         await Expect(poll).ToContainTextAsync("closed, 3 votes");
