@@ -10,13 +10,15 @@ public static class PollsCommands
 {
     public static Command Create(ClientHost host)
     {
-        var polls = new Command("polls", "Create, close, vote in and watch live polls");
+        var polls = new Command("polls", "Create, close, vote in and watch live polls; their timeline and export for editors");
         polls.Subcommands.Add(CreatePoll(host));
         polls.Subcommands.Add(ShowPoll(host));
         polls.Subcommands.Add(ClosePoll(host));
         polls.Subcommands.Add(Vote(host));
         polls.Subcommands.Add(Results(host));
         polls.Subcommands.Add(WatchCommand.Create(host));
+        polls.Subcommands.Add(AnalyticsCommands.Timeline(host));
+        polls.Subcommands.Add(AnalyticsCommands.Export(host));
         return polls;
     }
 

@@ -26,7 +26,8 @@ public static class WebSetup
         app.UseRewriter(new RewriteOptions()
             .AddRewrite("^moderate/?$", "moderate.html", skipRemainingRules: true)
             .AddRewrite("^model/?$", "model.html", skipRemainingRules: true)
-            .AddRewrite("^rules/?$", "rules.html", skipRemainingRules: true));
+            .AddRewrite("^rules/?$", "rules.html", skipRemainingRules: true)
+            .AddRewrite("^polls/?$", "polls.html", skipRemainingRules: true));
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -178,6 +178,31 @@ public sealed partial class PollCommandTests(ServiceFixture service)
         Assert.Contains("Stopped after", result.Output);
     }
 
+    [Fact]
+    public async Task An_editor_reads_a_polls_timeline_by_hour_and_exports_it_as_csv_and_a_reader_is_refused()
+    {
+        var editor = service.Mint("timeline-editor", "editor");
+        var created = await service.RunAsync("polls", "create", "client-tests-timeline", "--question", "Rain or shine?",
+            "--option", "Rain", "--option", "Shine", "--token", editor);
+        var pollId = PollId().Match(created.Output).Groups[1].Value;
+        await service.RunAsync("polls", "vote", pollId, "Shine", "--token", service.Mint("timeline-reader-" + Guid.NewGuid().ToString("N")[..6]));
+        await WaitForAsync(pollId, "total 1: Rain 0, Shine 1");
+
+        var timeline = await service.RunAsync("polls", "timeline", pollId, "--bucket", "1h", "--token", editor);
+        var export = await service.RunAsync("polls", "export", pollId, "--token", editor);
+        var refused = await service.RunAsync("polls", "export", pollId, "--token", service.Mint("not-an-editor"));
+        var badBucket = await service.RunAsync("polls", "timeline", pollId, "--bucket", "5m", "--token", editor);
+
+        Assert.True(timeline.ExitCode == 0, timeline.Output);
+        Assert.Contains("Rain or shine?: votes per hour (UTC)", timeline.Output);
+        Assert.Matches(@":00 +│ +1 │ +0 │ +1 │", timeline.Output);
+        Assert.True(export.ExitCode == 0, export.Output);
+        Assert.StartsWith("series,start,option_id,option,votes\r\ntotal,,o1,Rain,0\r\ntotal,,o2,Shine,1\r\nminute,", export.Output);
+        Assert.Equal(ClientHost.ServiceRefused, refused.ExitCode);
+        Assert.Contains("The service refused: 403", refused.Output);
+        Assert.Equal(ClientHost.InvalidUse, badBucket.ExitCode);
+    }
+
     private async Task<CliResult> WaitForAsync(string pollId, string expected, params string[] options)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);

@@ -10,7 +10,8 @@ function byId(id) {
   return document.getElementById(id);
 }
 
-export function wireAccount(onToken) {
+// roles: what the Development sign-in asks for (the editors' page asks for editor); roleName: what a 403 says is missing.
+export function wireAccount(onToken, { roles = ['moderator'], roleName = 'moderator' } = {}) {
   function setToken(token) {
     if (token) sessionStorage.setItem(tokenKey, token);
     else sessionStorage.removeItem(tokenKey);
@@ -26,7 +27,7 @@ export function wireAccount(onToken) {
     event.preventDefault();
     byId('account-status').textContent = '';
     try {
-      setToken(await devToken(byId('dev-name').value, ['moderator']));
+      setToken(await devToken(byId('dev-name').value, roles));
     } catch (error) {
       if (error instanceof DevSignInUnavailable) {
         byId('dev-signin').dataset.unavailable = 'true';
@@ -51,7 +52,7 @@ export function wireAccount(onToken) {
       setToken(null);
       byId('account-status').textContent = error.status === 401
         ? 'Your sign-in has expired or the token is not valid here. Sign in again.'
-        : 'This token does not carry the moderator role.';
+        : `This token does not carry the ${roleName} role.`;
       return true;
     },
   };

@@ -4,8 +4,9 @@ using Moderation.Contracts.Polls;
 namespace Moderation.Api.Polls;
 
 /// <summary>
-/// This process's memory of poll definitions, which never change once created, so that routing a vote to its
-/// shard costs no call to the poll's own grain. Status (closed) is not cached here: shards decide that.
+/// This process's memory of poll definitions, whose options and shards never change once created, so that routing a
+/// vote to its shard costs no call to the poll's own grain. Status (closed) and the schedule (closesAt, which an
+/// editor may move) are not read from here: shards decide those.
 /// </summary>
 public sealed class PollDirectory(IGrainFactory grains)
 {

@@ -20,6 +20,7 @@ public static class PollsApi
     {
         routes.MapPost("/api/articles/{articleId}/polls", CreatePoll).RequireAuthorization(Policies.Editor)
             .WithTags("Polls").WithSummary("Create a poll on an article.");
+        routes.MapPollList();
 
         var polls = routes.MapGroup("/api/polls/{pollId}").WithTags("Polls");
         polls.MapGet("", GetPoll).WithSummary("A poll's question, options and status.");
@@ -32,8 +33,11 @@ public static class PollsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Server-sent events: the results now, then on every change; as the poll's resultsVisibility allows.");
         polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).WithSummary("Close the poll to votes.");
+        polls.MapPut("/schedule", Schedule).RequireAuthorization(Policies.Editor)
+            .WithSummary("Set when an open poll closes by itself (closesAt; null for never).");
         polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor)
             .WithSummary("Recompute the totals from every stored vote and report any difference.");
+        polls.MapPollAnalytics();
         return polls;
     }
 
@@ -82,7 +86,8 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, ShardVoteBatcher shards, ModerationMetrics metrics)
+        string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, ShardVoteBatcher shards, ModerationMetrics metrics,
+        VoteAddressCounter addresses, HttpContext context)
     {
         var definition = PollIds.IsWellFormed(pollId) ? await directory.FindAsync(pollId) : null;
         if (definition is null)
@@ -99,6 +104,11 @@ public static class PollsApi
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
         var outcome = await shards.VoteAsync(VoteSharding.ShardKey(pollId, shard), new Ballot(reader.Id, choice, reader.IsAnonymous));
         metrics.VoteAnswered(outcome);
+        if (outcome == VoteOutcome.Counted)
+        {
+            addresses.Count(pollId, context.Connection.RemoteIpAddress);
+        }
+
         return outcome switch
         {
             VoteOutcome.Counted or VoteOutcome.Unchanged or VoteOutcome.Changed => TypedResults.Ok(VoteChoice.Answer(definition, choice, outcome)),
@@ -184,6 +194,26 @@ public static class PollsApi
     {
         var poll = PollIds.IsWellFormed(pollId) ? await grains.GetGrain<IPollGrain>(pollId).Close() : null;
         return poll is null ? UnknownPoll(pollId) : TypedResults.Ok(PollResponses.From(poll, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<PollResponse>, ValidationProblem, ProblemHttpResult>> Schedule(
+        string pollId, SchedulePollRequest request, IGrainFactory grains, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        if (request.ClosesAt is { } closesAt && closesAt <= now)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be in the future."] });
+        }
+
+        var poll = PollIds.IsWellFormed(pollId) ? await grains.GetGrain<IPollGrain>(pollId).Schedule(request.ClosesAt?.ToUniversalTime()) : null;
+        if (poll is null)
+        {
+            return UnknownPoll(pollId);
+        }
+
+        return poll.IsClosedAt(now)
+            ? Problem(StatusCodes.Status409Conflict, "Poll closed", "The poll is closed; its schedule can no longer change.")
+            : TypedResults.Ok(PollResponses.From(poll, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<RecountReport>, ProblemHttpResult>> Recount(string pollId, PollDirectory directory, IGrainFactory grains)

@@ -13,6 +13,9 @@ public sealed class PollsOptions
     /// </summary>
     public int ShardCount { get; set; } = 4;
 
+    /// <summary>How often a silo writes the client address counts of the brigading signals: what a silo crash can lose.</summary>
+    public TimeSpan AddressFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Longest silence on a results stream before a comment line keeps proxies from closing it.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -12,6 +12,12 @@ public interface IPollGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<PollView?> Get();
 
+    /// <summary>
+    /// Sets when an open poll closes by itself (null: never), durably, and tells its shards; a closed poll is left as it
+    /// is. Returns the poll as it now stands, or null when it does not exist.
+    /// </summary>
+    Task<PollView?> Schedule(DateTimeOffset? closesAt);
+
     /// <summary>Closes the poll durably; every shard refuses votes once this returns.</summary>
     Task<PollView?> Close();
 }

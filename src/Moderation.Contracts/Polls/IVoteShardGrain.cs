@@ -15,6 +15,9 @@ public interface IVoteShardGrain : IGrainWithStringKey
     /// <summary>The option this reader chose, or null.</summary>
     Task<string?> GetVote(string readerId);
 
+    /// <summary>Takes the poll's new schedule: votes are refused from its new closesAt.</summary>
+    Task Reschedule(PollView poll);
+
     /// <summary>Stops taking votes and returns once every accepted vote is committed.</summary>
     Task Close();
 }

@@ -1,4 +1,5 @@
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
 using Moderation.Redis.Webhooks;
 
 namespace Moderation.Grains.Polls;
@@ -7,6 +8,7 @@ public sealed class PollGrain(
     [PersistentState("poll", GrainStorage.Name)] IPersistentState<PollState> state,
     WebhookOutbox webhooks,
     WebhookSubscriptions subscriptions,
+    PollIndex index,
     TimeProvider clock) : Grain, IPollGrain
 {
     public async Task<PollView> Create(PollDefinition definition)
@@ -15,6 +17,7 @@ public sealed class PollGrain(
         {
             state.State.Definition = definition;
             await state.WriteOrDeactivateAsync(this);
+            await index.AddAsync(definition.Id, definition.CreatedAt);
             await Tally().Publish();
         }
 
@@ -22,6 +25,24 @@ public sealed class PollGrain(
     }
 
     public Task<PollView?> Get() => Task.FromResult(View());
+
+    public async Task<PollView?> Schedule(DateTimeOffset? closesAt)
+    {
+        var poll = View();
+        if (poll is null || poll.IsClosedAt(clock.GetUtcNow()))
+        {
+            return poll;
+        }
+
+        state.State.Definition = poll.Definition with { ClosesAt = closesAt };
+        await state.WriteOrDeactivateAsync(this);
+        poll = View()!;
+        await Task.WhenAll(Enumerable.Range(0, poll.Definition.ShardCount)
+            .Select(shard => GrainFactory.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(poll.Definition.Id, shard)).Reschedule(poll)));
+        // The tally re-reads the poll: its status and the expiry of the cached results follow the new closesAt.
+        await Tally().Publish();
+        return poll;
+    }
 
     public async Task<PollView?> Close()
     {

@@ -7,9 +7,10 @@ namespace Moderation.Grains.Polls;
 /// <summary>
 /// Sums the shards' committed tallies and publishes them: a change after a quiet interval at once, and changes that
 /// follow it every 250 ms while they go on. On activation it reads every shard's tally from the store, so a restart
-/// starts from the committed totals, not from zero.
+/// starts from the committed totals, not from zero. The first change it publishes in a minute first records the totals
+/// published before it in the poll's timeline: one write per poll per minute with votes, off the vote path.
 /// </summary>
-public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, TimeProvider clock) : Grain, IPollTallyGrain
+public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, TimelineStore timeline, TimeProvider clock) : Grain, IPollTallyGrain
 {
     private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
 
@@ -17,6 +18,7 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
     private PollView? _poll;
     private PollResults? _published;
     private DateTimeOffset _publishedAt;
+    private long? _timelineMinute;
     private bool _changed;
 
     private string PollId => this.GetPrimaryKeyString();
@@ -103,7 +105,9 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
         _publishedAt = clock.GetUtcNow();
         try
         {
-            _published = await publisher.PublishAsync(Totals(), _poll?.Definition.ClosesAt);
+            var totals = Totals();
+            await RecordTimeline(totals);
+            _published = await publisher.PublishAsync(totals, _poll?.Definition.ClosesAt);
         }
         catch
         {
@@ -113,6 +117,22 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
         }
 
         return _published;
+    }
+
+    /// <summary>
+    /// Records the published totals as the start of this minute when this publication is the minute's first change.
+    /// A new activation does not know whether the minute is recorded already; the store keeps a minute's first record.
+    /// </summary>
+    private async Task RecordTimeline(PollResults totals)
+    {
+        var minute = TimelineStore.MinuteOf(totals.AsOf);
+        if (_published is null || minute == _timelineMinute || _published.Options.SequenceEqual(totals.Options))
+        {
+            return;
+        }
+
+        await timeline.RecordAsync(PollId, minute, _published.Options.ToDictionary(option => option.Id, option => option.Votes));
+        _timelineMinute = minute;
     }
 
     private static bool SameCounts(ImmutableDictionary<string, long>? known, ImmutableDictionary<string, long> reported) =>

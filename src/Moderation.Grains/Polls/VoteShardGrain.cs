@@ -115,6 +115,12 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
 
     public async Task<string?> GetVote(string readerId) => await store.ReadVoteAsync(_pollId, _shard, readerId);
 
+    public Task Reschedule(PollView poll)
+    {
+        _poll = poll;
+        return Task.CompletedTask;
+    }
+
     public async Task Close()
     {
         _closed = true;

@@ -118,3 +118,7 @@ public sealed record ScaleVotesResponse(int Value, long Votes);
 /// <param name="Id">The option id.</param>
 /// <param name="Votes">Its votes.</param>
 public sealed record OptionVotesResponse(string Id, long Votes);
+
+/// <summary>A new schedule for an open poll. (opensAt, for polls not yet open, belongs beside closesAt here.)</summary>
+/// <param name="ClosesAt">When voting ends by itself, in the future; null for never.</param>
+public sealed record SchedulePollRequest(DateTimeOffset? ClosesAt);

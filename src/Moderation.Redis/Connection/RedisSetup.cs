@@ -33,6 +33,9 @@ public static class RedisSetup
 
         services.TryAddSingleton<VoteStore>();
         services.TryAddSingleton<ResultsPublisher>();
+        services.TryAddSingleton<TimelineStore>();
+        services.TryAddSingleton<AddressStore>();
+        services.TryAddSingleton<PollIndex>();
         services.TryAddSingleton<CommentParts>();
         services.TryAddSingleton<CommentStore>();
         services.TryAddSingleton<CommentCounts>();

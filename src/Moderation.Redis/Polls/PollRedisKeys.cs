@@ -15,6 +15,18 @@ public static class PollRedisKeys
     /// <summary>Counter behind the results' version, so that it only grows.</summary>
     public static string ResultsVersion(string pollId) => $"moderation:poll:{{{pollId}}}:results-version";
 
+    /// <summary>Hash of minute (Unix minutes) to the totals published when that minute's first change came: the timeline.</summary>
+    public static string Timeline(string pollId) => $"moderation:poll:{{{pollId}}}:timeline";
+
+    /// <summary>Hash of keyed address hash to the votes counted from that address (IPv4) or /64 (IPv6).</summary>
+    public static string Addresses(string pollId) => $"moderation:poll:{{{pollId}}}:addresses";
+
+    /// <summary>The secret behind the keyed address hashes, made once and shared by every silo.</summary>
+    public const string AddressHashKey = "moderation:polls:address-hash-key";
+
+    /// <summary>Sorted set of every poll id by creation time (Unix milliseconds): the editors' page's list.</summary>
+    public const string AllPolls = "moderation:polls:all";
+
     /// <summary>Set of polls whose published results say open: the ones a restarted cluster re-publishes.</summary>
     public const string OpenPolls = "moderation:polls:open";
 

@@ -14,7 +14,8 @@ namespace Moderation.Redis.Polls;
 public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
 {
     /// <summary>
-    /// ARGV: whether a reader may change their vote ('1'), then reader and option pairs. Answers an outcome per ballot.
+    /// ARGV: whether a reader may change their vote ('1'), then reader and stored value (<see cref="StoredVote"/>) pairs.
+    /// Answers an outcome per ballot.
     /// One HMGET and at most one HSET per batch, whatever its size: the embedded store waits for an append-only file
     /// commit after every write command, even inside a script, so a write per ballot made every vote its own disk
     /// write (measured: 1.00 write system call per vote). A reader twice in one batch meets their own earlier ballot.
@@ -33,23 +34,23 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         local writes = {}
         local outcomes = {}
         for j, reader in ipairs(readers) do
-          local option = ARGV[2 * j + 1]
+          local value = ARGV[2 * j + 1]
           local previous = current[reader]
           if previous == nil then
             previous = stored[j]
           end
           if not previous then
-            current[reader] = option
+            current[reader] = value
             writes[#writes + 1] = reader
-            writes[#writes + 1] = option
+            writes[#writes + 1] = value
             outcomes[j] = 'counted'
-          elseif previous == option then
+          elseif option_of(previous) == option_of(value) then
             outcomes[j] = 'unchanged'
           elseif allow_change then
-            current[reader] = option
+            current[reader] = value
             writes[#writes + 1] = reader
-            writes[#writes + 1] = option
-            outcomes[j] = 'changed:' .. previous
+            writes[#writes + 1] = value
+            outcomes[j] = 'changed:' .. option_of(previous)
           else
             outcomes[j] = 'conflict'
           end
@@ -58,24 +59,33 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
           redis.call('HSET', votes, unpack(writes))
         end
         return outcomes
-        """);
+        """,
+        StoredVote.LuaFunctions);
 
-    // Counts inside Redis so that only a handful of numbers cross the network, not every vote.
+    // Counts inside Redis so that only a handful of numbers cross the network, not every vote. Answers option, votes,
+    // signed-in votes triples.
     internal static readonly RedisScript<VoteShard> Count = new(
         "count a shard's votes",
         VoteShardKeys(),
         """
         local counts = {}
-        for _, option in ipairs(redis.call('HVALS', votes)) do
+        local signed_in = {}
+        for _, value in ipairs(redis.call('HVALS', votes)) do
+          local option = option_of(value)
           counts[option] = (counts[option] or 0) + 1
+          if is_signed_in(value) then
+            signed_in[option] = (signed_in[option] or 0) + 1
+          end
         end
         local flat = {}
         for option, count in pairs(counts) do
           flat[#flat + 1] = option
           flat[#flat + 1] = tostring(count)
+          flat[#flat + 1] = tostring(signed_in[option] or 0)
         end
         return flat
-        """);
+        """,
+        StoredVote.LuaFunctions);
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -86,7 +96,7 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         for (var i = 0; i < ballots.Count; i++)
         {
             arguments[1 + i * 2] = ballots[i].ReaderId;
-            arguments[2 + i * 2] = ballots[i].OptionId;
+            arguments[2 + i * 2] = StoredVote.Encode(ballots[i].OptionId, signedIn: !ballots[i].IsAnonymous);
         }
 
         var result = await Commit.EvaluateAsync(writes.For(shard), new VoteShard(pollId, shard), arguments);
@@ -99,21 +109,31 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         return [.. outcomes.Select(outcome => ParseOutcome((string)outcome!))];
     }
 
-    public async Task<string?> ReadVoteAsync(string pollId, int shard, string readerId) =>
-        await Database.HashGetAsync(PollRedisKeys.Votes(pollId, shard), readerId);
+    /// <summary>The option this reader chose, or null.</summary>
+    public async Task<string?> ReadVoteAsync(string pollId, int shard, string readerId)
+    {
+        var value = await Database.HashGetAsync(PollRedisKeys.Votes(pollId, shard), readerId);
+        return value.IsNull ? null : StoredVote.OptionOf(value!);
+    }
 
     /// <summary>Votes per option in one shard, counted from the stored votes.</summary>
-    public async Task<ImmutableDictionary<string, long>> CountAsync(string pollId, int shard)
+    public async Task<ImmutableDictionary<string, long>> CountAsync(string pollId, int shard) => (await CountSplitAsync(pollId, shard)).All;
+
+    /// <summary>Votes per option in one shard, all and signed-in readers' only, counted from the stored votes.</summary>
+    public async Task<ShardCounts> CountSplitAsync(string pollId, int shard)
     {
         var result = await Count.EvaluateAsync(Database, new VoteShard(pollId, shard));
         var flat = (RedisResult[])result!;
-        var counts = ImmutableDictionary.CreateBuilder<string, long>();
-        for (var i = 0; i < flat.Length; i += 2)
+        var all = ImmutableDictionary.CreateBuilder<string, long>();
+        var signedIn = ImmutableDictionary.CreateBuilder<string, long>();
+        for (var i = 0; i < flat.Length; i += 3)
         {
-            counts[(string)flat[i]!] = long.Parse((string)flat[i + 1]!, System.Globalization.CultureInfo.InvariantCulture);
+            var option = (string)flat[i]!;
+            all[option] = long.Parse((string)flat[i + 1]!, System.Globalization.CultureInfo.InvariantCulture);
+            signedIn[option] = long.Parse((string)flat[i + 2]!, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return counts.ToImmutable();
+        return new ShardCounts(all.ToImmutable(), signedIn.ToImmutable());
     }
 
     private static ScriptKeys<VoteShard> VoteShardKeys() =>
@@ -131,6 +151,9 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
 
 /// <summary>One shard of one poll: the key every vote script touches.</summary>
 internal sealed record VoteShard(string PollId, int Shard);
+
+/// <summary>One shard's votes per option: every reader's, and signed-in readers' alone.</summary>
+public sealed record ShardCounts(ImmutableDictionary<string, long> All, ImmutableDictionary<string, long> SignedIn);
 
 /// <summary>What the store made of one ballot; <paramref name="PreviousOptionId"/> is set when a vote moved.</summary>
 public readonly record struct CommittedVote(VoteOutcome Outcome, string? PreviousOptionId);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Moderation.Redis.RateLimits;
 
@@ -9,17 +8,6 @@ public static class RateLimitKeys
     /// <summary>One reader's counter for one kind of write.</summary>
     public static string Reader(string kind, string readerId) => $"moderation:ratelimit:{kind}:reader:{readerId}";
 
-    /// <summary>IPv6 clients are counted per /64: one subscriber usually holds a whole /64.</summary>
-    public static string Address(string kind, IPAddress client)
-    {
-        if (client.IsIPv4MappedToIPv6)
-        {
-            client = client.MapToIPv4();
-        }
-
-        var address = client.AddressFamily == AddressFamily.InterNetworkV6
-            ? new IPAddress([.. client.GetAddressBytes().AsSpan(0, 8), 0, 0, 0, 0, 0, 0, 0, 0]) + "/64"
-            : client.ToString();
-        return $"moderation:ratelimit:{kind}:ip:{address}";
-    }
+    /// <summary>One client's counter for one kind of write: an IPv4 address or an IPv6 /64 (<see cref="ClientGroups"/>).</summary>
+    public static string Address(string kind, IPAddress client) => $"moderation:ratelimit:{kind}:ip:{ClientGroups.Of(client)}";
 }

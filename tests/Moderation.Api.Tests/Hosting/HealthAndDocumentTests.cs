@@ -51,6 +51,11 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/moderation/comments/{commentId}/feature")]
     [InlineData("/api/readers/me/comments")]
     [InlineData("/api/moderation/readers/{readerId}")]
+    [InlineData("/api/polls")]
+    [InlineData("/api/polls/{pollId}/schedule")]
+    [InlineData("/api/polls/{pollId}/timeline")]
+    [InlineData("/api/polls/{pollId}/export")]
+    [InlineData("/api/polls/{pollId}/signals")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {
         using var client = silo.CreateClient();

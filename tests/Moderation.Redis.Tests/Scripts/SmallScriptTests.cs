@@ -38,6 +38,46 @@ public abstract class SmallScriptTests(ScriptServer server)
     }
 
     [Fact]
+    public async Task Signed_in_votes_are_counted_apart_exactly_through_a_change_and_an_anonymous_vote_is_stored_as_before()
+    {
+        var store = new VoteStore(server.Connection, server.Writes);
+        var poll = "p" + Guid.NewGuid().ToString("N")[..10];
+        // A signed-in reader's vote stored before votes were marked counts as anonymous and is still theirs.
+        await Redis.HashSetAsync(PollRedisKeys.Votes(poll, 0), "old-timer", "o1");
+
+        await store.CommitAsync(poll, 0, allowChange: true,
+            [new Ballot("mia", "o1", false), new Ballot("anon-1", "o1", true), new Ballot("ben", "o2", false), new Ballot("old-timer", "o1", false)]);
+        var moved = await store.CommitAsync(poll, 0, allowChange: true, [new Ballot("mia", "o2", false), new Ballot("old-timer", "o2", false)]);
+        var counts = await store.CountSplitAsync(poll, 0);
+
+        Assert.Equal([new CommittedVote(VoteOutcome.Changed, "o1"), new CommittedVote(VoteOutcome.Changed, "o1")], moved);
+        Assert.Equal(1, counts.All["o1"]);
+        Assert.Equal(3, counts.All["o2"]);
+        Assert.Equal(0, counts.SignedIn["o1"]);
+        Assert.Equal(3, counts.SignedIn["o2"]);
+        Assert.Equal("o1", (string?)await Redis.HashGetAsync(PollRedisKeys.Votes(poll, 0), "anon-1"));
+        Assert.Equal("o2", await store.ReadVoteAsync(poll, 0, "mia"));
+    }
+
+    [Fact]
+    public async Task A_minutes_first_timeline_record_stands_and_the_timeline_expires_with_the_polls_analytics()
+    {
+        var timeline = new TimelineStore(server.Connection);
+        var poll = "p" + Guid.NewGuid().ToString("N")[..10];
+
+        await timeline.RecordAsync(poll, 100, new Dictionary<string, long> { ["o1"] = 2, ["o2"] = 0 });
+        await timeline.RecordAsync(poll, 100, new Dictionary<string, long> { ["o1"] = 5 });
+        await timeline.RecordAsync(poll, 102, new Dictionary<string, long> { ["o1"] = 5, ["o2"] = 1 });
+        var read = await timeline.ReadAsync(poll);
+
+        Assert.Equal([100L, 102L], read.Keys);
+        Assert.Equal(2, read[100]["o1"]);
+        Assert.False(read[100].ContainsKey("o2"));
+        Assert.Equal(1, read[102]["o2"]);
+        Assert.True(await Redis.KeyTimeToLiveAsync(PollRedisKeys.Timeline(poll)) > TimeSpan.FromDays(89));
+    }
+
+    [Fact]
     public async Task A_reader_twice_in_one_vote_batch_meets_their_own_earlier_ballot()
     {
         var store = new VoteStore(server.Connection, server.Writes);
