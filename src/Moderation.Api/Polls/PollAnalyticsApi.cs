@@ -84,7 +84,6 @@ public static class PollAnalyticsApi
             voters - signedInVoters,
             SplitByAnswer(poll, shards),
             AddressSignals(await addresses.ReadAsync(pollId)),
-            AddressSignals(await addresses.ReadAsync(pollId)),
             PollTimeline.Rate(minutes)));
     }
 

@@ -190,6 +190,31 @@ public abstract class PollKindsHttpTests(SharedSilo silo)
         Assert.Equal("closed", (await reader.ResultsAsync(pollId)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task The_editors_signals_split_a_multiple_choice_poll_per_option_and_a_scale_poll_per_value()
+    {
+        var multiple = await NewPollAsync(new { kind = "multiple", maxChoices = 2, options = new[] { "A", "B", "C" } });
+        var scale = await NewPollAsync(Scale());
+        using var client = Factory.CreateClient();
+        var ann = await client.DevTokenAsync($"signals-ann-{multiple}");
+        var bob = await client.DevTokenAsync($"signals-bob-{multiple}");
+        (await SendAsync(client, ann, multiple, new { optionIds = new[] { "o1", "o3" } })).EnsureSuccessStatusCode();
+        (await SendAsync(client, bob, multiple, new { optionIds = new[] { "o3" } })).EnsureSuccessStatusCode();
+        (await SendAsync(client, ann, scale, new { value = 4 })).EnsureSuccessStatusCode();
+        using var editor = await EditorAsync();
+
+        var perOption = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{multiple}/signals");
+        var perValue = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{scale}/signals");
+
+        Assert.Equal(2, perOption.GetProperty("totalVotes").GetInt64());
+        Assert.Equal([("o1", 1L), ("o2", 0L), ("o3", 2L)], SignedIn(perOption));
+        Assert.Equal(1, perValue.GetProperty("signedInVotes").GetInt64());
+        Assert.Equal([("1", 0L), ("2", 0L), ("3", 0L), ("4", 1L), ("5", 0L)], SignedIn(perValue));
+    }
+
+    private static (string, long)[] SignedIn(JsonElement signals) =>
+        [.. signals.GetProperty("options").EnumerateArray().Select(option => (option.GetProperty("id").GetString()!, option.GetProperty("signedIn").GetInt64()))];
+
     private static object Scale(object? extra = null)
     {
         var body = new Dictionary<string, object?>
