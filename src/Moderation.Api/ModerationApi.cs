@@ -6,6 +6,7 @@ using Moderation.Api.Comments;
 using Moderation.Api.Cors;
 using Moderation.Api.Health;
 using Moderation.Api.Identity;
+using Moderation.Api.Imports;
 using Moderation.Api.Model;
 using Moderation.Api.ModerationStream;
 using Moderation.Api.Moderators;
@@ -35,6 +36,7 @@ public static class ModerationApi
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
+        builder.Services.AddImports();
         builder.Services.AddModerationMetrics();
         builder.Services.AddOpenApi(OpenApiSetup.Configure);
         builder.Services.AddHealthChecks()
@@ -65,6 +67,7 @@ public static class ModerationApi
         app.MapReaderComments();
         app.MapToxicity();
         app.MapModelLearning();
+        app.MapImports();
         return app;
     }
 }
