@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Moderation.Client.Articles;
 using Moderation.Client.Comments;
+using Moderation.Client.Import;
 using Moderation.Client.Load;
 using Moderation.Client.Model;
 using Moderation.Client.Moderators;
@@ -24,6 +25,7 @@ public static class ClientCommands
         root.Subcommands.Add(RulesCommands.Create(host));
         root.Subcommands.Add(ModelCommands.Create(host));
         root.Subcommands.Add(LoadCommands.Create(host));
+        root.Subcommands.Add(ImportCommands.Create(host));
         foreach (var command in OperatorCommands.Create(host))
         {
             root.Subcommands.Add(command);

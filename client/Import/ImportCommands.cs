@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Moderation.Client.Http;
+using Spectre.Console;
+
+namespace Moderation.Client.Import;
+
+/// <summary>The <c>import</c> command group: a site's comments from Disqus or WordPress, or from this service's export (moderator or editor).</summary>
+public static class ImportCommands
+{
+    public static Command Create(ClientHost host)
+    {
+        var import = new Command("import", "Bring a site's comments from Disqus, WordPress or this service's export (moderator or editor); running it again resumes and changes nothing stored");
+        import.Subcommands.Add(Source(host, "disqus", "Import a Disqus XML export", file =>
+        {
+            Dictionary<string, SourceThread> threads;
+            using (var stream = File.OpenRead(file))
+            {
+                threads = DisqusExport.ReadThreads(stream);
+            }
+
+            return new Reader(new ImportSettings(DisqusExport.Source, Html: true, false, 0), stream => DisqusExport.ReadPosts(stream, threads));
+        }));
+        import.Subcommands.Add(Source(host, "wordpress", "Import a WordPress export (WXR)", _ =>
+            new Reader(new ImportSettings(WordPressExport.Source, Html: true, false, 0), WordPressExport.ReadComments)));
+        return import;
+    }
+
+    private sealed record Reader(ImportSettings Settings, Func<Stream, IEnumerable<SourceComment>> Read);
+
+    private static Command Source(ClientHost host, string name, string description, Func<string, Reader> reader)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The export file" };
+        var map = new Option<FileInfo?>("--map") { Description = "A file of 'source,articleId' lines, where source is a thread's identifier, link or slug, for sites whose ids differ" };
+        var asLabels = new Option<bool>("--as-labels") { Description = "Also make labels for the filter's retraining: rejected comments toxic, published ones clean (moderator)" };
+        var batchSize = new Option<int>("--batch-size")
+        {
+            Description = $"Comments per request (at most {ModerationApi.MaxCommentsPerImportBatch})",
+            DefaultValueFactory = _ => 500,
+        };
+        var command = new Command(name, description) { file, map, asLabels, batchSize };
+        command.SetAction(host.Action(async (parse, cancellationToken) =>
+        {
+            var size = parse.GetValue(batchSize);
+            if (size is < 1 or > ModerationApi.MaxCommentsPerImportBatch)
+            {
+                throw new UsageException($"--batch-size must be between 1 and {ModerationApi.MaxCommentsPerImportBatch}.");
+            }
+
+            var path = parse.GetValue(file)!.FullName;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"There is no file {path}.");
+            }
+
+            var articles = parse.GetValue(map) is { } mapFile ? ArticleMap.Load(mapFile.FullName) : ArticleMap.Empty;
+            var source = reader(path);
+            var settings = source.Settings with { AsLabels = parse.GetValue(asLabels), BatchSize = size };
+            var api = host.CreateApi(parse, TimeSpan.FromMinutes(2));
+            using var http = api.Http;
+            var run = new ImportRun(api, settings, articles);
+            var summary = await host.Console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask($"Importing {Path.GetFileName(path)}", maxValue: 1);
+                    return await run.RunAsync(source.Read, () => File.OpenRead(path), (pass, done) =>
+                    {
+                        task.Description = pass == 1 ? $"Importing {Path.GetFileName(path)}" : $"Pass {pass}: replies read before their parents";
+                        task.Value = done;
+                    }, cancellationToken);
+                });
+            Report(host.Console, summary);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Report(IAnsiConsole console, ImportSummary summary)
+    {
+        console.MarkupLineInterpolated($"Stored [bold]{summary.Stored:N0}[/] comments; {summary.Existed:N0} were stored before ({summary.Passes} pass(es) over the file).");
+        if (summary.LabelsAdded > 0)
+        {
+            console.MarkupLineInterpolated($"Added {summary.LabelsAdded:N0} labels for retraining.");
+        }
+
+        if (summary.WithoutArticle > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]Left out {summary.WithoutArticle:N0}[/] comments whose thread maps to no article id: give them one with --map.");
+        }
+
+        if (summary.WithoutParent > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]Left out {summary.WithoutParent:N0}[/] replies whose parent is not in the file.");
+        }
+    }
+}
