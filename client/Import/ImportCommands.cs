@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Moderation.Client.Http;
+using Moderation.Http.Articles;
 using Spectre.Console;
 
 namespace Moderation.Client.Import;
@@ -22,10 +23,33 @@ public static class ImportCommands
         }));
         import.Subcommands.Add(Source(host, "wordpress", "Import a WordPress export (WXR)", _ =>
             new Reader(new ImportSettings(WordPressExport.Source, Html: true, false, 0), WordPressExport.ReadComments)));
+        import.Subcommands.Add(Source(host, "export", "Import this service's export (moderation export) into an installation: its ids, readers and article settings are kept", file =>
+        {
+            var summary = ExportFile.Summarize(file);
+            if (summary.End is null)
+            {
+                throw new InvalidDataException($"{file} has no end line: the export was cut short, and importing part of it would look whole.");
+            }
+
+            return new Reader(new ImportSettings(ExportFile.Source, Html: false, false, 0), ExportFile.ReadComments, async (api, cancellationToken) =>
+            {
+                foreach (var article in summary.Articles)
+                {
+                    var trust = article.Trust is { } counts ? new ArticleTrustSettings(counts.NewReaderComments, counts.LinkApprovedComments, counts.RecentRejections) : null;
+                    await api.UpdateArticleSettingsAsync(article.Id, new ArticleSettingsRequest(article.CommentsOpen, article.Premoderation, article.HoldThreshold, trust), cancellationToken);
+                }
+
+                return summary.Polls + summary.AuditRecords == 0
+                    ? $"Restored the settings of {summary.Articles.Count:N0} articles."
+                    : $"Restored the settings of {summary.Articles.Count:N0} articles. The file's {summary.Polls:N0} polls and {summary.AuditRecords:N0} audit records are kept in it but not imported.";
+            });
+        }));
         return import;
     }
 
-    private sealed record Reader(ImportSettings Settings, Func<Stream, IEnumerable<SourceComment>> Read);
+    /// <param name="Prepare">Anything to do before the comments are sent; answers a line for the report.</param>
+    private sealed record Reader(
+        ImportSettings Settings, Func<Stream, IEnumerable<SourceComment>> Read, Func<ModerationApi, CancellationToken, Task<string>>? Prepare = null);
 
     private static Command Source(ClientHost host, string name, string description, Func<string, Reader> reader)
     {
@@ -57,6 +81,7 @@ public static class ImportCommands
             var settings = source.Settings with { AsLabels = parse.GetValue(asLabels), BatchSize = size };
             var api = host.CreateApi(parse, TimeSpan.FromMinutes(2));
             using var http = api.Http;
+            var prepared = source.Prepare is null ? null : await source.Prepare(api, cancellationToken);
             var run = new ImportRun(api, settings, articles);
             var summary = await host.Console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -70,6 +95,11 @@ public static class ImportCommands
                     }, cancellationToken);
                 });
             Report(host.Console, summary);
+            if (prepared is not null)
+            {
+                host.Console.MarkupLineInterpolated($"{prepared}");
+            }
+
             return 0;
         }));
         return command;

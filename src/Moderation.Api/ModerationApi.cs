@@ -5,6 +5,7 @@ using Moderation.Api.Auth;
 using Moderation.Api.Comments;
 using Moderation.Api.Cors;
 using Moderation.Api.Health;
+using Moderation.Api.Exports;
 using Moderation.Api.Identity;
 using Moderation.Api.Imports;
 using Moderation.Api.Model;
@@ -37,6 +38,7 @@ public static class ModerationApi
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
         builder.Services.AddImports();
+        builder.Services.AddExport();
         builder.Services.AddModerationMetrics();
         builder.Services.AddOpenApi(OpenApiSetup.Configure);
         builder.Services.AddHealthChecks()
@@ -68,6 +70,7 @@ public static class ModerationApi
         app.MapToxicity();
         app.MapModelLearning();
         app.MapImports();
+        app.MapExport();
         return app;
     }
 }

@@ -8,8 +8,8 @@ using Moderation.Redis.Imports;
 namespace Moderation.Api.Imports;
 
 /// <summary>
-/// Stores a validated batch. Comments go in rounds: a reply waits for the round that stores its parent when the parent
-/// is in the same batch (wherever it stands in it), and the comments of one round are written side by side.
+/// Stores a validated batch in its order, but for a reply that comes before its parent in the batch, which is stored
+/// after it, so that a batch resolves its own order; a reply whose parent is in no batch yet waits for a later one.
 /// </summary>
 public sealed class ImportBatch(ImportStore store, CommentParts parts, ImportIdentities identities, LabelStore labels, TimeProvider clock)
 {
@@ -18,11 +18,12 @@ public sealed class ImportBatch(ImportStore store, CommentParts parts, ImportIde
     {
         var source = request.Source!;
         var comments = request.Comments!.Select(comment => Imported(source, request.Html, comment!)).ToArray();
-        var rounds = Rounds(request.Comments!);
+        var order = ParentsFirst(request.Comments!);
+        var stored = await store.ImportAsync([.. order.Select(index => comments[index])]);
         var outcomes = new ImportOutcome[comments.Length];
-        foreach (var round in rounds.Select((round, index) => (round, index)).GroupBy(item => item.round, item => item.index).OrderBy(group => group.Key))
+        for (var position = 0; position < order.Length; position++)
         {
-            await Task.WhenAll(round.Select(async index => outcomes[index] = await store.ImportAsync(comments[index])));
+            outcomes[order[position]] = stored[position];
         }
 
         var labelsAdded = request.AsLabels ? await LabelAsync(comments, outcomes, importer) : 0;
@@ -69,8 +70,8 @@ public sealed class ImportBatch(ImportStore store, CommentParts parts, ImportIde
             ? sourceId
             : identities.CommentId(source, sourceId, part);
 
-    /// <summary>Each comment's round: 0, or one more than its parent's when the parent is in the batch.</summary>
-    private static int[] Rounds(IReadOnlyList<ImportCommentRequest?> comments)
+    /// <summary>The batch's order, but for a reply that comes before its parent in the batch: it moves just after the parent.</summary>
+    private static int[] ParentsFirst(IReadOnlyList<ImportCommentRequest?> comments)
     {
         var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var index = 0; index < comments.Count; index++)
@@ -78,20 +79,29 @@ public sealed class ImportBatch(ImportStore store, CommentParts parts, ImportIde
             indexOf.TryAdd(comments[index]!.SourceId!, index);
         }
 
-        var rounds = new int[comments.Count];
+        var order = new List<int>(comments.Count);
+        var placed = new bool[comments.Count];
+        var chain = new Stack<int>();
         for (var index = 0; index < comments.Count; index++)
         {
-            var round = 0;
-            var seen = new HashSet<int> { index };
-            for (var at = index; comments[at]!.ParentSourceId is { } parent && indexOf.TryGetValue(parent, out var parentIndex) && seen.Add(parentIndex); at = parentIndex)
+            // The comment, then its ancestors in the batch not placed yet, placed oldest ancestor first; a cycle stops the walk.
+            for (var at = index; !placed[at] && !chain.Contains(at);)
             {
-                round++;
+                chain.Push(at);
+                if (comments[at]!.ParentSourceId is not { } parent || !indexOf.TryGetValue(parent, out at))
+                {
+                    break;
+                }
             }
 
-            rounds[index] = round;
+            while (chain.TryPop(out var next))
+            {
+                placed[next] = true;
+                order.Add(next);
+            }
         }
 
-        return rounds;
+        return [.. order];
     }
 
     private static string Name(ImportOutcome outcome) => outcome switch

@@ -17,21 +17,44 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
 
     private IDatabase Database => redis.GetDatabase();
 
-    public async Task<ImportOutcome> ImportAsync(ImportedComment comment)
+    /// <summary>
+    /// Stores comments in the order given, in which a parent in the list comes before its replies. The scripts are sent
+    /// together without waiting for each other: one part's scripts share one connection, so they run in the list's
+    /// order, and a reply's placement comes from its parent's in the list without a read.
+    /// </summary>
+    public async Task<ImportOutcome[]> ImportAsync(IReadOnlyList<ImportedComment> comments)
     {
-        var part = CommentParts.OfComment(comment.Id);
-        if (part != parts.OfArticle(comment.ArticleId))
+        var outside = await PlaceParentsOutsideAsync(comments);
+        var placed = new Dictionary<string, (string? ThreadParentId, int Depth)?>(StringComparer.Ordinal);
+        var outcomes = new Task<ImportOutcome>[comments.Count];
+        for (var index = 0; index < comments.Count; index++)
         {
-            throw new ArgumentException($"Comment {comment.Id} names part {part}, but article {comment.ArticleId} is in part {parts.OfArticle(comment.ArticleId)}.", nameof(comment));
+            var comment = comments[index];
+            var part = CommentParts.OfComment(comment.Id);
+            if (part != parts.OfArticle(comment.ArticleId))
+            {
+                throw new ArgumentException($"Comment {comment.Id} names part {part}, but article {comment.ArticleId} is in part {parts.OfArticle(comment.ArticleId)}.", nameof(comments));
+            }
+
+            var placement = comment.ParentId switch
+            {
+                null => (null, 1),
+                var parent when CommentParts.OfComment(parent) != part => null,
+                var parent when placed.TryGetValue(parent, out var inList) => Below(parent, inList),
+                var parent => outside.GetValueOrDefault(parent),
+            };
+            placed[comment.Id] = placement;
+            outcomes[index] = placement is { } where ? StoreAsync(comment, where.ThreadParentId, where.Depth) : NotPlacedAsync(comment);
         }
 
-        var placement = await PlaceAsync(comment);
-        if (placement is null)
-        {
-            return await Database.KeyExistsAsync(CommentRedisKeys.Comment(comment.Id)) ? ImportOutcome.Exists : ImportOutcome.WaitingForParent;
-        }
+        return await Task.WhenAll(outcomes);
+    }
 
-        var (threadParentId, depth) = placement.Value;
+    private async Task<ImportOutcome> NotPlacedAsync(ImportedComment comment) =>
+        await Database.KeyExistsAsync(CommentRedisKeys.Comment(comment.Id)) ? ImportOutcome.Exists : ImportOutcome.WaitingForParent;
+
+    private async Task<ImportOutcome> StoreAsync(ImportedComment comment, string? threadParentId, int depth)
+    {
         RedisValue[] arguments =
         [
             comment.Status,
@@ -55,7 +78,7 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
             SourceField, comment.Source,
         ];
         var outcome = (string)(await ImportScript.Import.EvaluateAsync(
-            CommentStore.Writes(writes, part), new ImportScript.Target(comment, threadParentId), arguments))!;
+            CommentStore.Writes(writes, CommentParts.OfComment(comment.Id)), new ImportScript.Target(comment, threadParentId), arguments))!;
         return outcome switch
         {
             "stored" => ImportOutcome.Stored,
@@ -64,26 +87,33 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
         };
     }
 
-    /// <summary>Where the comment is shown, as a posted one would be; null when its parent is not stored on its article.</summary>
-    private async Task<(string? ThreadParentId, int Depth)?> PlaceAsync(ImportedComment comment)
+    /// <summary>Where a reply goes under a parent placed at <paramref name="parent"/>: as a posted reply would (depth at most 4).</summary>
+    private static (string? ThreadParentId, int Depth)? Below(string parentId, (string? ThreadParentId, int Depth)? parent) =>
+        parent is not { } where ? null : where.Depth <= 3 ? (parentId, where.Depth + 1) : (where.ThreadParentId, where.Depth);
+
+    /// <summary>The placements of the stored parents that are not in the list, read in one round trip; a parent not stored has none.</summary>
+    private async Task<Dictionary<string, (string? ThreadParentId, int Depth)?>> PlaceParentsOutsideAsync(IReadOnlyList<ImportedComment> comments)
     {
-        if (comment.ParentId is null)
+        var inList = comments.Select(comment => comment.Id).ToHashSet(StringComparer.Ordinal);
+        var wanted = comments
+            .Where(comment => comment.ParentId is { } parent && !inList.Contains(parent) && CommentParts.OfComment(parent) == CommentParts.OfComment(comment.Id))
+            .GroupBy(comment => comment.ParentId!, StringComparer.Ordinal)
+            .Select(group => (Parent: group.Key, group.First().ArticleId))
+            .ToArray();
+        var batch = Database.CreateBatch();
+        var reads = wanted.Select(item => batch.HashGetAsync(
+            CommentRedisKeys.Comment(item.Parent), [CommentFields.ArticleId, CommentFields.Depth, CommentFields.ThreadParentId])).ToArray();
+        batch.Execute();
+        var placements = new Dictionary<string, (string? ThreadParentId, int Depth)?>(StringComparer.Ordinal);
+        for (var index = 0; index < wanted.Length; index++)
         {
-            return (null, 1);
+            var fields = await reads[index];
+            placements[wanted[index].Parent] =
+                (string?)fields[0] == wanted[index].ArticleId && int.TryParse((string?)fields[1], CultureInfo.InvariantCulture, out var depth)
+                    ? Below(wanted[index].Parent, ((string?)fields[2] is { Length: > 0 } threadParent ? threadParent : null, depth))
+                    : null;
         }
 
-        if (CommentParts.OfComment(comment.ParentId) != CommentParts.OfComment(comment.Id))
-        {
-            return null;
-        }
-
-        var parent = await Database.HashGetAsync(
-            CommentRedisKeys.Comment(comment.ParentId), [CommentFields.ArticleId, CommentFields.Depth, CommentFields.ThreadParentId]);
-        if ((string?)parent[0] != comment.ArticleId || !int.TryParse((string?)parent[1], CultureInfo.InvariantCulture, out var parentDepth))
-        {
-            return null;
-        }
-
-        return parentDepth <= 3 ? (comment.ParentId, parentDepth + 1) : ((string?)parent[2], parentDepth);
+        return placements;
     }
 }
