@@ -44,7 +44,7 @@ public static partial class HtmlText
     [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LineBreak();
 
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"</?[A-Za-z!?][^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\n{3,}", RegexOptions.CultureInvariant)]
