@@ -19,10 +19,10 @@ public static class ImportCommands
                 threads = DisqusExport.ReadThreads(stream);
             }
 
-            return new Reader(new ImportSettings(DisqusExport.Source, Html: true, false, 0), stream => DisqusExport.ReadPosts(stream, threads));
+            return new Reader(new ImportSettings(DisqusExport.Source, Html: true, false, false, 0), stream => DisqusExport.ReadPosts(stream, threads));
         }));
         import.Subcommands.Add(Source(host, "wordpress", "Import a WordPress export (WXR)", _ =>
-            new Reader(new ImportSettings(WordPressExport.Source, Html: true, false, 0), WordPressExport.ReadComments)));
+            new Reader(new ImportSettings(WordPressExport.Source, Html: true, false, false, 0), WordPressExport.ReadComments)));
         import.Subcommands.Add(Source(host, "export", "Import this service's export (moderation export) into an installation: its ids, readers and article settings are kept", file =>
         {
             var summary = ExportFile.Summarize(file);
@@ -31,7 +31,7 @@ public static class ImportCommands
                 throw new InvalidDataException($"{file} has no end line: the export was cut short, and importing part of it would look whole.");
             }
 
-            return new Reader(new ImportSettings(ExportFile.Source, Html: false, false, 0), ExportFile.ReadComments, async (api, cancellationToken) =>
+            return new Reader(new ImportSettings(ExportFile.Source, Html: false, false, false, 0), ExportFile.ReadComments, async (api, cancellationToken) =>
             {
                 foreach (var article in summary.Articles)
                 {
@@ -56,12 +56,13 @@ public static class ImportCommands
         var file = new Argument<FileInfo>("file") { Description = "The export file" };
         var map = new Option<FileInfo?>("--map") { Description = "A file of 'source,articleId' lines, where source is a thread's identifier, link or slug, for sites whose ids differ" };
         var asLabels = new Option<bool>("--as-labels") { Description = "Also make labels for the filter's retraining: rejected comments toxic, published ones clean (moderator)" };
+        var rescore = new Option<bool>("--rescore") { Description = "Pass the comments the source published through the filter: it may hold or reject them" };
         var batchSize = new Option<int>("--batch-size")
         {
             Description = $"Comments per request (at most {ModerationApi.MaxCommentsPerImportBatch})",
             DefaultValueFactory = _ => 500,
         };
-        var command = new Command(name, description) { file, map, asLabels, batchSize };
+        var command = new Command(name, description) { file, map, asLabels, rescore, batchSize };
         command.SetAction(host.Action(async (parse, cancellationToken) =>
         {
             var size = parse.GetValue(batchSize);
@@ -78,7 +79,7 @@ public static class ImportCommands
 
             var articles = parse.GetValue(map) is { } mapFile ? ArticleMap.Load(mapFile.FullName) : ArticleMap.Empty;
             var source = reader(path);
-            var settings = source.Settings with { AsLabels = parse.GetValue(asLabels), BatchSize = size };
+            var settings = source.Settings with { AsLabels = parse.GetValue(asLabels), Rescore = parse.GetValue(rescore), BatchSize = size };
             var api = host.CreateApi(parse, TimeSpan.FromMinutes(2));
             using var http = api.Http;
             var prepared = source.Prepare is null ? null : await source.Prepare(api, cancellationToken);

@@ -6,8 +6,8 @@ namespace Moderation.Client.Import;
 /// <summary>What an import did, over all its passes.</summary>
 internal sealed record ImportSummary(long Stored, long Existed, long WithoutArticle, long WithoutParent, long LabelsAdded, int Passes);
 
-/// <summary>How an import sends: batch size, labels, the source's name and whether its bodies are HTML.</summary>
-internal sealed record ImportSettings(string Source, bool Html, bool AsLabels, int BatchSize);
+/// <summary>How an import sends: the source's name, whether its bodies are HTML, labels, the filter, batch size.</summary>
+internal sealed record ImportSettings(string Source, bool Html, bool AsLabels, bool Rescore, int BatchSize);
 
 /// <summary>
 /// Sends a source file's comments in batches, streaming it: nothing but one batch and the ids of replies still waiting
@@ -41,7 +41,7 @@ internal sealed class ImportRun(ModerationApi api, ImportSettings settings, Arti
                     return;
                 }
 
-                var answer = await api.ImportBatchAsync(new ImportBatchRequest(settings.Source, settings.Html, [.. batch], settings.AsLabels), cancellationToken);
+                var answer = await api.ImportBatchAsync(new ImportBatchRequest(settings.Source, settings.Html, [.. batch], settings.AsLabels, settings.Rescore), cancellationToken);
                 foreach (var result in answer.Results)
                 {
                     switch (result.Outcome)

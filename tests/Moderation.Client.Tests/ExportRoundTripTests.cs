@@ -22,7 +22,7 @@ public sealed class ExportRoundTripTests(ServiceFixture service)
         var exported = await service.RunAsync("export", "--article", article, "--out", first, "--token", editor);
 
         Assert.True(exported.ExitCode == 0, exported.Output);
-        Assert.Contains("Exported 1 articles, 6 comments, 1 polls and 1 audit records", exported.Output);
+        Assert.True(exported.Output.Contains("Exported 1 articles, 6 comments, 1 polls and 1 audit records", StringComparison.Ordinal), exported.Output);
         await using var fresh = new SiloFactory(settings: new Dictionary<string, string?> { ["Auth:SigningKey"] = service.SigningKey });
         using (var client = fresh.CreateClient())
         {

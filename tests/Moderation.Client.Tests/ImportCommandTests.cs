@@ -44,13 +44,13 @@ public sealed class ImportCommandTests(ServiceFixture service)
         var editor = service.Mint(ServiceFixture.Fresh("editor"), "editor");
 
         var interrupted = await Cli.RunAsync(
-            _ => new FailingAfter(3, service.Factory.Server.CreateHandler()), "import", "disqus", file, "--batch-size", "2", "--token", editor);
+            _ => new FailingAfter(2, service.Factory.Server.CreateHandler()), "import", "disqus", file, "--batch-size", "2", "--token", editor);
         var resumed = await service.RunAsync("import", "disqus", file, "--token", editor);
 
-        Assert.Equal(ClientHost.Unreachable, interrupted.ExitCode);
+        Assert.True(interrupted.ExitCode == ClientHost.Unreachable, interrupted.Output);
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Contains("were stored before", resumed.Output);
-        Assert.DoesNotContain("0 were stored before", resumed.Output);
+        Assert.Contains("Stored 4 comments; 2 were stored before", resumed.Output);
         Assert.Contains("Left out 2 comments whose thread maps to no article id", resumed.Output);
         using var client = service.Client(service.Mint(ServiceFixture.Fresh("mod"), "moderator"));
         Assert.Equal((3, 1), (await CountAsync(client, $"harbour-{suffix}"), await CountAsync(client, $"council-{suffix}")));

@@ -11,13 +11,15 @@ namespace Moderation.Api.Imports;
 /// Stores a validated batch in its order, but for a reply that comes before its parent in the batch, which is stored
 /// after it, so that a batch resolves its own order; a reply whose parent is in no batch yet waits for a later one.
 /// </summary>
-public sealed class ImportBatch(ImportStore store, CommentParts parts, ImportIdentities identities, LabelStore labels, TimeProvider clock)
+public sealed class ImportBatch(ImportStore store, ImportGate gate, CommentParts parts, ImportIdentities identities, LabelStore labels, TimeProvider clock)
 {
     /// <param name="importer">Who imports: named on the labels an import makes.</param>
     public async Task<ImportBatchResponse> StoreAsync(ImportBatchRequest request, string importer)
     {
         var source = request.Source!;
-        var comments = request.Comments!.Select(comment => Imported(source, request.Html, comment!)).ToArray();
+        var asTheSourceHadThem = request.Comments!.Select(comment => Imported(source, request.Html, comment!)).ToArray();
+        var comments = request.Rescore ? await gate.JudgeAsync(asTheSourceHadThem) : asTheSourceHadThem;
+
         var order = ParentsFirst(request.Comments!);
         var stored = await store.ImportAsync([.. order.Select(index => comments[index])]);
         var outcomes = new ImportOutcome[comments.Length];
@@ -26,7 +28,8 @@ public sealed class ImportBatch(ImportStore store, CommentParts parts, ImportIde
             outcomes[order[position]] = stored[position];
         }
 
-        var labelsAdded = request.AsLabels ? await LabelAsync(comments, outcomes, importer) : 0;
+        // Labels are the old moderators' judgement, not the filter's.
+        var labelsAdded = request.AsLabels ? await LabelAsync(asTheSourceHadThem, outcomes, importer) : 0;
         return new ImportBatchResponse(
             [.. comments.Select((comment, index) => new ImportCommentResult(request.Comments![index]!.SourceId!, Name(outcomes[index]), comment.Id))],
             labelsAdded);

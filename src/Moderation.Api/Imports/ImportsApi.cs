@@ -21,6 +21,7 @@ public static class ImportsApi
     {
         services.TryAddSingleton<ImportStore>();
         services.AddSingleton<ImportIdentities>();
+        services.AddSingleton<ImportGate>();
         services.AddSingleton<ImportBatch>();
         return services;
     }

@@ -8,7 +8,12 @@ namespace Moderation.Http.Imports;
 /// Whether the comments also become labels for the filter's retraining (moderators only): rejected ones toxic,
 /// published ones clean, each marked with its source.
 /// </param>
-public sealed record ImportBatchRequest(string? Source, bool Html, IReadOnlyList<ImportCommentRequest>? Comments, bool AsLabels = false);
+/// <param name="Rescore">
+/// Whether the comments the source published pass the filter as a new comment would: a banned word rejects one, a
+/// suspect word or a score at or above the article's hold threshold holds it for a moderator, with its reasons.
+/// </param>
+public sealed record ImportBatchRequest(
+    string? Source, bool Html, IReadOnlyList<ImportCommentRequest>? Comments, bool AsLabels = false, bool Rescore = false);
 
 /// <summary>One comment as the source system had it.</summary>
 /// <param name="SourceId">Its id in the source: stable, so that a second import finds it stored.</param>

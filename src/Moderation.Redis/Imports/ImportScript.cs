@@ -22,8 +22,8 @@ internal static class ImportScript
     }
 
     /// <summary>
-    /// ARGV: status, article id, comment id, now (Unix ms), created at (Unix ms), whether it has a parent ('1'), then
-    /// the comment's fields as name/value pairs. Answers stored, exists or waiting-for-parent.
+    /// ARGV: status, article id, comment id, now (Unix ms), created at (Unix ms), whether it has a parent ('1'), score in
+    /// millionths (0 when not scored), then the comment's fields as name/value pairs. Answers stored, exists or waiting-for-parent.
     /// </summary>
     public static readonly RedisScript<Target> Import = new(
         "import a comment",
@@ -45,7 +45,7 @@ internal static class ImportScript
             .Key("top", target => CommentRedisKeys.Top(target.Part, target.Comment.ArticleId)),
         """
         if redis.call('EXISTS', comment) == 1 then return 'exists' end
-        local status, article_id, id, now, created = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+        local status, article_id, id, now, created, micro = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[7]
         local is_reply = ARGV[6] == '1'
         if is_reply and redis.call('HGET', parent, 'articleId') ~= article_id then return 'waiting-for-parent' end
         redis.call('ZADD', touched, now, article_id)
@@ -62,16 +62,16 @@ internal static class ImportScript
           redis.call('ZADD', thread, seq, id)
           redis.call('INCR', thread_version)
         elseif status == 'rejected' then
-          queue('rejected', true, id, seq, '0')
+          queue('rejected', true, id, seq, micro)
           redis.call('ZADD', reader_rejections, created, id)
         else
-          queue('pending', true, id, seq, '0')
+          queue('pending', true, id, seq, micro)
           redis.call('SADD', reader_pending, id)
         end
         local fields = {}
-        for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
+        for i = 8, #ARGV do fields[#fields + 1] = ARGV[i] end
         redis.call('HSET', comment, 'seq', tostring(seq), 'status', status, 'revision', '1', 'replyCount', '0',
-          'reports', '0', 'reportsAtReview', '0', 'reported', '0', 'scoreMicro', '0', unpack(fields))
+          'reports', '0', 'reportsAtReview', '0', 'reported', '0', 'scoreMicro', micro, unpack(fields))
         return 'stored'
         """,
         PublishedCountScript.Lua, QueueScript.Lua);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Moderation.Contracts.Comments;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Connection;
+using Moderation.Redis.Moderators;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Imports;
@@ -63,6 +64,7 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
             CommentRecords.Invariant(clock.GetUtcNow().ToUnixTimeMilliseconds()),
             CommentRecords.Invariant(comment.CreatedAt.ToUnixTimeMilliseconds()),
             comment.ParentId is null ? "0" : "1",
+            CommentRecords.Invariant(comment.Verdict is { } scored ? QueueScript.Micro(scored.Score) : 0),
             CommentFields.Id, comment.Id,
             CommentFields.ArticleId, comment.ArticleId,
             CommentFields.ParentId, comment.ParentId ?? "",
@@ -72,8 +74,10 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
             CommentFields.AuthorName, comment.AuthorName ?? "",
             CommentFields.Body, comment.Status == CommentStatus.Deleted ? "" : comment.Body,
             CommentFields.CreatedAt, CommentRecords.Invariant(comment.CreatedAt.ToUnixTimeMilliseconds()),
-            CommentFields.ModelVersion, "",
-            CommentFields.Reasons, comment.Status == CommentStatus.Pending ? "imported" : "",
+            CommentFields.Score, comment.Verdict is { } verdict ? CommentRecords.Invariant(verdict.Score) : "",
+            CommentFields.ModelVersion, comment.Verdict?.ModelVersion ?? "",
+            CommentFields.Reasons, comment.Verdict is { Reasons.Length: > 0 } held ? string.Join(',', held.Reasons) : comment.Status == CommentStatus.Pending ? "imported" : "",
+            CommentFields.Explanation, CommentRecords.ExplanationJson(comment.Verdict?.Explanation ?? []),
             CommentFields.RejectionReason, comment.Status == CommentStatus.Rejected ? comment.RejectionReason ?? "" : "",
             SourceField, comment.Source,
         ];

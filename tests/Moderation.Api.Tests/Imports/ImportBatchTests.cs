@@ -150,6 +150,36 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
         Assert.Equal(1, Count(after, "byClass", "toxic") - Count(before, "byClass", "toxic"));
     }
 
+    [Fact]
+    public async Task Rescored_a_toxic_comment_the_source_published_is_held_with_its_score_and_a_civil_one_stays_published()
+    {
+        var article = CommentClient.NewArticle("import-rescore");
+        using var editor = await Factory.ReaderAsync("import-editor", "editor");
+        using var moderator = await Factory.ModeratorAsync();
+
+        using var response = await editor.PostBatchAsync(
+        [
+            ImportClient.Comment("civil", article, null, CommentClient.Civil),
+            ImportClient.Comment("toxic", article, null, CommentClient.Abusive, minutes: 1),
+            ImportClient.Comment("spam", article, null, CommentClient.Abusive, "rejected", minutes: 2),
+        ], rescore: true);
+        var results = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("results");
+        string Id(int index) => results[index].GetProperty("commentId").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var civil = await moderator.GetJsonAsync($"/api/comments/{Id(0)}");
+        var toxic = await moderator.GetJsonAsync($"/api/comments/{Id(1)}");
+        Assert.Equal("published", civil.Status());
+        Assert.Equal("pending", toxic.Status());
+        var pending = await moderator.GetJsonAsync($"/api/moderation/queue?state=pending&articleId={article}");
+        var held = Assert.Single(pending.GetProperty("items").EnumerateArray());
+        Assert.Contains("toxicity", held.GetProperty("reasons").EnumerateArray().Select(reason => reason.GetString()));
+        var threshold = (await moderator.GetJsonAsync("/api/model")).GetProperty("holdThreshold").GetDouble();
+        Assert.True(held.GetProperty("score").GetDouble() >= threshold, held.ToString());
+        Assert.Equal("rejected", (await moderator.GetJsonAsync($"/api/comments/{Id(2)}")).Status());
+        Assert.Equal((3, 1, 1, 0), await RecountAsync(editor, article));
+    }
+
     private static long Count(JsonElement labels, string group, string name) => labels.GetProperty(group).GetProperty(name).GetInt64();
 
     private static async Task<(int Scanned, int Before, int Published, int Corrected)> RecountAsync(HttpClient editor, string article)

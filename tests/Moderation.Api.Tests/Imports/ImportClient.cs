@@ -24,8 +24,9 @@ internal static class ImportClient
             rejectionReason = status == "rejected" ? "spam" : null,
         };
 
-    public static Task<HttpResponseMessage> PostBatchAsync(this HttpClient client, object[] comments, bool html = true, bool asLabels = false, string source = "disqus") =>
-        client.PostAsJsonAsync("/api/imports/batches", new { source, html, comments, asLabels });
+    public static Task<HttpResponseMessage> PostBatchAsync(
+        this HttpClient client, object[] comments, bool html = true, bool asLabels = false, string source = "disqus", bool rescore = false) =>
+        client.PostAsJsonAsync("/api/imports/batches", new { source, html, comments, asLabels, rescore });
 
     /// <summary>Imports and asserts 200; returns each comment's outcome and id by source id.</summary>
     public static async Task<Dictionary<string, (string Outcome, string Id)>> ImportAsync(this HttpClient client, params object[] comments)
