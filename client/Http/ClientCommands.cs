@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Moderation.Client.Articles;
 using Moderation.Client.Comments;
+using Moderation.Client.Export;
+using Moderation.Client.Import;
 using Moderation.Client.Load;
 using Moderation.Client.Model;
 using Moderation.Client.Moderators;
@@ -26,6 +28,8 @@ public static class ClientCommands
         root.Subcommands.Add(WebhooksCommands.Create(host));
         root.Subcommands.Add(ModelCommands.Create(host));
         root.Subcommands.Add(LoadCommands.Create(host));
+        root.Subcommands.Add(ImportCommands.Create(host));
+        root.Subcommands.Add(ExportCommand.Create(host));
         foreach (var command in OperatorCommands.Create(host))
         {
             root.Subcommands.Add(command);

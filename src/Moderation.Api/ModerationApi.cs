@@ -5,7 +5,9 @@ using Moderation.Api.Auth;
 using Moderation.Api.Comments;
 using Moderation.Api.Cors;
 using Moderation.Api.Health;
+using Moderation.Api.Exports;
 using Moderation.Api.Identity;
+using Moderation.Api.Imports;
 using Moderation.Api.Model;
 using Moderation.Api.ModerationStream;
 using Moderation.Api.Moderators;
@@ -37,6 +39,8 @@ public static class ModerationApi
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
+        builder.Services.AddImports();
+        builder.Services.AddExport();
         builder.Services.AddModerationMetrics();
         builder.Services.AddOpenApi(OpenApiSetup.Configure);
         builder.Services.AddHealthChecks()
@@ -68,6 +72,8 @@ public static class ModerationApi
         app.MapReaderComments();
         app.MapToxicity();
         app.MapModelLearning();
+        app.MapImports();
+        app.MapExport();
         return app;
     }
 }

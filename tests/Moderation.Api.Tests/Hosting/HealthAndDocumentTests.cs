@@ -56,6 +56,8 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/polls/{pollId}/timeline")]
     [InlineData("/api/polls/{pollId}/export")]
     [InlineData("/api/polls/{pollId}/signals")]
+    [InlineData("/api/imports/batches")]
+    [InlineData("/api/export")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {
         using var client = silo.CreateClient();

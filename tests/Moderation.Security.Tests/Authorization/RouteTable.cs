@@ -102,6 +102,15 @@ internal static class RouteTable
         new("POST", "/api/model/versions/{version}/promote", "401 403 403 403 200 200 200 401 401",
             async s => new Call($"/api/model/versions/{await s.CurrentModelVersionAsync()}/promote"), "the current version again"),
 
+        new("POST", "/api/imports/batches", "401 403 403 403 200 200 200 401 401", s => Fixed("/api/imports/batches", new
+        {
+            source = "disqus",
+            html = true,
+            comments = new[] { new { sourceId = Guid.NewGuid().ToString("N"), articleId = s.Article, authorKey = "email:matrix@example.org", body = "<p>Imported</p>", createdAt = "2019-01-01T00:00:00Z", status = "published" } },
+        })),
+
+        new("GET", "/api/export", "401 403 403 403 200 200 200 401 401", s => Fixed($"/api/export?articleId={s.Article}")),
+
         new("GET", "/api/moderation/queue", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/queue")),
         new("POST", "/api/moderation/comments/{commentId}/decision", "401 403 403 403 200 403 200 401 401", async s =>
         {

@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Moderation.Api.Polls;
+using Moderation.Contracts.Articles;
+using Moderation.Contracts.Comments;
+using Moderation.Contracts.Moderators;
+using Moderation.Contracts.Polls;
+using Moderation.Http.Exports;
+using Moderation.Redis.Exports;
+
+namespace Moderation.Api.Exports;
+
+/// <summary>
+/// The lines of an export, made as they are read: a header; per article its settings, its comments in stored order,
+/// its polls with their results; the audit trail (of the article's comments, or the whole site's); an end line with
+/// the counts. Nothing but one page is held, whatever the site's size.
+/// </summary>
+public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollResultsReader results, TimeProvider clock)
+{
+    public const int Version = 1;
+
+    /// <param name="articleId">One article, or null for every article that has comments.</param>
+    public async IAsyncEnumerable<object> LinesAsync(string? articleId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new ExportHeaderLine(ExportLineTypes.Header, Version, clock.GetUtcNow(), articleId);
+        long articles = 0, comments = 0, polls = 0, audits = 0;
+        var articleIds = articleId is null ? await reader.ArticlesAsync() : [articleId];
+        foreach (var id in articleIds)
+        {
+            var article = await grains.GetGrain<IArticleGrain>(id).Get();
+            articles++;
+            yield return Line(article);
+            await foreach (var page in reader.CommentPagesAsync(id, cancellationToken))
+            {
+                foreach (var comment in page)
+                {
+                    comments++;
+                    yield return Line(comment);
+                }
+
+                if (articleId is not null)
+                {
+                    foreach (var entry in await reader.AuditOfAsync([.. page.Select(comment => comment.Id)]))
+                    {
+                        audits++;
+                        yield return Line(entry);
+                    }
+                }
+            }
+
+            foreach (var pollId in article.PollIds)
+            {
+                if (await grains.GetGrain<IPollGrain>(pollId).Get() is { } poll)
+                {
+                    polls++;
+                    yield return Line(poll, await results.ReadJsonAsync(pollId));
+                }
+            }
+        }
+
+        if (articleId is null)
+        {
+            await foreach (var page in reader.AuditPagesAsync(cancellationToken))
+            {
+                foreach (var entry in page)
+                {
+                    audits++;
+                    yield return Line(entry);
+                }
+            }
+        }
+
+        yield return new ExportEndLine(ExportLineTypes.End, articles, comments, polls, audits);
+    }
+
+    private static ExportArticleLine Line(ArticleView article) => new(
+        ExportLineTypes.Article, article.Id, article.CommentsOpen, article.Premoderation, article.HoldThreshold,
+        article.Trust is { } trust ? new ExportTrust(trust.NewReaderComments, trust.LinkApprovedComments, trust.RecentRejections) : null,
+        article.CommentCount);
+
+    private static ExportCommentLine Line(CommentView comment) => new(
+        ExportLineTypes.Comment, comment.Id, comment.ArticleId, comment.ParentId, comment.AuthorId, comment.AuthorName, comment.Body,
+        comment.CreatedAt, comment.Status, comment.RejectionReason);
+
+    private static ExportPollLine Line(PollView poll, string? resultsJson) => new(
+        ExportLineTypes.Poll, poll.Definition.Id, poll.Definition.ArticleId, poll.Definition.Question,
+        [.. poll.Definition.Options.Select(option => new ExportPollOption(option.Id, option.Text))],
+        poll.Definition.ClosesAt, poll.Definition.AllowAnonymous, poll.Definition.AllowVoteChange, poll.Definition.CreatedAt, poll.Closed,
+        resultsJson is null ? null : JsonDocument.Parse(resultsJson).RootElement.Clone());
+
+    private static ExportAuditLine Line(AuditEntry entry) => new(
+        ExportLineTypes.Audit, entry.At, entry.ModeratorId, entry.CommentId, entry.ReaderId, entry.Action, entry.Reason, entry.Note,
+        entry.FromStatus, entry.ToStatus, entry.Score);
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Moderation.Http.Exports;
+
+/// <summary>The kinds of line of an export, its <c>type</c> field.</summary>
+public static class ExportLineTypes
+{
+    /// <summary>The first line.</summary>
+    public const string Header = "export";
+    /// <summary>An article's settings.</summary>
+    public const string Article = "article";
+    /// <summary>A comment.</summary>
+    public const string Comment = "comment";
+    /// <summary>A poll with its results.</summary>
+    public const string Poll = "poll";
+    /// <summary>An audit record.</summary>
+    public const string Audit = "audit";
+    /// <summary>The last line.</summary>
+    public const string End = "end";
+}
+
+/// <summary>The first line: what the export holds.</summary>
+/// <param name="Type">export.</param>
+/// <param name="Version">The format's version, 1.</param>
+/// <param name="ExportedAt">When the export started.</param>
+/// <param name="ArticleId">The one article exported, or null for the whole site.</param>
+public sealed record ExportHeaderLine(string Type, int Version, DateTimeOffset ExportedAt, string? ArticleId);
+
+/// <summary>An article's settings and published count.</summary>
+public sealed record ExportArticleLine(
+    string Type, string Id, bool CommentsOpen, bool Premoderation, double? HoldThreshold, ExportTrust? Trust, int CommentCount);
+
+/// <summary>An article's own trust rule counts (null: the site's).</summary>
+public sealed record ExportTrust(int? NewReaderComments, int? LinkApprovedComments, int? RecentRejections);
+
+/// <summary>A comment, whatever its status, in the order it was stored; a reply comes after its parent.</summary>
+public sealed record ExportCommentLine(
+    string Type,
+    string Id,
+    string ArticleId,
+    string? ParentId,
+    string AuthorId,
+    string? AuthorName,
+    string Body,
+    DateTimeOffset CreatedAt,
+    string Status,
+    string? RejectionReason);
+
+/// <summary>A poll as it was defined, whether closed, and its results (the <c>results</c> shape of the polls API).</summary>
+public sealed record ExportPollLine(
+    string Type,
+    string Id,
+    string ArticleId,
+    string Question,
+    IReadOnlyList<ExportPollOption> Options,
+    DateTimeOffset? ClosesAt,
+    bool AllowAnonymous,
+    bool AllowVoteChange,
+    DateTimeOffset CreatedAt,
+    bool Closed,
+    JsonElement? Results);
+
+/// <summary>One poll option.</summary>
+public sealed record ExportPollOption(string Id, string Text);
+
+/// <summary>A record of the moderation audit trail (the <c>items</c> shape of the audit API).</summary>
+public sealed record ExportAuditLine(
+    string Type,
+    DateTimeOffset At,
+    string? ModeratorId,
+    string? CommentId,
+    string? ReaderId,
+    string Action,
+    string? Reason,
+    string? Note,
+    string? FromStatus,
+    string? ToStatus,
+    double? Score);
+
+/// <summary>The last line: its presence says the export is whole, and how many lines of each kind came before it.</summary>
+public sealed record ExportEndLine(string Type, long Articles, long Comments, long Polls, long AuditRecords);
+
+/// <summary>How export lines are written: camelCase, nulls kept, one JSON object per line.</summary>
+public static class ExportJson
+{
+    /// <summary>The serializer options of every line.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+}

@@ -1,0 +1,51 @@
+namespace Moderation.Http.Imports;
+
+/// <summary>A batch of comments from another system, in the order the client read them.</summary>
+/// <param name="Source">disqus, wordpress, or export (this service's own export: its ids and reader ids are kept).</param>
+/// <param name="Html">Whether bodies are HTML, to be reduced to the text the widgets show.</param>
+/// <param name="Comments">At most 1,000 comments.</param>
+/// <param name="AsLabels">
+/// Whether the comments also become labels for the filter's retraining (moderators only): rejected ones toxic,
+/// published ones clean, each marked with its source.
+/// </param>
+/// <param name="Rescore">
+/// Whether the comments the source published pass the filter as a new comment would: a banned word rejects one, a
+/// suspect word or a score at or above the article's hold threshold holds it for a moderator, with its reasons.
+/// </param>
+public sealed record ImportBatchRequest(
+    string? Source, bool Html, IReadOnlyList<ImportCommentRequest>? Comments, bool AsLabels = false, bool Rescore = false);
+
+/// <summary>One comment as the source system had it.</summary>
+/// <param name="SourceId">Its id in the source: stable, so that a second import finds it stored.</param>
+/// <param name="ArticleId">The article it belongs to, in this site's ids.</param>
+/// <param name="ParentSourceId">The source id of the comment it answers, or null.</param>
+/// <param name="AuthorKey">
+/// What identifies the author in the source (an email, a user name): the service keeps only a keyed hash of it as the
+/// reader id. For source export it is the reader id itself.
+/// </param>
+/// <param name="AuthorName">The display name, or null.</param>
+/// <param name="Body">The text or HTML.</param>
+/// <param name="CreatedAt">When it was posted.</param>
+/// <param name="Status">published, pending, rejected or deleted.</param>
+/// <param name="RejectionReason">Why it was rejected (spam), or null.</param>
+public sealed record ImportCommentRequest(
+    string? SourceId,
+    string? ArticleId,
+    string? ParentSourceId,
+    string? AuthorKey,
+    string? AuthorName,
+    string? Body,
+    DateTimeOffset? CreatedAt,
+    string? Status,
+    string? RejectionReason = null);
+
+/// <summary>What became of each comment of a batch, in the batch's order.</summary>
+/// <param name="Results">Each comment's outcome.</param>
+/// <param name="LabelsAdded">How many comments became new labels (asLabels); a text labelled before is not counted.</param>
+public sealed record ImportBatchResponse(IReadOnlyList<ImportCommentResult> Results, int LabelsAdded);
+
+/// <summary>What became of one comment.</summary>
+/// <param name="SourceId">Its id in the source.</param>
+/// <param name="Outcome">stored, exists (stored before; nothing changed) or waiting-for-parent (nothing changed; send it again once its parent is stored).</param>
+/// <param name="CommentId">Its id here.</param>
+public sealed record ImportCommentResult(string SourceId, string Outcome, string CommentId);

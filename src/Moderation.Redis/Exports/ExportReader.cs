@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using Moderation.Contracts.Comments;
+using Moderation.Contracts.Moderators;
+using Moderation.Redis.Comments;
+using Moderation.Redis.Moderators;
+using StackExchange.Redis;
+
+namespace Moderation.Redis.Exports;
+
+/// <summary>
+/// Reads what an export holds, page by page, so that an export of any size streams in bounded memory: the articles that
+/// have comments, each article's comments in the order they were stored, and the audit records.
+/// </summary>
+public sealed class ExportReader(IConnectionMultiplexer redis, CommentParts parts)
+{
+    private const int PageSize = 500;
+
+    private IDatabase Database => redis.GetDatabase();
+
+    /// <summary>Every article that ever had a comment, from each part's touched-articles index, in id order.</summary>
+    public async Task<string[]> ArticlesAsync()
+    {
+        var perPart = await Task.WhenAll(CommentParts.All.Select(part => Database.SortedSetRangeByRankAsync(CommentRedisKeys.TouchedArticles(part))));
+        return [.. perPart.SelectMany(members => members).Select(member => (string)member!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>An article's comments, every status, in pages, in the order they were stored (a reply after its parent).</summary>
+    public async IAsyncEnumerable<CommentView[]> CommentPagesAsync(string articleId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var index = CommentRedisKeys.Comments(parts.OfArticle(articleId), articleId);
+        for (long start = 0; ; start += PageSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ids = await Database.SortedSetRangeByRankAsync(index, start, start + PageSize - 1);
+            if (ids.Length > 0)
+            {
+                yield return await SortedPages.ReadCommentsAsync(Database, ids.Select(id => (string)id!));
+            }
+
+            if (ids.Length < PageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The audit records of some comments, oldest first per comment.</summary>
+    public async Task<AuditEntry[]> AuditOfAsync(IReadOnlyList<string> commentIds)
+    {
+        var batch = Database.CreateBatch();
+        var numberReads = commentIds.Select(id => batch.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByComment(id))).ToArray();
+        batch.Execute();
+        var numbers = await Task.WhenAll(numberReads);
+        var recordBatch = Database.CreateBatch();
+        var recordReads = commentIds
+            .Select((id, index) => numbers[index].Length == 0
+                ? Task.FromResult(Array.Empty<RedisValue>())
+                : recordBatch.HashGetAsync(ModerationRedisKeys.AuditRecords(CommentParts.OfComment(id)), numbers[index]))
+            .ToArray();
+        recordBatch.Execute();
+        var records = await Task.WhenAll(recordReads);
+        return [.. records.SelectMany(values => values).Where(value => !value.IsNullOrEmpty).Select(value => AuditJson.Parse(value!))];
+    }
+
+    /// <summary>Every audit record of the site, part by part, oldest first within a part, in pages.</summary>
+    public async IAsyncEnumerable<AuditEntry[]> AuditPagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var part in CommentParts.All)
+        {
+            for (long start = 0; ; start += PageSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var numbers = await Database.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditAll(part), start, start + PageSize - 1);
+                if (numbers.Length > 0)
+                {
+                    var records = await Database.HashGetAsync(ModerationRedisKeys.AuditRecords(part), numbers);
+                    yield return [.. records.Where(value => !value.IsNullOrEmpty).Select(value => AuditJson.Parse(value!))];
+                }
+
+                if (numbers.Length < PageSize)
+                {
+                    break;
+                }
+            }
+        }
+    }
+}
