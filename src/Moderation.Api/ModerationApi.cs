@@ -63,6 +63,7 @@ public static class ModerationApi
         app.MapFeatured();
         app.MapAuthorHistory();
         app.MapReaderComments();
+        app.MapReaderRights();
         app.MapToxicity();
         app.MapModelLearning();
         return app;

@@ -15,6 +15,9 @@ public interface IVoteShardGrain : IGrainWithStringKey
     /// <summary>The option this reader chose, or null.</summary>
     Task<string?> GetVote(string readerId);
 
+    /// <summary>Takes the reader's vote out (an erasure) and out of the tally; false when they had none here.</summary>
+    Task<bool> Retract(string readerId);
+
     /// <summary>Stops taking votes and returns once every accepted vote is committed.</summary>
     Task Close();
 }

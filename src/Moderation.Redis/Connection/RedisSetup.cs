@@ -55,6 +55,11 @@ public static class RedisSetup
         services.TryAddSingleton<ModelVersionRecords>();
         services.TryAddSingleton<WordListRecords>();
         services.TryAddSingleton<FeedRecords>();
+        services.TryAddSingleton<ErasureJobs>();
+        services.TryAddSingleton<ReaderFootprint>();
+        services.TryAddSingleton<ReaderRecords>();
+        services.TryAddSingleton<ReaderErasureStore>();
+        services.TryAddSingleton<RejectedTextRetention>();
         return services;
     }
 }

@@ -77,6 +77,16 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         return flat
         """);
 
+    /// <summary>ARGV: reader id. Takes the reader's vote out of the shard; answers the option it was for, or nil.</summary>
+    internal static readonly RedisScript<VoteShard> Retract = new(
+        "retract a reader's vote",
+        VoteShardKeys(),
+        """
+        local previous = redis.call('HGET', votes, ARGV[1])
+        if previous then redis.call('HDEL', votes, ARGV[1]) end
+        return previous
+        """);
+
     private IDatabase Database => redis.GetDatabase();
 
     public async Task<CommittedVote[]> CommitAsync(string pollId, int shard, bool allowChange, IReadOnlyList<Ballot> ballots)
@@ -98,6 +108,10 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
 
         return [.. outcomes.Select(outcome => ParseOutcome((string)outcome!))];
     }
+
+    /// <summary>Takes a reader's vote out of one shard (an erasure); returns the option it was for, or null when there was none.</summary>
+    public async Task<string?> RetractAsync(string pollId, int shard, string readerId) =>
+        (string?)await Retract.EvaluateAsync(writes.For(shard), new VoteShard(pollId, shard), [readerId]);
 
     public async Task<string?> ReadVoteAsync(string pollId, int shard, string readerId) =>
         await Database.HashGetAsync(PollRedisKeys.Votes(pollId, shard), readerId);
