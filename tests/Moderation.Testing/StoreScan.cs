@@ -3,7 +3,7 @@ using StackExchange.Redis;
 namespace Moderation.Testing;
 
 /// <summary>Every key of a store and everything in it, as text: what an erasure test searches for a reader's traces.</summary>
-internal static class StoreScan
+public static class StoreScan
 {
     /// <returns>Each key with what it holds that contains one of <paramref name="needles"/>, or whose name does.</returns>
     public static async Task<IReadOnlyList<string>> FindAsync(IConnectionMultiplexer redis, params string[] needles)
