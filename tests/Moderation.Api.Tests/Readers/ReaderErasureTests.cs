@@ -110,6 +110,29 @@ public sealed class ReaderErasureTests(ReaderRightsSilo silo)
         Assert.True(problem.GetProperty("errors").TryGetProperty("readerId", out _));
     }
 
+    [Fact]
+    public async Task A_rejected_comment_s_text_is_removed_once_its_retention_has_passed_and_the_removal_is_audited()
+    {
+        using var reader = await CommentClient.ReaderAsync(Factory, "retained");
+        using var moderator = await CommentClient.ReaderAsync(Factory, "retention-mod", "moderator");
+        var article = CommentClient.NewArticle("retention");
+        var rejected = await reader.CommentAsync(article, $"A rant about parking fines {Guid.NewGuid():N}");
+        var published = await reader.CommentAsync(article, $"A kind word about the new bakery {Guid.NewGuid():N}");
+        (await moderator.DecideAsync(rejected.Id(), "reject", rejected.GetProperty("revision").GetInt64(), "off-topic")).EnsureSuccessStatusCode();
+
+        var deadline = DateTime.UtcNow + ReaderRightsSilo.RejectedTextRetention + TimeSpan.FromSeconds(20);
+        while ((await moderator.GetJsonAsync($"/api/comments/{rejected.Id()}")).GetProperty("body").GetString() != "")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the rejected text was not removed within its retention and 20 s");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("rejected", (await moderator.GetJsonAsync($"/api/comments/{rejected.Id()}")).Status());
+        Assert.Equal(published.GetProperty("body").GetString(), (await moderator.GetJsonAsync($"/api/comments/{published.Id()}")).GetProperty("body").GetString());
+        var audit = await moderator.GetJsonAsync($"/api/moderation/audit?commentId={rejected.Id()}");
+        Assert.Single(audit.GetProperty("items").EnumerateArray(), entry => entry.GetProperty("action").GetString() == "remove-text");
+    }
+
     /// <summary>The reader to erase, what they did, and the others around them.</summary>
     private sealed class Scene
     {
