@@ -109,6 +109,12 @@ internal static class RouteTable
         new("GET", "/api/moderation/rules/words", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/moderation/rules/words")),
         new("PUT", "/api/moderation/rules/words", "401 403 403 403 200 200 200 401 401",
             _ => Fixed("/api/moderation/rules/words", new { banned = Array.Empty<string>(), suspect = Array.Empty<string>() })),
+
+        // Last: each caller erases itself (a ban outlives it), so no later row meets an erased caller.
+        new("GET", "/api/readers/me/export", "401 200 403 200 200 200 200 401 401", _ => Fixed("/api/readers/me/export")),
+        new("DELETE", "/api/moderation/readers/{readerId}", "401 403 403 403 204 403 204 401 401",
+            _ => Fixed($"/api/moderation/readers/erasure-target-{Guid.NewGuid():N}")),
+        new("DELETE", "/api/readers/me", "401 204 403 204 204 204 204 401 401", _ => Fixed("/api/readers/me")),
     ];
 
     private static Task<Call> Fixed(string url, object? body = null) => Task.FromResult(new Call(url, body));
