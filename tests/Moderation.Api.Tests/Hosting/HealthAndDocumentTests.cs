@@ -47,6 +47,8 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/moderation/comments/{commentId}/feature")]
     [InlineData("/api/readers/me/comments")]
     [InlineData("/api/moderation/readers/{readerId}")]
+    [InlineData("/api/readers/me/export")]
+    [InlineData("/api/readers/me")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {
         using var client = silo.CreateClient();
