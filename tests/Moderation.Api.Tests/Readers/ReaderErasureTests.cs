@@ -7,9 +7,8 @@ using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Readers;
 
-/// <summary>A reader's export and erasure through the HTTP API, checked key by key in the store afterwards.</summary>
-[Collection(ReaderRightsCollection.Name)]
-public sealed class ReaderErasureTests(ReaderRightsSilo silo)
+/// <summary>A reader's export and erasure through the HTTP API, checked key by key in the store afterwards; run on each store by the classes at the end of this file.</summary>
+public abstract class ReaderErasureTests(ReaderRightsSilo silo)
 {
     private SiloFactory Factory => silo.Factory;
 
@@ -229,3 +228,12 @@ public sealed class ReaderErasureTests(ReaderRightsSilo silo)
         }
     }
 }
+
+[Collection(ReaderRightsCollection.Name)]
+public sealed class ReaderErasureOnRedisServerTests(ReaderRightsOnRedisServer silo) : ReaderErasureTests(silo);
+
+[Collection(ReaderRightsOnEmbeddedStoreCollection.Name)]
+public sealed class ReaderErasureOnEmbeddedStoreTests(ReaderRightsOnEmbeddedStore silo) : ReaderErasureTests(silo);
+
+[Collection(ReaderRightsOnRedisClusterCollection.Name)]
+public sealed class ReaderErasureOnRedisClusterTests(ReaderRightsOnRedisCluster silo) : ReaderErasureTests(silo);

@@ -5,21 +5,39 @@ using Xunit.Abstractions;
 namespace Moderation.Api.Tests.Readers;
 
 [CollectionDefinition(Name)]
-public sealed class ReaderRightsCollection : ICollectionFixture<ReaderRightsSilo>
+public sealed class ReaderRightsCollection : ICollectionFixture<ReaderRightsOnRedisServer>
 {
-    public const string Name = "reader rights";
+    public const string Name = "reader rights on redis-server";
 }
 
+[CollectionDefinition(Name)]
+public sealed class ReaderRightsOnEmbeddedStoreCollection : ICollectionFixture<ReaderRightsOnEmbeddedStore>
+{
+    public const string Name = "reader rights on the embedded store";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReaderRightsOnRedisClusterCollection : ICollectionFixture<ReaderRightsOnRedisCluster>
+{
+    public const string Name = "reader rights on a redis cluster";
+}
+
+public sealed class ReaderRightsOnRedisServer(IMessageSink diagnostics) : ReaderRightsSilo(new RedisServerFixture(diagnostics));
+
+public sealed class ReaderRightsOnEmbeddedStore(IMessageSink diagnostics) : ReaderRightsSilo(new EmbeddedStoreFixture(diagnostics));
+
+public sealed class ReaderRightsOnRedisCluster(IMessageSink diagnostics) : ReaderRightsSilo(new RedisClusterFixture(diagnostics));
+
 /// <summary>
-/// One in-process service on redis-server from PATH (else the embedded store) with no wait between posts, a report that
+/// One in-process service on a store of its own (redis-server, the embedded store or a Redis Cluster) with no wait between posts, a report that
 /// queues at once, and rejected texts kept for two seconds, swept every 200 ms; and a connection of the test's own to
 /// read the store key by key.
 /// </summary>
-public sealed class ReaderRightsSilo(IMessageSink diagnostics) : IAsyncLifetime
+public abstract class ReaderRightsSilo(RedisServerFixture store) : IAsyncLifetime
 {
     public static readonly TimeSpan RejectedTextRetention = TimeSpan.FromSeconds(2);
 
-    private readonly RedisServerFixture _store = new(diagnostics);
+    private readonly RedisServerFixture _store = store;
     private ConnectionMultiplexer? _redis;
     private SiloFactory? _factory;
 
