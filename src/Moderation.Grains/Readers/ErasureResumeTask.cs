@@ -16,23 +16,30 @@ public sealed class ErasureResumeTask(IGrainFactory grains, ErasureJobs jobs, IL
         _ = Task.Run(
             async () =>
             {
+                string[] pending;
                 try
                 {
-                    var pending = await jobs.PendingAsync();
-                    foreach (var id in pending)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        await grains.GetGrain<IReaderErasureGrain>(id).Run();
-                    }
-
-                    if (pending.Length > 0)
-                    {
-                        logger.LogInformation("Resumed and finished {Count} erasure jobs", pending.Length);
-                    }
+                    pending = await jobs.PendingAsync();
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.LogWarning(exception, "Resuming erasure jobs failed; the next start, or asking for the erasure again, resumes them");
+                    logger.LogWarning(exception, "Reading the pending erasure jobs failed; the next start, or asking for an erasure again, resumes them");
+                    return;
+                }
+
+                foreach (var id in pending)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        await grains.GetGrain<IReaderErasureGrain>(id).Run();
+                        logger.LogInformation("Resumed erasure job {Job} and finished it", id);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // A long job outlasts the call (it goes on in its grain); a failed one waits for the next start or request.
+                        logger.LogWarning(exception, "Erasure job {Job} did not finish within the call; it goes on or resumes later", id);
+                    }
                 }
             },
             cancellationToken);

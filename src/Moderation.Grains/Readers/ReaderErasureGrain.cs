@@ -40,6 +40,8 @@ public sealed class ReaderErasureGrain(
             return job;
         }
 
+        // The run outlasts the calls that started it: no idle collection in the middle of it.
+        DelayDeactivation(TimeSpan.FromHours(1));
         var comments = 0;
         foreach (var part in CommentParts.All)
         {

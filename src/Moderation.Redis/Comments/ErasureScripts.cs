@@ -1,4 +1,3 @@
-using Moderation.Contracts.Comments;
 using Moderation.Redis.Moderators;
 using Moderation.Redis.Readers;
 using Moderation.Redis.Scripts;
@@ -57,13 +56,13 @@ internal static class ErasureScripts
     /// ARGV: reader id, comment id. Takes the reader out of the comment's reactors and writes the set's size back (and the
     /// top index's score of a published top-level comment). Answers 1 when the reader had reacted, else 0.
     /// </summary>
-    public static readonly RedisScript<CommentView> WithdrawReaction = new(
+    public static readonly RedisScript<(string CommentId, string ArticleId)> WithdrawReaction = new(
         "withdraw a reader's reaction",
-        new ScriptKeys<CommentView>()
-            .Key("comment", comment => CommentRedisKeys.Comment(comment.Id))
-            .Key("reactors", comment => CommentRedisKeys.Reactors(comment.Id))
-            .Key("thread_version", comment => CommentRedisKeys.ThreadVersion(CommentParts.OfComment(comment.Id), comment.ArticleId))
-            .Key("top", comment => CommentRedisKeys.Top(CommentParts.OfComment(comment.Id), comment.ArticleId)),
+        new ScriptKeys<(string CommentId, string ArticleId)>()
+            .Key("comment", comment => CommentRedisKeys.Comment(comment.CommentId))
+            .Key("reactors", comment => CommentRedisKeys.Reactors(comment.CommentId))
+            .Key("thread_version", comment => CommentRedisKeys.ThreadVersion(CommentParts.OfComment(comment.CommentId), comment.ArticleId))
+            .Key("top", comment => CommentRedisKeys.Top(CommentParts.OfComment(comment.CommentId), comment.ArticleId)),
         """
         if redis.call('SREM', reactors, ARGV[1]) == 0 then return 0 end
         local c = redis.call('HMGET', comment, 'status', 'threadParentId', 'seq')

@@ -46,10 +46,10 @@ public sealed class ReaderErasureStore(IConnectionMultiplexer redis, RedisWriteC
     /// <summary>Withdraws the reader's reaction to a comment; true when there was one.</summary>
     public async Task<bool> WithdrawReactionAsync(string commentId, string readerId)
     {
+        // A comment whose hash is gone has no article: the script then touches only the reactors set.
         var articleId = (string?)await Database.HashGetAsync(CommentRedisKeys.Comment(commentId), CommentFields.ArticleId) ?? "";
-        var subject = Subject(commentId, articleId);
         return (int)await ErasureScripts.WithdrawReaction.EvaluateAsync(
-            CommentStore.Writes(writes, CommentParts.OfComment(commentId)), subject, [readerId, commentId]) == 1;
+            CommentStore.Writes(writes, CommentParts.OfComment(commentId)), (commentId, articleId), [readerId, commentId]) == 1;
     }
 
     /// <summary>Withdraws the reader's report of a comment; true when there was one.</summary>
@@ -164,7 +164,4 @@ public sealed class ReaderErasureStore(IConnectionMultiplexer redis, RedisWriteC
         return document.RootElement.TryGetProperty("readerId", out var reader) && reader.ValueKind == JsonValueKind.String
             && reader.GetString() == readerId;
     }
-
-    private static CommentView Subject(string commentId, string articleId) => new(
-        commentId, articleId, null, null, 0, "", null, "", DateTimeOffset.UnixEpoch, 0, "", 0, 0, null, null, [], [], 0);
 }
