@@ -8,6 +8,7 @@ using Moderation.Client.Model;
 using Moderation.Client.Moderators;
 using Moderation.Client.Operators;
 using Moderation.Client.Polls;
+using Moderation.Client.Readers;
 using Moderation.Client.Rules;
 using Moderation.Client.Webhooks;
 
@@ -24,6 +25,7 @@ public static class ClientCommands
         root.Subcommands.Add(CommentsCommands.Create(host));
         root.Subcommands.Add(ArticlesCommands.Create(host));
         root.Subcommands.Add(ModerateCommands.Create(host));
+        root.Subcommands.Add(ReadersCommands.Create(host));
         root.Subcommands.Add(RulesCommands.Create(host));
         root.Subcommands.Add(WebhooksCommands.Create(host));
         root.Subcommands.Add(ModelCommands.Create(host));

@@ -70,6 +70,7 @@ public static class ModerationApi
         app.MapFeatured();
         app.MapAuthorHistory();
         app.MapReaderComments();
+        app.MapReaderRights();
         app.MapToxicity();
         app.MapModelLearning();
         app.MapImports();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Grains.Comments;
 using Moderation.Grains.Polls;
+using Moderation.Grains.Readers;
 using Moderation.Redis.Connection;
 using Newtonsoft.Json;
 using Orleans.Serialization;
@@ -31,8 +32,15 @@ public static class GrainStorage
         silo.AddStartupTask<PollRecoveryTask>();
         silo.AddStartupTask<CommentRecoveryTask>();
         silo.Services.AddSingleton<CommentRecovery>();
+        silo.AddStartupTask<ErasureResumeTask>();
+        silo.Services.AddOptions<ErasureOptions>().BindConfiguration("Erasure");
 
-        silo.AddRedisGrainStorage(Name, storage => storage.ConfigurationOptions = RedisConfiguration.Options(redisConnectionString, "moderation-grains"));
+        silo.AddRedisGrainStorage(Name, storage =>
+        {
+            storage.ConfigurationOptions = RedisConfiguration.Options(redisConnectionString, "moderation-grains");
+            // A cleared state (an erased reader's standing) leaves no key behind, not even its name.
+            storage.DeleteStateOnClear = true;
+        });
         // Orleans' JSON settings leave out values equal to the CLR default, so a property initialised to true
         // and set to false came back true after a restart. Every value is written instead.
         silo.Services.PostConfigure<OrleansJsonSerializerOptions>(options =>

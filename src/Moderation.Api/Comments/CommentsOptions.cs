@@ -12,4 +12,10 @@ public sealed class CommentsOptions
 
     /// <summary>Longest silence on an article's event stream before a comment line keeps proxies from closing it.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long after its rejection a rejected comment's text is kept; null (the default) keeps it.</summary>
+    public TimeSpan? RejectedTextRetention { get; set; }
+
+    /// <summary>How often one silo sweeps for rejected texts past their retention.</summary>
+    public TimeSpan RejectedTextSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -11,6 +11,8 @@ public static class CommentsSetup
             .Validate(options => options.PostInterval >= TimeSpan.Zero, "Comments:PostInterval must not be negative.")
             .Validate(options => options.ReportThreshold >= 1, "Comments:ReportThreshold must be at least 1.")
             .Validate(options => options.KeepAliveInterval > TimeSpan.Zero, "Comments:KeepAliveInterval must be positive.")
+            .Validate(options => options.RejectedTextRetention is null || options.RejectedTextRetention > TimeSpan.Zero, "Comments:RejectedTextRetention must be positive.")
+            .Validate(options => options.RejectedTextSweepInterval > TimeSpan.Zero, "Comments:RejectedTextSweepInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<TrustOptions>().BindConfiguration(TrustOptions.Section)
             .Validate(options => options is { NewReaderComments: >= 0, LinkApprovedComments: >= 0, RecentRejections: >= 0 }, "Trust:* counts must not be negative.")
@@ -19,6 +21,7 @@ public static class CommentsSetup
         services.AddSingleton<PostRateLimiter>();
         services.AddSingleton<CommentGate>();
         services.AddSingleton<ArticleEventsHub>();
+        services.AddHostedService<RejectedTextSweeper>();
         return services;
     }
 }

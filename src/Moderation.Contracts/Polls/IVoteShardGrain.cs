@@ -18,6 +18,9 @@ public interface IVoteShardGrain : IGrainWithStringKey
     /// <summary>Takes the poll's new schedule: votes are refused from its new closesAt.</summary>
     Task Reschedule(PollView poll);
 
+    /// <summary>Takes the reader's vote out (an erasure) and out of the tally; false when they had none here.</summary>
+    Task<bool> Retract(string readerId);
+
     /// <summary>Stops taking votes and returns once every accepted vote is committed.</summary>
     Task Close();
 }

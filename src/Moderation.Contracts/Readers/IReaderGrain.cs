@@ -11,4 +11,7 @@ public interface IReaderGrain : IGrainWithStringKey
 
     /// <summary>Lifts a ban durably and audits it; false when the reader was not banned.</summary>
     Task<bool> Unban(string moderatorId, DateTimeOffset at);
+
+    /// <summary>Removes the standing (an erasure); a ban stays, and false says so.</summary>
+    Task<bool> Forget();
 }

@@ -121,6 +121,20 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
         return Task.CompletedTask;
     }
 
+    public async Task<bool> Retract(string readerId)
+    {
+        // The retraction is one script, as each batch's commit is: whichever runs first, each moves the tally by what it did.
+        if (await store.RetractAsync(_pollId, _shard, readerId) is not { } option)
+        {
+            return false;
+        }
+
+        _tally = _tally.SetItem(option, _tally.GetValueOrDefault(option) - 1);
+        _tallyChanged = true;
+        await ReportIfChanged();
+        return true;
+    }
+
     public async Task Close()
     {
         _closed = true;

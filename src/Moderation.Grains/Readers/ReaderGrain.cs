@@ -76,6 +76,20 @@ public sealed class ReaderGrain(
         return true;
     }
 
+    public async Task<bool> Forget()
+    {
+        // A ban outlives an erasure: otherwise erasing oneself would lift one.
+        if (state.State.Banned)
+        {
+            return false;
+        }
+
+        await state.ClearStateAsync();
+        await banned.MarkAsync(ReaderId, false);
+        DeactivateOnIdle();
+        return true;
+    }
+
     private ReaderStanding Standing() =>
         new(ReaderId, state.State.Banned, state.State.Reason, state.State.BannedBy, state.State.BannedAt);
 }

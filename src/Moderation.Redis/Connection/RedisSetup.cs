@@ -64,6 +64,11 @@ public static class RedisSetup
         services.TryAddSingleton<WebhookSubscriptions>();
         services.TryAddSingleton<WebhookOutbox>();
         services.TryAddSingleton<DeliveryStore>();
+        services.TryAddSingleton<ErasureJobs>();
+        services.TryAddSingleton<ReaderFootprint>();
+        services.TryAddSingleton<ReaderRecords>();
+        services.TryAddSingleton<ReaderErasureStore>();
+        services.TryAddSingleton<RejectedTextRetention>();
         return services;
     }
 }

@@ -87,6 +87,18 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         """,
         StoredVote.LuaFunctions);
 
+    /// <summary>ARGV: reader id. Takes the reader's vote out of the shard; answers the stored choice it was for (no signed-in mark), or nil.</summary>
+    internal static readonly RedisScript<VoteShard> Retract = new(
+        "retract a reader's vote",
+        VoteShardKeys(),
+        """
+        local previous = redis.call('HGET', votes, ARGV[1])
+        if not previous then return nil end
+        redis.call('HDEL', votes, ARGV[1])
+        return option_of(previous)
+        """,
+        StoredVote.LuaFunctions);
+
     private IDatabase Database => redis.GetDatabase();
 
     public async Task<CommittedVote[]> CommitAsync(string pollId, int shard, bool allowChange, IReadOnlyList<Ballot> ballots)
@@ -108,6 +120,10 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
 
         return [.. outcomes.Select(outcome => ParseOutcome((string)outcome!))];
     }
+
+    /// <summary>Takes a reader's vote out of one shard (an erasure); returns the option it was for, or null when there was none.</summary>
+    public async Task<string?> RetractAsync(string pollId, int shard, string readerId) =>
+        (string?)await Retract.EvaluateAsync(writes.For(shard), new VoteShard(pollId, shard), [readerId]);
 
     /// <summary>The option this reader chose, or null.</summary>
     public async Task<string?> ReadVoteAsync(string pollId, int shard, string readerId)

@@ -20,6 +20,15 @@ public static class ReaderRedisKeys
     /// <summary>Sorted set of every comment a reader posted in one part, any status, scored by sequence number; the post script keeps it.</summary>
     public static string Comments(int part, string readerId) => $"{CommentParts.Prefix(part)}reader:{{{readerId}}}:comments";
 
+    /// <summary>Hash of erasure job id to the job (JSON): the durable record an erasure starts with.</summary>
+    public const string ErasureJobs = "moderation:{erasures}:jobs";
+
+    /// <summary>Set of the erasure jobs not finished yet: what a silo resumes when it starts.</summary>
+    public const string PendingErasures = "moderation:{erasures}:pending";
+
+    /// <summary>Hash of reader id to their unfinished erasure job, so that asking twice finds the same job; emptied as each job ends.</summary>
+    public const string ErasureByReader = "moderation:{erasures}:by-reader";
+
     /// <summary>Key that exists while a reader must wait before posting again (SET NX PX); the reader id is its hash tag.</summary>
     public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";
 }

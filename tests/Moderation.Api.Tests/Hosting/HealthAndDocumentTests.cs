@@ -58,6 +58,8 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/polls/{pollId}/signals")]
     [InlineData("/api/imports/batches")]
     [InlineData("/api/export")]
+    [InlineData("/api/readers/me/export")]
+    [InlineData("/api/readers/me")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {
         using var client = silo.CreateClient();

@@ -50,6 +50,29 @@ public abstract class VotingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Votes_retracted_while_others_are_cast_leave_the_published_results_and_the_recount_exact()
+    {
+        var poll = await TestPolls.CreateAsync(Grains, shards: 2);
+        var readers = Enumerable.Range(0, 300).Select(i => (Reader: $"retract-{i}-{poll.Id}", Option: $"o{i % 3 + 1}")).ToArray();
+        await Task.WhenAll(readers.Take(200).Select(vote => Grains.VoteAsync(poll, vote.Reader, vote.Option)));
+
+        var retracting = readers.Take(100).Select(vote => ShardOf(poll, vote.Reader).Retract(vote.Reader));
+        var voting = readers.Skip(200).Select(vote => Grains.VoteAsync(poll, vote.Reader, vote.Option));
+        var retracted = await Task.WhenAll(retracting);
+        await Task.WhenAll(voting);
+        var again = await ShardOf(poll, readers[0].Reader).Retract(readers[0].Reader);
+
+        Assert.All(retracted, Assert.True);
+        Assert.False(again);
+        Assert.Null(await ShardOf(poll, readers[0].Reader).GetVote(readers[0].Reader));
+        var expected = readers.Skip(100).GroupBy(vote => vote.Option).ToDictionary(group => group.Key, group => (long)group.Count());
+        var results = await TestPolls.ResultsWithinAsync(Grains, poll.Id, r => r.TotalVotes == 200, TimeSpan.FromSeconds(2));
+        Assert.All(results.Options, option => Assert.Equal(expected[option.Id], option.Votes));
+        var recount = await Grains.GetGrain<IPollTallyGrain>(poll.Id).Recount();
+        Assert.Empty(recount.Differences);
+    }
+
+    [Fact]
     public async Task Votes_sent_together_are_each_answered_in_their_order()
     {
         var poll = await TestPolls.CreateAsync(Grains, shards: 1);

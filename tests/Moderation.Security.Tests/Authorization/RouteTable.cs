@@ -144,6 +144,12 @@ internal static class RouteTable
         new("DELETE", "/api/webhooks/{webhookId}", "401 403 403 403 403 204 204 401 401", async s => new Call($"/api/webhooks/{await s.WebhookAsync()}")),
         new("GET", "/api/webhooks/{webhookId}/deliveries", "401 403 403 403 403 200 200 401 401",
             async s => new Call($"/api/webhooks/{await s.WebhookAsync()}/deliveries")),
+
+        // Last: each caller erases itself (a ban outlives it), so no later row meets an erased caller.
+        new("GET", "/api/readers/me/export", "401 200 403 200 200 200 200 401 401", _ => Fixed("/api/readers/me/export")),
+        new("DELETE", "/api/moderation/readers/{readerId}", "401 403 403 403 204 403 204 401 401",
+            _ => Fixed($"/api/moderation/readers/erasure-target-{Guid.NewGuid():N}")),
+        new("DELETE", "/api/readers/me", "401 204 403 204 204 204 204 401 401", _ => Fixed("/api/readers/me")),
     ];
 
     private static Task<Call> Fixed(string url, object? body = null) => Task.FromResult(new Call(url, body));

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+using Moderation.Contracts.Readers;
+using Moderation.Redis.Readers;
+
+namespace Moderation.Grains.Readers;
+
+/// <summary>
+/// When a silo starts, every erasure job recorded but not done (a crash cut it short) is run again to the end, in the
+/// background so that it never holds up start. Jobs run one at a time per job across the cluster (one grain each), so
+/// two silos starting together share the work rather than doubling it.
+/// </summary>
+public sealed class ErasureResumeTask(IGrainFactory grains, ErasureJobs jobs, ILogger<ErasureResumeTask> logger) : IStartupTask
+{
+    public Task Execute(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(
+            async () =>
+            {
+                string[] pending;
+                try
+                {
+                    pending = await jobs.PendingAsync();
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning(exception, "Reading the pending erasure jobs failed; the next start, or asking for an erasure again, resumes them");
+                    return;
+                }
+
+                foreach (var id in pending)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        await grains.GetGrain<IReaderErasureGrain>(id).Run();
+                        logger.LogInformation("Resumed erasure job {Job} and finished it", id);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // A long job outlasts the call (it goes on in its grain); a failed one waits for the next start or request.
+                        logger.LogWarning(exception, "Erasure job {Job} did not finish within the call; it goes on or resumes later", id);
+                    }
+                }
+            },
+            cancellationToken);
+        return Task.CompletedTask;
+    }
+}
