@@ -67,7 +67,7 @@ public sealed class ReaderFootprint(IConnectionMultiplexer redis)
             switch (candidate.Kind)
             {
                 case Kind.Votes:
-                    found.Votes.Add(new FoundVote(candidate.Id, candidate.Shard, value));
+                    found.Votes.Add(new FoundVote(candidate.Id, candidate.Shard, StoredVote.OptionOf(value)));
                     break;
                 case Kind.Reactors:
                     found.Reactions.Add(candidate.Id);
