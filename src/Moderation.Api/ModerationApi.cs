@@ -57,6 +57,7 @@ public static class ModerationApi
         app.MapPolls();
         app.MapComments();
         app.MapReactions();
+        app.MapCommentEdits();
         app.MapModeration();
         app.MapRules();
         app.MapModerationStream();

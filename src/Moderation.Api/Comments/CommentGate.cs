@@ -125,6 +125,17 @@ public sealed class CommentGate(
         }
     }
 
+    /// <summary>
+    /// The verdict of the word lists, the trust rules and the model on an edited text, as on a post (<see cref="CommentEditor"/>
+    /// decides what it means for the comment); edits are limited as writes, not by the post interval.
+    /// </summary>
+    public async Task<CommentDraft> JudgeTextAsync(CommentView comment, string body, ReaderIdentity reader, ArticleView article)
+    {
+        var words = (await wordLists.MatcherAsync()).Match(body);
+        var trustReasons = words.Kind == WordListKind.Banned ? [] : await TrustReasonsAsync(reader.Id, body, article.Trust);
+        return Judge(comment.Id, comment.ArticleId, new PostCommentRequest(body, comment.ParentId), reader, article, words, trustReasons);
+    }
+
     /// <summary>The comment a key stored already: in this article's part, or (the same key on another article) in another.</summary>
     private async Task<CommentView?> EarlierPostAsync(string commentId, string readerId, string idempotencyKey, int part)
     {

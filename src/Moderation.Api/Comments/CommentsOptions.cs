@@ -12,4 +12,7 @@ public sealed class CommentsOptions
 
     /// <summary>Longest silence on an article's event stream before a comment line keeps proxies from closing it.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long after posting its author may edit a comment.</summary>
+    public TimeSpan EditWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

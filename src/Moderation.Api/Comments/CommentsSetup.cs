@@ -11,6 +11,7 @@ public static class CommentsSetup
             .Validate(options => options.PostInterval >= TimeSpan.Zero, "Comments:PostInterval must not be negative.")
             .Validate(options => options.ReportThreshold >= 1, "Comments:ReportThreshold must be at least 1.")
             .Validate(options => options.KeepAliveInterval > TimeSpan.Zero, "Comments:KeepAliveInterval must be positive.")
+            .Validate(options => options.EditWindow >= TimeSpan.Zero, "Comments:EditWindow must not be negative.")
             .ValidateOnStart();
         services.AddOptions<TrustOptions>().BindConfiguration(TrustOptions.Section)
             .Validate(options => options is { NewReaderComments: >= 0, LinkApprovedComments: >= 0, RecentRejections: >= 0 }, "Trust:* counts must not be negative.")
@@ -18,6 +19,7 @@ public static class CommentsSetup
             .ValidateOnStart();
         services.AddSingleton<PostRateLimiter>();
         services.AddSingleton<CommentGate>();
+        services.AddSingleton<CommentEditor>();
         services.AddSingleton<ArticleEventsHub>();
         return services;
     }

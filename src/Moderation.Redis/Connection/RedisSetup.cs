@@ -39,6 +39,7 @@ public static class RedisSetup
         services.TryAddSingleton<CommentEvents>();
         services.TryAddSingleton<ThreadStore>();
         services.TryAddSingleton<ReactionStore>();
+        services.TryAddSingleton<EditStore>();
         services.TryAddSingleton<FeatureStore>();
         services.TryAddSingleton<ReaderCommentStore>();
         services.TryAddSingleton<TouchedArticles>();
