@@ -44,6 +44,7 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/moderation/rules/words")]
     [InlineData("/api/moderation/events")]
     [InlineData("/api/comments/{commentId}/reaction")]
+    [InlineData("/api/comments/{commentId}")]
     [InlineData("/api/moderation/comments/{commentId}/feature")]
     [InlineData("/api/readers/me/comments")]
     [InlineData("/api/moderation/readers/{readerId}")]
