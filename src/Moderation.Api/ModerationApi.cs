@@ -32,6 +32,7 @@ public static class ModerationApi
         builder.Services.AddComments();
         builder.Services.AddRules();
         builder.Services.AddModerationStream();
+        builder.Services.AddReaderEvents();
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
@@ -64,6 +65,7 @@ public static class ModerationApi
         app.MapFeatured();
         app.MapAuthorHistory();
         app.MapReaderComments();
+        app.MapReaderEvents();
         app.MapToxicity();
         app.MapModelLearning();
         return app;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
 using Moderation.Api.ModerationStream;
+using Moderation.Api.Readers;
 using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
@@ -34,7 +35,8 @@ public sealed class CommentGate(
     ReaderHistories histories,
     IOptionsMonitor<TrustOptions> trust,
     TimeProvider clock,
-    ModerationMetrics metrics)
+    ModerationMetrics metrics,
+    ReaderNotifier notifier)
 {
     /// <summary>Why a comment with a suspect word waits for a moderator.</summary>
     public const string SuspectWordReason = "suspect-word";
@@ -107,7 +109,11 @@ public sealed class CommentGate(
             }
 
             metrics.CommentPosted(posted.Comment);
-            if (posted.Comment.Status == CommentStatus.Pending)
+            if (posted.Comment.Status == CommentStatus.Published)
+            {
+                await notifier.ReplyPublishedAsync(posted.Comment);
+            }
+            else if (posted.Comment.Status == CommentStatus.Pending)
             {
                 await feed.HeldAsync(posted.Comment);
             }

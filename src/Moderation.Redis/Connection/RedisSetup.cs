@@ -40,6 +40,7 @@ public static class RedisSetup
         services.TryAddSingleton<ThreadStore>();
         services.TryAddSingleton<ReactionStore>();
         services.TryAddSingleton<EditStore>();
+        services.TryAddSingleton<ReaderNotices>();
         services.TryAddSingleton<FeatureStore>();
         services.TryAddSingleton<ReaderCommentStore>();
         services.TryAddSingleton<TouchedArticles>();

@@ -47,6 +47,7 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/comments/{commentId}")]
     [InlineData("/api/moderation/comments/{commentId}/feature")]
     [InlineData("/api/readers/me/comments")]
+    [InlineData("/api/readers/me/events")]
     [InlineData("/api/moderation/readers/{readerId}")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {

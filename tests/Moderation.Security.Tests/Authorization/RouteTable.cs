@@ -107,6 +107,7 @@ internal static class RouteTable
         new("GET", "/api/moderation/readers/{readerId}", "401 403 403 403 200 403 200 401 401",
             _ => Fixed($"/api/moderation/readers/{Scenario.Author}")),
         new("GET", "/api/readers/me/comments", "401 200 403 200 200 200 200 401 401", _ => Fixed("/api/readers/me/comments")),
+        new("GET", "/api/readers/me/events", "401 200 403 200 200 200 200 401 401", _ => Fixed("/api/readers/me/events")),
         new("GET", "/api/moderation/audit", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/audit")),
         new("GET", "/api/moderation/events", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/events")),
         new("GET", "/api/moderation/rules/words", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/moderation/rules/words")),
