@@ -42,12 +42,15 @@ public static class AuthenticationSetup
         });
         builder.Services.AddAuthorization(Policies.Add);
 
-        // The request log names the query string, where a reader's event stream may carry its token.
-        builder.Logging.AddFilter(RequestLogCategory, level => level >= LogLevel.Warning);
+        // These log the whole URL with its query string, where a reader's event stream may carry its token.
+        foreach (var category in UrlLoggingCategories)
+        {
+            builder.Logging.AddFilter(category, level => level >= LogLevel.Warning);
+        }
     }
 
-    /// <summary>The category of ASP.NET Core's "Request starting GET /path?query" lines.</summary>
-    public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+    /// <summary>The categories whose Information and Debug lines name the whole URL: "Request starting GET /path?query", the rewrite rules.</summary>
+    public static readonly IReadOnlyList<string> UrlLoggingCategories = ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Rewrite"];
 
     /// <summary>A browser's EventSource cannot send headers: on the reader's event stream only, the token may come as <c>access_token</c>.</summary>
     private static Task QueryTokenForEventSource(MessageReceivedContext context)
