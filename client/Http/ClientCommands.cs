@@ -6,6 +6,7 @@ using Moderation.Client.Model;
 using Moderation.Client.Moderators;
 using Moderation.Client.Operators;
 using Moderation.Client.Polls;
+using Moderation.Client.Readers;
 using Moderation.Client.Rules;
 
 namespace Moderation.Client.Http;
@@ -19,6 +20,7 @@ public static class ClientCommands
         root.Options.Add(ClientOptions.Token);
         root.Subcommands.Add(PollsCommands.Create(host));
         root.Subcommands.Add(CommentsCommands.Create(host));
+        root.Subcommands.Add(ReadersCommands.Create(host));
         root.Subcommands.Add(ArticlesCommands.Create(host));
         root.Subcommands.Add(ModerateCommands.Create(host));
         root.Subcommands.Add(RulesCommands.Create(host));
