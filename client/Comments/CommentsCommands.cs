@@ -98,7 +98,7 @@ public static class CommentsCommands
     private static Command List(ClientHost host)
     {
         var articleId = new Argument<string>("articleId") { Description = "The news site's article id" };
-        var sort = new Option<string>("--sort") { Description = "newest or oldest first", DefaultValueFactory = _ => "newest" };
+        var sort = new Option<string>("--sort") { Description = "newest, oldest, top (most reactions) or featured (featured only)", DefaultValueFactory = _ => "newest" };
         sort.AcceptOnlyFromAmong(ModerationWords.ThreadSorts);
         var limit = LimitOption();
         var cursor = CursorOption();
