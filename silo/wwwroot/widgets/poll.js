@@ -63,7 +63,7 @@ class PollWidget {
     if (!token) return;
     try {
       this.myVote = (await api(`api/polls/${encodeURIComponent(this.pollId)}/votes/me`, { token })).optionId;
-      this.showingResults = true;
+      if (this.myVote) this.showingResults = true;
     } catch (error) {
       if (error.status === 401 && !this.token) localStorage.removeItem(anonymousKey);
     }

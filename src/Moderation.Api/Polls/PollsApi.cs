@@ -25,7 +25,7 @@ public static class PollsApi
         polls.MapGet("", GetPoll).WithSummary("A poll's question, options and status.");
         polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote)
             .WithSummary("Vote once; repeating the same vote is unchanged, another option is changed where allowed.");
-        polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose.");
+        polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose, or null before they voted.");
         polls.MapGet("/results", Results).Produces<PollResults>().WithSummary("Totals per option, served from the cache.");
         polls.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .WithSummary("Server-sent events: the results now, then on every change.");
@@ -119,9 +119,8 @@ public static class PollsApi
         var reader = ReaderIdentity.From(user);
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
         var optionId = await grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(pollId, shard)).GetVote(reader.Id);
-        return optionId is null
-            ? Problem(StatusCodes.Status404NotFound, "No vote", "You have not voted in this poll.")
-            : TypedResults.Ok(new MyVoteResponse(optionId));
+        // Not having voted is an answer, not a missing resource: a 404 here was a failed request in every reader's console.
+        return TypedResults.Ok(new MyVoteResponse(optionId));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Results(string pollId, PollResultsReader results)

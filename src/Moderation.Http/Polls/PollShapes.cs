@@ -46,8 +46,8 @@ public sealed record PollOptionResponse(string Id, string Text);
 public sealed record VoteResponse(string PollId, string OptionId, string Outcome);
 
 /// <summary>The reader's own vote.</summary>
-/// <param name="OptionId">The option the reader voted for.</param>
-public sealed record MyVoteResponse(string OptionId);
+/// <param name="OptionId">The option the reader voted for; null before they voted.</param>
+public sealed record MyVoteResponse(string? OptionId);
 
 /// <summary>A poll's published results: the same JSON the service caches and sends on its event stream.</summary>
 /// <param name="PollId">The poll.</param>
