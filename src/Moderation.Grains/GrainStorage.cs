@@ -30,6 +30,7 @@ public static class GrainStorage
         silo.AddStartupTask<CommentLayoutStartup>(ServiceLifecycleStage.BecomeActive);
         silo.AddStartupTask<PollRecoveryTask>();
         silo.AddStartupTask<CommentRecoveryTask>();
+        silo.AddStartupTask<CommentIndexBackfillTask>();
         silo.Services.AddSingleton<CommentRecovery>();
 
         silo.AddRedisGrainStorage(Name, storage => storage.ConfigurationOptions = RedisConfiguration.Options(redisConnectionString, "moderation-grains"));

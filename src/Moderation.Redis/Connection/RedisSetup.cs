@@ -45,6 +45,7 @@ public static class RedisSetup
         services.TryAddSingleton<ReaderCommentStore>();
         services.TryAddSingleton<TouchedArticles>();
         services.TryAddSingleton<CommentKeyMigration>();
+        services.TryAddSingleton<CommentIndexBackfill>();
         services.TryAddSingleton<DecisionStore>();
         services.TryAddSingleton<QueueStore>();
         services.TryAddSingleton<AuditStore>();
