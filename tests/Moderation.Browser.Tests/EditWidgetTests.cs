@@ -55,5 +55,12 @@ public sealed class EditWidgetTests(BrowserSilo silo)
         await Expect(author.Comments.Locator(".moderation-badge-pending")).ToHaveTextAsync("Awaiting review: only you can see this");
         await other.OpenArticleAsync(articleId);
         await Expect(other.Comments.GetByText("No comments yet. Be the first.")).ToBeVisibleAsync();
+
+        await using var moderator = await silo.NewSessionAsync();
+        await moderator.OpenConsoleAsync(articleId);
+        var item = moderator.Page.Locator(".item").Filter(new() { HasText = "worthless" });
+        await Expect(item.Locator(".reason").Filter(new() { HasText = "edited" })).ToHaveCountAsync(1);
+        await item.GetByText("Edited by its author: 1 earlier text").ClickAsync();
+        await Expect(item.Locator(".versions")).ToContainTextAsync(civil);
     }
 }
