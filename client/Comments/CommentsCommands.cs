@@ -12,7 +12,7 @@ public static class CommentsCommands
 
     public static Command Create(ClientHost host)
     {
-        var comments = new Command("comments", "Post, read, delete and report comments");
+        var comments = new Command("comments", "Post, read, edit, delete, react to, feature and report comments");
         comments.Subcommands.Add(Post(host));
         comments.Subcommands.Add(List(host));
         comments.Subcommands.Add(Replies(host));
@@ -20,6 +20,11 @@ public static class CommentsCommands
         comments.Subcommands.Add(Delete(host));
         comments.Subcommands.Add(Report(host));
         comments.Subcommands.Add(Check(host));
+        foreach (var command in CommentActionsCommands.Create(host))
+        {
+            comments.Subcommands.Add(command);
+        }
+
         return comments;
     }
 
@@ -93,7 +98,7 @@ public static class CommentsCommands
     private static Command List(ClientHost host)
     {
         var articleId = new Argument<string>("articleId") { Description = "The news site's article id" };
-        var sort = new Option<string>("--sort") { Description = "newest or oldest first", DefaultValueFactory = _ => "newest" };
+        var sort = new Option<string>("--sort") { Description = "newest, oldest, top (most reactions) or featured (featured only)", DefaultValueFactory = _ => "newest" };
         sort.AcceptOnlyFromAmong(ModerationWords.ThreadSorts);
         var limit = LimitOption();
         var cursor = CursorOption();

@@ -23,6 +23,7 @@ public static class ClientCommands
         root.Options.Add(ClientOptions.Token);
         root.Subcommands.Add(PollsCommands.Create(host));
         root.Subcommands.Add(CommentsCommands.Create(host));
+        root.Subcommands.Add(ReadersCommands.Create(host));
         root.Subcommands.Add(ArticlesCommands.Create(host));
         root.Subcommands.Add(ModerateCommands.Create(host));
         root.Subcommands.Add(ReadersCommands.Create(host));

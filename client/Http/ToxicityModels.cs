@@ -31,7 +31,7 @@ public static class ModerationWords
 
     public static readonly string[] Queues = ["pending", "reported", "rejected", "approved"];
     public static readonly string[] QueueSorts = ["score", "oldest", "newest"];
-    public static readonly string[] ThreadSorts = ["newest", "oldest"];
+    public static readonly string[] ThreadSorts = ["newest", "oldest", "top", "featured"];
     public static readonly string[] ReportReasons = ["offensive", "abusive", "spam", "other"];
     public static readonly string[] RejectReasons = ["offensive", "abusive", "spam", "off-topic", "other"];
 }

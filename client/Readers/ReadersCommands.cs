@@ -1,21 +1,48 @@
 using System.CommandLine;
 using System.Text.Json;
+using Moderation.Client.Comments;
 using Moderation.Client.Http;
 using Spectre.Console;
 
 namespace Moderation.Client.Readers;
 
-/// <summary>The <c>readers</c> command group: a reader's export of their data, and erasure.</summary>
+/// <summary>The <c>readers</c> command group: an author's standing and history for moderators, a reader's export of their data, and erasure.</summary>
 public static class ReadersCommands
 {
     private static readonly JsonSerializerOptions Indented = new(ModerationApi.Json) { WriteIndented = true };
 
     public static Command Create(ClientHost host)
     {
-        var readers = new Command("readers", "A reader's rights: export everything stored about you, or erase a reader");
+        var readers = new Command("readers", "An author's standing and history (moderator); export everything stored about you, or erase a reader");
+        readers.Subcommands.Add(Show(host));
         readers.Subcommands.Add(Export(host));
         readers.Subcommands.Add(Erase(host));
         return readers;
+    }
+
+    private static Command Show(ClientHost host)
+    {
+        var readerId = new Argument<string>("readerId") { Description = "The reader's id" };
+        var command = new Command("show", "Show a reader's standing, comment counts and latest comments (moderator)") { readerId };
+        command.SetAction(host.Action(async (parse, cancellationToken) =>
+        {
+            var api = host.CreateApi(parse);
+            using var http = api.Http;
+            var history = await api.GetAuthorHistoryAsync(parse.GetValue(readerId)!, cancellationToken);
+            var standing = history.Standing;
+            host.Console.MarkupLineInterpolated($"Reader [bold]{history.ReaderId}[/]: {(standing.Banned ? "banned" : "in good standing")}");
+            if (standing.Banned)
+            {
+                host.Console.WriteLine($"  since {standing.Since:u} by {standing.BannedBy}: {standing.Reason}");
+            }
+
+            var counts = history.Counts;
+            host.Console.WriteLine(
+                $"  {counts.Published} published, {counts.Pending} pending, {counts.Rejected} rejected, {counts.Deleted} deleted, {counts.Reported} reported");
+            CommentOutput.WriteOwn(host.Console, history.Latest, "No comments.");
+            return 0;
+        }));
+        return command;
     }
 
     private static Command Export(ClientHost host)

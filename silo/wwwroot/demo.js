@@ -5,11 +5,13 @@ import { devToken, DevSignInUnavailable } from './shared/signin.js';
 import { claimsOf } from './shared/token.js';
 import { mountPoll } from './widgets/poll.js';
 import { mountComments } from './widgets/comments.js';
+import { mountReaderPanel } from './reader-panel.js';
 
 const demoArticleId = 'el-salvador-prison-offer';
 const tokenKey = 'moderation-demo:token';
 const articleId = new URLSearchParams(location.search).get('article') || demoArticleId;
 const widgets = [];
+let closePanel = () => {};
 
 function byId(id) {
   return document.getElementById(id);
@@ -27,6 +29,11 @@ function setToken(token) {
   byId('paste').hidden = Boolean(token) || byId('signin').dataset.unavailable !== 'true';
   byId('signed-in').hidden = !token;
   byId('signed-in-name').textContent = claims ? `Signed in as ${claims.name || claims.sub}` : '';
+  closePanel();
+  closePanel = () => {};
+  // Anonymous readers have no notices or comments of their own.
+  if (claims && !claims.role?.includes?.('anonymous')) closePanel = mountReaderPanel(byId('reader-panel'), token);
+  else byId('reader-panel').replaceChildren();
 }
 
 function wireSignIn() {

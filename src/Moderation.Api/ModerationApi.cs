@@ -36,6 +36,7 @@ public static class ModerationApi
         builder.Services.AddRules();
         builder.Services.AddModerationStream();
         builder.Services.AddWebhooks();
+        builder.Services.AddReaderEvents();
         builder.Services.AddSingleton<IFeedbackStore, FeedbackStore>();
         builder.Services.AddModelLearning(dataDirectory);
         builder.Services.AddToxicity();
@@ -63,6 +64,7 @@ public static class ModerationApi
         app.MapPolls();
         app.MapComments();
         app.MapReactions();
+        app.MapCommentEdits();
         app.MapModeration();
         app.MapRules();
         app.MapModerationStream();
@@ -71,6 +73,7 @@ public static class ModerationApi
         app.MapAuthorHistory();
         app.MapReaderComments();
         app.MapReaderRights();
+        app.MapReaderEvents();
         app.MapToxicity();
         app.MapModelLearning();
         app.MapImports();

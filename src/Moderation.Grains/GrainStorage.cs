@@ -31,6 +31,7 @@ public static class GrainStorage
         silo.AddStartupTask<CommentLayoutStartup>(ServiceLifecycleStage.BecomeActive);
         silo.AddStartupTask<PollRecoveryTask>();
         silo.AddStartupTask<CommentRecoveryTask>();
+        silo.AddStartupTask<CommentIndexBackfillTask>();
         silo.Services.AddSingleton<CommentRecovery>();
         silo.AddStartupTask<ErasureResumeTask>();
         silo.Services.AddOptions<ErasureOptions>().BindConfiguration("Erasure");

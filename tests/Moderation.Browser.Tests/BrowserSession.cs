@@ -2,11 +2,16 @@ using Microsoft.Playwright;
 
 namespace Moderation.Browser.Tests;
 
-/// <summary>One browser context and its page, with what went wrong in it: uncaught errors, policy violations, dialogs.</summary>
+/// <summary>
+/// One browser context and its page, with what went wrong in it: uncaught errors, console errors, failed requests
+/// (a 4xx or 5xx answer, or no answer), dialogs. A session that saw any fails its test when disposed, but for the
+/// refusals a test provokes on purpose and names with <see cref="ExpectRefusal"/>.
+/// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly List<string> _errors = [];
     private readonly List<string> _dialogs = [];
+    private readonly List<(int Status, string Path)> _expected = [];
 
     public BrowserSession(IBrowserContext context, IPage page)
     {
@@ -14,21 +19,26 @@ public sealed class BrowserSession : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            // Chromium also logs every 4xx it fetched (a reader's 404 for "my vote" is an answer, not a fault): keep
-            // the policy violations.
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            // Chromium logs each failed fetch as "Failed to load resource"; the Response handler records those with their URL.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
-                lock (_errors)
-                {
-                    _errors.Add(message.Text);
-                }
+                Record("console: " + message.Text);
             }
         };
-        page.PageError += (_, error) =>
+        page.PageError += (_, error) => Record(error);
+        page.Response += (_, response) =>
         {
-            lock (_errors)
+            if (response.Status >= 400 && !IsExpected(response.Status, new Uri(response.Url).AbsolutePath))
             {
-                _errors.Add(error);
+                Record($"{response.Status} from {response.Request.Method} {response.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) =>
+        {
+            // Event streams and fetches a navigation or the context's end cuts off are aborted, not failed.
+            if (request.Failure is { } failure && !failure.Contains("ERR_ABORTED", StringComparison.Ordinal))
+            {
+                Record($"{request.Method} {request.Url} failed: {failure}");
             }
         };
         page.Dialog += async (_, dialog) =>
@@ -98,5 +108,34 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public ILocator CommentWithText(string text) => Comments.Locator(".moderation-comment").Filter(new() { HasText = text });
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    /// <summary>A refusal the test provokes on purpose: answers with this status to a path containing <paramref name="pathPart"/> are no fault.</summary>
+    public void ExpectRefusal(int status, string pathPart)
+    {
+        lock (_expected)
+        {
+            _expected.Add((status, pathPart));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        Assert.True(Errors.Count == 0, "The page logged errors or failed requests:\n" + string.Join("\n", Errors));
+    }
+
+    private bool IsExpected(int status, string path)
+    {
+        lock (_expected)
+        {
+            return _expected.Any(expected => expected.Status == status && path.Contains(expected.Path, StringComparison.Ordinal));
+        }
+    }
+
+    private void Record(string error)
+    {
+        lock (_errors)
+        {
+            _errors.Add(error);
+        }
+    }
 }

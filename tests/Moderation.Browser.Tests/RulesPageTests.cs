@@ -31,6 +31,7 @@ public sealed class RulesPageTests(BrowserSilo silo)
         await Expect(first.Page.Locator("#words-status")).ToContainTextAsync("Saved as version");
         await Expect(first.Page.Locator("#version")).ToContainTextAsync("2 banned, 1 suspect");
 
+        second.ExpectRefusal(409, "/api/moderation/rules/words");
         await second.Page.GetByLabel("Banned: the comment is rejected").FillAsync("something else");
         await second.Page.Locator("#word-lists").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(second.Page.Locator("#words-status")).ToContainTextAsync("someone changed the lists");

@@ -107,6 +107,7 @@ class CommentsWidget {
       h('span', { class: 'moderation-author' }, comment.authorName || comment.authorId),
       mine ? h('span', { class: 'moderation-badge' }, 'You') : null,
       timeElement(comment.createdAt),
+      comment.edited ? h('span', { class: 'moderation-note' }, 'edited') : null,
       comment.featured ? h('span', { class: 'moderation-badge moderation-badge-featured' }, 'Featured') : null,
       pending ? h('span', { class: 'moderation-badge moderation-badge-pending' }, 'Awaiting review: only you can see this') : null);
     const body = comment.deleted
@@ -127,6 +128,10 @@ class CommentsWidget {
       if (this.token && !mine) {
         actions.append(h('button', { type: 'button', class: 'moderation-link', onclick: () => this.openReport(node) }, 'Report'));
       }
+    }
+    // The service's edit window (5 minutes by default) decides; a late edit is told why.
+    if (mine && !comment.deleted && Date.now() - Date.parse(comment.createdAt) < 3e5) {
+      actions.append(h('button', { type: 'button', class: 'moderation-link', onclick: () => this.openEdit(node) }, 'Edit'));
     }
     const replies = node.querySelector(':scope > .moderation-replies') ?? h('ol', { class: 'moderation-replies', hidden: true });
     const toggle = h('button', {
@@ -356,30 +361,49 @@ class CommentsWidget {
     form.querySelector('textarea').focus();
   }
 
+  openEdit(node) {
+    const text = h('textarea', { 'aria-label': 'Edit your comment' });
+    text.value = node.comment.body;
+    this.slotForm(node, 'moderation-form', [text], 'moderation-primary', 'Save', async () => {
+      const comment = await api(`api/comments/${encodeURIComponent(node.comment.id)}`, { method: 'PATCH', token: this.token, body: { body: text.value } });
+      const held = comment.status === 'pending';
+      if (held) this.rememberPending(comment.id);
+      this.fill(node, comment, held);
+      this.say(held ? 'Your edit awaits review.' : 'Your comment is updated.');
+    });
+  }
+
   openReport(node) {
-    const slot = node.querySelector(':scope > .moderation-slot');
     const reason = h('select', { 'aria-label': 'Why are you reporting this comment?' },
       reportReasons.map(([value, text]) => h('option', { value }, text)));
+    const slot = this.slotForm(node, 'moderation-report', [h('label', {}, 'Report this comment: ', reason)], 'moderation-secondary', 'Send report', async () => {
+      await api(`api/comments/${encodeURIComponent(node.comment.id)}/reports`, {
+        method: 'POST', token: this.token, body: { reason: reason.value, note: '' },
+      });
+      slot.replaceChildren(h('p', { class: 'moderation-note', role: 'status' }, 'Thanks, a moderator will look at it.'));
+    });
+  }
+
+  /** A small form in the comment's slot: its fields, a submit and a Cancel button, and the service's refusal if any. */
+  slotForm(node, kind, fields, buttonClass, label, submit) {
+    const slot = node.querySelector(':scope > .moderation-slot');
     const status = h('p', { class: 'moderation-note', 'aria-live': 'polite' });
-    const form = h('form', { class: 'moderation-report' },
-      h('label', {}, 'Report this comment: ', reason),
+    const form = h('form', { class: kind }, ...fields,
       h('div', { class: 'moderation-actions' },
-        h('button', { type: 'submit', class: 'moderation-secondary' }, 'Send report'),
+        h('button', { type: 'submit', class: buttonClass }, label),
         h('button', { type: 'button', class: 'moderation-link', onclick: () => form.remove() }, 'Cancel')),
       status);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       try {
-        await api(`api/comments/${encodeURIComponent(node.comment.id)}/reports`, {
-          method: 'POST', token: this.token, body: { reason: reason.value, note: '' },
-        });
-        slot.replaceChildren(h('p', { class: 'moderation-note', role: 'status' }, 'Thanks, a moderator will look at it.'));
+        await submit();
       } catch (error) {
         status.textContent = postError(error);
       }
     });
     slot.replaceChildren(form);
-    reason.focus();
+    (fields[0].querySelector('select') ?? fields[0]).focus();
+    return slot;
   }
 
   async tokenChanged(token) {

@@ -86,8 +86,11 @@ class PollWidget {
     this.myVote = null;
     if (!token) return;
     try {
-      this.myVote = await api(this.path('/votes/me'), { token });
-      this.showingResults = true;
+      const mine = await api(this.path('/votes/me'), { token });
+      if (mine.optionId || mine.optionIds || mine.value != null) {
+        this.myVote = mine;
+        this.showingResults = true;
+      }
     } catch (error) {
       if (error.status === 401 && !this.token) localStorage.removeItem(anonymousKey);
     }

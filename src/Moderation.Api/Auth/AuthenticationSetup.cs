@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using Moderation.Api.Readers;
 
 namespace Moderation.Api.Auth;
 
@@ -24,6 +26,7 @@ public static class AuthenticationSetup
             jwt.MapInboundClaims = false;
             // Nothing reads the token back from the authentication properties; saving it costs every request.
             jwt.SaveToken = false;
+            jwt.Events = new JwtBearerEvents { OnMessageReceived = QueryTokenForEventSource };
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = options.Issuer,
@@ -38,5 +41,27 @@ public static class AuthenticationSetup
             };
         });
         builder.Services.AddAuthorization(Policies.Add);
+
+        // These log the whole URL with its query string, where a reader's event stream may carry its token.
+        foreach (var category in UrlLoggingCategories)
+        {
+            builder.Logging.AddFilter(category, level => level >= LogLevel.Warning);
+        }
+    }
+
+    /// <summary>The categories whose Information and Debug lines name the whole URL: "Request starting GET /path?query", the rewrite rules.</summary>
+    public static readonly IReadOnlyList<string> UrlLoggingCategories = ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Rewrite"];
+
+    /// <summary>A browser's EventSource cannot send headers: on the reader's event stream only, the token may come as <c>access_token</c>.</summary>
+    private static Task QueryTokenForEventSource(MessageReceivedContext context)
+    {
+        var request = context.Request;
+        if (request.Path.Equals(ReaderEventsApi.Path, StringComparison.Ordinal) && string.IsNullOrEmpty(request.Headers.Authorization)
+            && request.Query.TryGetValue("access_token", out var token))
+        {
+            context.Token = token.ToString();
+        }
+
+        return Task.CompletedTask;
     }
 }

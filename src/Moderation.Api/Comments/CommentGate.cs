@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Moderation.Api.Auth;
 using Moderation.Api.ModerationStream;
+using Moderation.Api.Readers;
 using Moderation.Api.Rules;
 using Moderation.Api.Telemetry;
 using Moderation.Api.Toxicity;
@@ -33,7 +34,8 @@ public sealed class CommentGate(
     ReaderHistories histories,
     SiteTrust trust,
     TimeProvider clock,
-    ModerationMetrics metrics)
+    ModerationMetrics metrics,
+    ReaderNotifier notifier)
 {
     /// <summary>Why a comment with a suspect word waits for a moderator.</summary>
     public const string SuspectWordReason = "suspect-word";
@@ -106,7 +108,11 @@ public sealed class CommentGate(
             }
 
             metrics.CommentPosted(posted.Comment);
-            if (posted.Comment.Status == CommentStatus.Pending)
+            if (posted.Comment.Status == CommentStatus.Published)
+            {
+                await notifier.ReplyPublishedAsync(posted.Comment);
+            }
+            else if (posted.Comment.Status == CommentStatus.Pending)
             {
                 await feed.HeldAsync(posted.Comment);
             }
@@ -122,6 +128,17 @@ public sealed class CommentGate(
             await rateLimiter.ReleaseAsync(reader.Id);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The verdict of the word lists, the trust rules and the model on an edited text, as on a post (<see cref="CommentEditor"/>
+    /// decides what it means for the comment); edits are limited as writes, not by the post interval.
+    /// </summary>
+    public async Task<CommentDraft> JudgeTextAsync(CommentView comment, string body, ReaderIdentity reader, ArticleView article)
+    {
+        var words = (await wordLists.MatcherAsync()).Match(body);
+        var trustReasons = words.Kind == WordListKind.Banned ? [] : await TrustReasonsAsync(reader.Id, body, article.Trust);
+        return Judge(comment.Id, comment.ArticleId, new PostCommentRequest(body, comment.ParentId), reader, article, words, trustReasons);
     }
 
     /// <summary>The comment a key stored already: in this article's part, or (the same key on another article) in another.</summary>

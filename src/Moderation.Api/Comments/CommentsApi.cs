@@ -135,12 +135,18 @@ public static class CommentsApi
     }
 
     private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> Get(
-        string commentId, ClaimsPrincipal user, IGrainFactory grains, ReactionStore reactions)
+        string commentId, ClaimsPrincipal user, IGrainFactory grains, ReactionStore reactions, EditStore edits)
     {
         var comment = CommentIds.IsWellFormed(commentId) ? await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) : null;
-        return comment is not null && MaySee(comment, user)
-            ? TypedResults.Ok(await ReactedByMe.CommentAsync(comment, ReactedByMe.ReaderOf(user), reactions))
-            : UnknownComment(commentId);
+        if (comment is null || !MaySee(comment, user))
+        {
+            return UnknownComment(commentId);
+        }
+
+        var view = await ReactedByMe.CommentAsync(comment, ReactedByMe.ReaderOf(user), reactions);
+        return TypedResults.Ok(comment.EditedAt is not null && user.Identity?.IsAuthenticated == true && ReaderIdentity.From(user).IsModerator
+            ? view with { Versions = PublicViews.Versions(await edits.VersionsAsync(commentId)) }
+            : view);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string commentId, ClaimsPrincipal user, IGrainFactory grains)

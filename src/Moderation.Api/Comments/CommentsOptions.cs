@@ -18,4 +18,7 @@ public sealed class CommentsOptions
 
     /// <summary>How often one silo sweeps for rejected texts past their retention.</summary>
     public TimeSpan RejectedTextSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long after posting its author may edit a comment.</summary>
+    public TimeSpan EditWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -13,6 +13,7 @@ public static class CommentsSetup
             .Validate(options => options.KeepAliveInterval > TimeSpan.Zero, "Comments:KeepAliveInterval must be positive.")
             .Validate(options => options.RejectedTextRetention is null || options.RejectedTextRetention > TimeSpan.Zero, "Comments:RejectedTextRetention must be positive.")
             .Validate(options => options.RejectedTextSweepInterval > TimeSpan.Zero, "Comments:RejectedTextSweepInterval must be positive.")
+            .Validate(options => options.EditWindow >= TimeSpan.Zero, "Comments:EditWindow must not be negative.")
             .ValidateOnStart();
         services.AddOptions<TrustOptions>().BindConfiguration(TrustOptions.Section)
             .Validate(options => options is { NewReaderComments: >= 0, LinkApprovedComments: >= 0, RecentRejections: >= 0 }, "Trust:* counts must not be negative.")
@@ -20,6 +21,7 @@ public static class CommentsSetup
             .ValidateOnStart();
         services.AddSingleton<PostRateLimiter>();
         services.AddSingleton<CommentGate>();
+        services.AddSingleton<CommentEditor>();
         services.AddSingleton<ArticleEventsHub>();
         services.AddHostedService<RejectedTextSweeper>();
         return services;

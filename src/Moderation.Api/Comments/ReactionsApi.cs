@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Moderation.Api.Auth;
+using Moderation.Api.RateLimits;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
 using Moderation.Redis.Comments;
@@ -22,9 +23,11 @@ public static class ReactionsApi
         var reaction = routes.MapGroup("/api/comments/{commentId}/reaction").WithTags("Comments").RequireAuthorization(Policies.Reader);
         reaction.MapPut("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, BannedReaders bans, ReactionStore reactions) =>
                 ReactAsync(commentId, add: true, user, grains, bans, reactions))
+            .WriteLimited(WriteKind.Reaction)
             .WithSummary("Add your reaction (\"respect\") to a published comment; idempotent, one per reader.");
         reaction.MapDelete("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, BannedReaders bans, ReactionStore reactions) =>
                 ReactAsync(commentId, add: false, user, grains, bans, reactions))
+            .WriteLimited(WriteKind.Reaction)
             .WithSummary("Take back your reaction to a published comment; idempotent.");
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Moderation.Api.Auth;
 using Moderation.Api.Comments;
+using Moderation.Api.Readers;
 using Moderation.Contracts.Comments;
 using Moderation.Http.Comments;
 using Moderation.Redis.Comments;
@@ -19,16 +20,16 @@ public static class FeaturedApi
         // Its own group: the moderation group admits moderators only, and editors feature comments too.
         var feature = routes.MapGroup("/api/moderation/comments/{commentId}/feature").WithTags("Moderation")
             .RequireAuthorization(Policies.ModeratorOrEditor);
-        feature.MapPost("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock) =>
-                FeatureAsync(commentId, featured: true, user, grains, picks, clock))
+        feature.MapPost("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock, ReaderNotifier notifier) =>
+                FeatureAsync(commentId, featured: true, user, grains, picks, clock, notifier))
             .WithSummary("Feature a published comment (moderator, editor); idempotent and audited.");
-        feature.MapDelete("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock) =>
-                FeatureAsync(commentId, featured: false, user, grains, picks, clock))
+        feature.MapDelete("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock, ReaderNotifier notifier) =>
+                FeatureAsync(commentId, featured: false, user, grains, picks, clock, notifier))
             .WithSummary("Stop featuring a comment (moderator, editor); idempotent and audited.");
     }
 
     private static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> FeatureAsync(
-        string commentId, bool featured, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock)
+        string commentId, bool featured, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock, ReaderNotifier notifier)
     {
         var queries = grains.GetGrain<ICommentQueriesGrain>(0);
         var comment = CommentIds.IsWellFormed(commentId) ? await queries.Comment(commentId) : null;
@@ -38,6 +39,12 @@ public static class FeaturedApi
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown comment", detail: $"There is no published comment '{commentId}'.");
         }
 
-        return TypedResults.Ok(PublicViews.Comment((await queries.Comment(commentId))!));
+        var after = (await queries.Comment(commentId))!;
+        if (featured && !comment.Featured && after.Featured)
+        {
+            await notifier.FeaturedAsync(after);
+        }
+
+        return TypedResults.Ok(PublicViews.Comment(after));
     }
 }

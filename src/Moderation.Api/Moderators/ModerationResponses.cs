@@ -8,7 +8,7 @@ namespace Moderation.Api.Moderators;
 public static class ModerationResponses
 {
     public static QueueItemResponse Item(QueueItem item) => new(
-        PublicViews.Comment(item.Comment), item.Comment.Score, item.Comment.ModelVersion, item.Comment.Reasons,
+        PublicViews.Comment(item.Comment) with { Versions = item.Comment.EditedAt is null ? null : PublicViews.Versions(item.Versions) }, item.Comment.Score, item.Comment.ModelVersion, item.Comment.Reasons,
         [.. item.Reports.Select(report => new ReportResponse(report.ReaderId, report.Reason, report.Note, report.At))],
         [.. item.Comment.Explanation.Select(term => new ExplanationTermResponse(term.Text, term.Weight))],
         AuthorHistoryApi.PathOf(item.Comment.AuthorId));

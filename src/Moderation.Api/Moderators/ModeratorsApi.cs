@@ -8,6 +8,7 @@ using Moderation.Api.Articles;
 using Moderation.Api.Auth;
 using Moderation.Api.Comments;
 using Moderation.Api.ModerationStream;
+using Moderation.Api.Readers;
 using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
@@ -61,7 +62,8 @@ public static class ModeratorsApi
     }
 
     private static async Task<Results<Ok<PublicComment>, ValidationProblem, ProblemHttpResult>> Decide(
-        string commentId, DecisionRequest request, ClaimsPrincipal user, IGrainFactory grains, ModerationFeed feed, TimeProvider clock)
+        string commentId, DecisionRequest request, ClaimsPrincipal user, IGrainFactory grains, ModerationFeed feed, ReaderNotifier notifier,
+        TimeProvider clock)
     {
         var errors = DecisionValidation.Validate(request);
         if (errors.Count > 0)
@@ -76,10 +78,12 @@ public static class ModeratorsApi
 
         var decision = new ModerationDecision(
             request.Action!, request.Reason, request.Note?.Trim() ?? "", request.Revision, ReaderIdentity.From(user).Id, clock.GetUtcNow(), Labelled: true);
+        var before = await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId);
         var result = await grains.GetGrain<ICommentModerationGrain>(commentId).Decide(decision);
         if (result is { Outcome: DecisionOutcome.Applied, Comment: { } decided })
         {
             await feed.DecidedAsync(decided, decision.ModeratorId, decision.Action, decision.Reason, decision.At);
+            await notifier.DecidedAsync(before?.Status, decided, decision.Reason, decision.At);
         }
 
         return result.Outcome switch

@@ -26,7 +26,7 @@ public static class PollsApi
         polls.MapGet("", GetPoll).WithSummary("A poll's question, options and status.");
         polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote)
             .WithSummary("Vote once; repeating the same vote is unchanged, another option is changed where allowed.");
-        polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose.");
+        polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose, or null before they voted.");
         polls.MapGet("/results", Results).Produces<PollResults>().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Totals per option (a scale's histogram, mean and median), served from the cache; as the poll's resultsVisibility allows.");
         polls.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
@@ -139,9 +139,8 @@ public static class PollsApi
         var reader = ReaderIdentity.From(user);
         var shard = VoteSharding.ShardOf(reader.Id, definition.ShardCount);
         var choice = await grains.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(pollId, shard)).GetVote(reader.Id);
-        return choice is null
-            ? Problem(StatusCodes.Status404NotFound, "No vote", "You have not voted in this poll.")
-            : TypedResults.Ok(PollResponses.MyVote(definition, choice));
+        // Not having voted is an answer, not a missing resource: a 404 here was a failed request in every reader's console.
+        return TypedResults.Ok(choice is null ? new MyVoteResponse(null) : PollResponses.MyVote(definition, choice));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Results(

@@ -17,6 +17,9 @@ public sealed class RateLimitOptions
 
     public WriteLimit Reports { get; set; } = new() { PerReader = 30, PerIp = 300, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>Adding and taking back reactions both count.</summary>
+    public WriteLimit Reactions { get; set; } = new() { PerReader = 60, PerIp = 1200, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Anonymous tokens have no reader yet: only the per-address limit applies.</summary>
     public WriteLimit AnonymousTokens { get; set; } = new() { PerReader = 0, PerIp = 60, Window = TimeSpan.FromMinutes(10) };
 
@@ -25,6 +28,7 @@ public sealed class RateLimitOptions
         WriteKind.Vote => Votes,
         WriteKind.Comment => Comments,
         WriteKind.Report => Reports,
+        WriteKind.Reaction => Reactions,
         WriteKind.AnonymousToken => AnonymousTokens,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
@@ -51,4 +55,5 @@ public enum WriteKind
     Comment,
     Report,
     AnonymousToken,
+    Reaction,
 }

@@ -26,6 +26,7 @@ public sealed class WriteLimitFilter(WriteKind kind) : IEndpointFilter
         WriteKind.Vote => "votes",
         WriteKind.Comment => "comments",
         WriteKind.Report => "reports",
+        WriteKind.Reaction => "reactions",
         _ => "anonymous tokens",
     };
 }

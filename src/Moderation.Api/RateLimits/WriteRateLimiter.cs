@@ -41,6 +41,7 @@ public sealed class WriteRateLimiter(WindowCounters counters, IOptions<RateLimit
         WriteKind.Vote => "vote",
         WriteKind.Comment => "comment",
         WriteKind.Report => "report",
+        WriteKind.Reaction => "reaction",
         WriteKind.AnonymousToken => "anonymous-token",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

@@ -49,4 +49,6 @@ public static class CommentFields
     public const string RejectionReason = "rejectionReason";
     /// <summary>1 while an editor or moderator features it.</summary>
     public const string Featured = "featured";
+    /// <summary>When its author last edited it, Unix milliseconds; absent when never edited.</summary>
+    public const string EditedAt = "editedAt";
 }

@@ -24,6 +24,7 @@ namespace Moderation.Contracts.Comments;
 /// <param name="Reactions">Readers who reacted to it.</param>
 /// <param name="Featured">True while featured by an editor or moderator.</param>
 /// <param name="RejectionReason">The reason of the latest rejection, or null.</param>
+/// <param name="EditedAt">When its author last edited it, or null.</param>
 [GenerateSerializer, Immutable, Alias("moderation.comment-view")]
 public sealed record CommentView(
     [property: Id(0)] string Id,
@@ -46,4 +47,5 @@ public sealed record CommentView(
     [property: Id(17)] long ReportCount,
     [property: Id(18)] long Reactions = 0,
     [property: Id(19)] bool Featured = false,
-    [property: Id(20)] string? RejectionReason = null);
+    [property: Id(20)] string? RejectionReason = null,
+    [property: Id(21)] DateTimeOffset? EditedAt = null);

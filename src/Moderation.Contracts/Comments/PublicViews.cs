@@ -22,7 +22,14 @@ public static class PublicViews
         comment.Status == CommentStatus.Deleted,
         comment.Reactions,
         comment.Featured,
-        reactedByMe);
+        reactedByMe)
+    {
+        EditedAt = comment.EditedAt,
+    };
+
+    /// <summary>The moderators' view of earlier texts.</summary>
+    public static IReadOnlyList<CommentVersionResponse> Versions(IEnumerable<CommentVersion> versions) =>
+        [.. versions.Select(version => new CommentVersionResponse(version.Body, version.WrittenAt, version.ReplacedAt))];
 
     /// <summary>The public view of a page.</summary>
     public static PublicCommentPage Page(CommentPage page) => new([.. page.Items.Select(comment => Comment(comment))], page.NextCursor);

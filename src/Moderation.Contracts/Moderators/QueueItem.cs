@@ -14,8 +14,10 @@ public sealed record ReportEntry([property: Id(0)] string ReaderId, [property: I
 /// <summary>One comment in a moderation queue with what a moderator needs to decide.</summary>
 /// <param name="Comment">The comment.</param>
 /// <param name="Reports">Readers' reports on it.</param>
+/// <param name="Versions">Its earlier texts when its author edited it, oldest first.</param>
 [GenerateSerializer, Immutable, Alias("moderation.queue-item")]
-public sealed record QueueItem([property: Id(0)] CommentView Comment, [property: Id(1)] ImmutableArray<ReportEntry> Reports);
+public sealed record QueueItem(
+    [property: Id(0)] CommentView Comment, [property: Id(1)] ImmutableArray<ReportEntry> Reports, [property: Id(2)] ImmutableArray<CommentVersion> Versions);
 
 /// <summary>One page of a queue with the sizes of the queues that need work.</summary>
 /// <param name="Items">The comments.</param>

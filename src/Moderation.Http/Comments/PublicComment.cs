@@ -42,6 +42,16 @@ public sealed record PublicComment(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; init; }
 
+    /// <summary>True once its author edited it.</summary>
+    public bool Edited => EditedAt is not null;
+
+    /// <summary>When its author last edited it, or null.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>For moderators only, the earlier texts of an edited comment, oldest first; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CommentVersionResponse>? Versions { get; init; }
+
     /// <summary>camelCase web defaults, as the HTTP API writes (<see cref="HttpJson.Options"/>).</summary>
     public static JsonSerializerOptions JsonOptions => HttpJson.Options;
 }

@@ -81,7 +81,7 @@ public sealed record PollOptionResponse(string Id, string Text);
 public sealed record VoteResponse(string PollId, string? OptionId, string Outcome, IReadOnlyList<string>? OptionIds = null, int? Value = null);
 
 /// <summary>The reader's own vote: the field of the poll's kind is set.</summary>
-/// <param name="OptionId">The option the reader voted for, in a single-choice poll.</param>
+/// <param name="OptionId">The option the reader voted for, in a single-choice poll; every field is null before they voted.</param>
 /// <param name="OptionIds">The options, in a multiple-choice poll.</param>
 /// <param name="Value">The value, on a scale.</param>
 public sealed record MyVoteResponse(string? OptionId, IReadOnlyList<string>? OptionIds = null, int? Value = null);

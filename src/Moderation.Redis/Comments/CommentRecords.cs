@@ -48,7 +48,8 @@ internal static class CommentRecords
             Number(CommentFields.ReportCount),
             Number(CommentFields.Reactions),
             Text(CommentFields.Featured) == "1",
-            Optional(CommentFields.RejectionReason));
+            Optional(CommentFields.RejectionReason),
+            Optional(CommentFields.EditedAt) is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(Number(CommentFields.EditedAt)));
     }
 
     public static string ExplanationJson(ImmutableArray<ScoreTerm> terms) => JsonSerializer.Serialize(terms, PublicComment.JsonOptions);

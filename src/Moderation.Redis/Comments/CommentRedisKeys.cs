@@ -15,6 +15,9 @@ public static class CommentRedisKeys
     /// <summary>Set of the reader ids who reacted to one comment; its size is the comment's <c>reactions</c> field.</summary>
     public static string Reactors(string commentId) => $"{Comment(commentId)}:reactors";
 
+    /// <summary>List of an edited comment's earlier texts (<c>CommentVersion</c> JSON), oldest first; the edit script appends to it.</summary>
+    public static string Versions(string commentId) => $"{Comment(commentId)}:versions";
+
     /// <summary>Sorted set of an article's visible top-level comments, scored by their sequence number.</summary>
     public static string Thread(int part, string articleId) => $"{Article(part, articleId)}thread";
 

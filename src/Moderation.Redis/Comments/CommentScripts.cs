@@ -142,7 +142,7 @@ internal static class CommentScripts
     /// </summary>
     public static readonly RedisScript<StateChange> Delete = new(
         "delete a comment",
-        StateChangeKeys(),
+        StateChangeKeys().Key("versions", change => CommentRedisKeys.Versions(change.Comment.Id)),
         """
         local id = ARGV[1]
         local c = redis.call('HMGET', comment, 'status')
@@ -160,6 +160,7 @@ internal static class CommentScripts
         redis.call('ZREM', top, id)
         redis.call('ZREM', featured, id)
         redis.call('HSET', comment, 'status', 'deleted', 'body', '', 'reported', '0', 'featured', '0')
+        redis.call('DEL', versions)
         redis.call('HINCRBY', comment, 'revision', 1)
         if ARGV[2] ~= '' then append_audit(audit_json(ARGV[2], c[1], 'deleted'), true, true) end
         return {c[1], tostring(count)}

@@ -43,10 +43,13 @@ public static class RedisSetup
         services.TryAddSingleton<CommentEvents>();
         services.TryAddSingleton<ThreadStore>();
         services.TryAddSingleton<ReactionStore>();
+        services.TryAddSingleton<EditStore>();
+        services.TryAddSingleton<ReaderNotices>();
         services.TryAddSingleton<FeatureStore>();
         services.TryAddSingleton<ReaderCommentStore>();
         services.TryAddSingleton<TouchedArticles>();
         services.TryAddSingleton<CommentKeyMigration>();
+        services.TryAddSingleton<CommentIndexBackfill>();
         services.TryAddSingleton<DecisionStore>();
         services.TryAddSingleton<QueueStore>();
         services.TryAddSingleton<AuditStore>();

@@ -25,7 +25,8 @@ public sealed class QueueStore(IConnectionMultiplexer redis, CommentParts parts)
             ? await SitePageAsync(database, state, sort, limit, cursor)
             : await ArticlePageAsync(database, state, articleId, sort, limit, cursor);
         var reports = await ReadReportsAsync(database, comments);
-        var items = comments.Select((comment, i) => new QueueItem(comment, reports[i])).ToImmutableArray();
+        var versions = await EditStore.VersionsAsync(database, comments);
+        var items = comments.Select((comment, i) => new QueueItem(comment, reports[i], versions[i])).ToImmutableArray();
         return new QueuePage(items, next, await pendingCount, await reportedCount);
     }
 

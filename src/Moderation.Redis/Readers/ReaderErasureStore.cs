@@ -58,13 +58,13 @@ public sealed class ReaderErasureStore(IConnectionMultiplexer redis, RedisWriteC
             CommentStore.Writes(writes, CommentParts.OfComment(commentId)), commentId, [readerId]) == 1;
 
     /// <summary>
-    /// What is left outside the parts: the post gate, the reader's rate-limit counters, the moderation feed's kept events
+    /// What is left outside the parts: the post gate, the reader's notices, the reader's rate-limit counters, the moderation feed's kept events
     /// about them, and the audit records about the reader alone (bans and unbans, in part 0), which name the pseudonym instead.
     /// </summary>
     public async Task ForgetRestAsync(string readerId, string pseudonym, IEnumerable<string> rateLimitKeys)
     {
         var database = Database;
-        await database.KeyDeleteAsync(ReaderRedisKeys.PostGate(readerId));
+        await database.KeyDeleteAsync([ReaderRedisKeys.PostGate(readerId), ReaderRedisKeys.Notices(readerId), ReaderRedisKeys.NoticeSequence(readerId)]);
         foreach (var key in rateLimitKeys)
         {
             await database.KeyDeleteAsync(key);

@@ -29,6 +29,15 @@ public static class ReaderRedisKeys
     /// <summary>Hash of reader id to their unfinished erasure job, so that asking twice finds the same job; emptied as each job ends.</summary>
     public const string ErasureByReader = "moderation:{erasures}:by-reader";
 
+    /// <summary>Counter behind a reader's notice ids; the reader id is its hash tag.</summary>
+    public static string NoticeSequence(string readerId) => $"moderation:reader:{{{readerId}}}:notices:seq";
+
+    /// <summary>Sorted set of a reader's recent notices by id (member <c>id\nUnix ms\njson</c>), trimmed by age and count.</summary>
+    public static string Notices(string readerId) => $"moderation:reader:{{{readerId}}}:notices";
+
+    /// <summary>Pub/sub channel of a reader's notices, to every silo's listeners of that reader.</summary>
+    public static string NoticeChannel(string readerId) => $"moderation:reader:{readerId}:notices";
+
     /// <summary>Key that exists while a reader must wait before posting again (SET NX PX); the reader id is its hash tag.</summary>
     public static string PostGate(string readerId) => $"moderation:reader:{{{readerId}}}:post-gate";
 }

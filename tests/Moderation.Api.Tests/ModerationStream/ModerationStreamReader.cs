@@ -18,9 +18,10 @@ internal sealed class ModerationStreamReader : IAsyncDisposable
     }
 
     /// <summary>Opens the stream and waits for its <c>ready</c> event, after any replayed ones (returned in order).</summary>
-    public static async Task<(ModerationStreamReader Reader, List<StreamEvent> Replayed, long LastEventId)> OpenAsync(HttpClient client, string? lastEventId = null)
+    public static async Task<(ModerationStreamReader Reader, List<StreamEvent> Replayed, long LastEventId)> OpenAsync(
+        HttpClient client, string? lastEventId = null, string path = "/api/moderation/events")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/moderation/events");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);

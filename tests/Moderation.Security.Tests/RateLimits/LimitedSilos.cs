@@ -55,6 +55,7 @@ public sealed class LimitedSilos : IAsyncLifetime
         ["RateLimits:Votes:PerIp"] = "5",
         ["RateLimits:Comments:PerReader"] = "2",
         ["RateLimits:Reports:PerReader"] = "2",
+        ["RateLimits:Reactions:PerReader"] = "2",
         ["RateLimits:AnonymousTokens:PerIp"] = "3",
         ["RateLimits:AnonymousTokens:Window"] = "00:02:00",
     };

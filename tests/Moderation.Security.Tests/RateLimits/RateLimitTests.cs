@@ -32,8 +32,8 @@ public sealed class RateLimitTests(LimitedSilos silos, Counts counts, ITestOutpu
         await ExpectTooManyAsync(refused, TimeSpan.FromMinutes(1));
         using (var mine = Client(silos.First, reader, address))
         {
-            using var stored = await mine.GetAsync($"/api/polls/{polls[3]}/votes/me");
-            Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
+            var stored = await mine.GetFromJsonAsync<JsonElement>($"/api/polls/{polls[3]}/votes/me");
+            Assert.Equal(JsonValueKind.Null, stored.GetProperty("optionId").ValueKind);
         }
 
         using var secondReader = await VoteAsync(silos.First, silos.Tokens.Sign("other-voter-a", []), address, polls[3]);
@@ -131,6 +131,48 @@ public sealed class RateLimitTests(LimitedSilos silos, Counts counts, ITestOutpu
         using var tooMany = await reporter.PostAsJsonAsync($"/api/comments/{posted[0]}/reports", new { reason = "abusive" });
         await ExpectTooManyAsync(tooMany, TimeSpan.FromMinutes(10));
         counts.Report(output, "rate limits: comments and reports", "7 writes tried, 2 refused with 429");
+    }
+
+    [Fact]
+    public async Task Reactions_and_edits_are_limited_per_reader_across_both_silos_and_a_refused_one_changes_nothing()
+    {
+        var address = NewAddress();
+        var article = "limits-" + Guid.NewGuid().ToString("N")[..8];
+        var author = silos.Tokens.Sign("limited-editor-" + Guid.NewGuid().ToString("N")[..6], []);
+        using var authorClient = Client(silos.First, author, address);
+        using var created = await authorClient.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = "A calm and fair point." });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var fan = silos.Tokens.Sign("limited-fan-" + Guid.NewGuid().ToString("N")[..6], []);
+        using (var first = Client(silos.First, fan, address))
+        using (var added = await first.PutAsync($"/api/comments/{id}/reaction", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        }
+
+        using (var second = Client(silos.Second, fan, address))
+        using (var taken = await second.DeleteAsync($"/api/comments/{id}/reaction"))
+        {
+            Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        }
+
+        using var fanClient = Client(silos.First, fan, address);
+        using var refusedReaction = await fanClient.PutAsync($"/api/comments/{id}/reaction", null);
+        await ExpectTooManyAsync(refusedReaction, TimeSpan.FromMinutes(1));
+
+        using (var edited = await authorClient.PatchAsJsonAsync($"/api/comments/{id}", new { body = "A calm and fairer point." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+
+        using var onSecond = Client(silos.Second, author, address);
+        using var refusedEdit = await onSecond.PatchAsJsonAsync($"/api/comments/{id}", new { body = "One edit too many." });
+        await ExpectTooManyAsync(refusedEdit, TimeSpan.FromMinutes(10));
+        var comment = await authorClient.GetFromJsonAsync<JsonElement>($"/api/comments/{id}");
+        Assert.Equal(0, comment.GetProperty("reactions").GetInt64());
+        Assert.Equal("A calm and fairer point.", comment.GetProperty("body").GetString());
+        counts.Report(output, "rate limits: reactions and edits", "6 writes tried over 2 silos, 2 refused with 429");
     }
 
     [Theory]

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+using Moderation.Redis.Comments;
+
+namespace Moderation.Grains.Comments;
+
+/// <summary>Runs <see cref="CommentIndexBackfill"/> in the background when a silo starts, after the key migration, so that it never holds up start.</summary>
+public sealed class CommentIndexBackfillTask(CommentIndexBackfill backfill, ILogger<CommentIndexBackfillTask> logger) : IStartupTask
+{
+    public Task Execute(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await backfill.RunAsync(cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning(exception, "Indexing old comments for the top sort and readers' own lists stopped; the next start resumes it");
+                }
+            },
+            cancellationToken);
+        return Task.CompletedTask;
+    }
+}
