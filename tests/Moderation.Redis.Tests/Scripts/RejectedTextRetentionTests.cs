@@ -8,8 +8,8 @@ namespace Moderation.Redis.Tests.Scripts;
 /// <summary>The retention of rejected texts: only texts rejected before the cut-off go, audited, once; run on each store by the classes below.</summary>
 public abstract class RejectedTextRetentionTests(ScriptServer server)
 {
-    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, TimeProvider.System);
-    private readonly DecisionStore _decisions = new(server.Writes);
+    private readonly CommentStore _comments = new(server.Connection, server.Writes, server.Parts, server.Webhooks, TimeProvider.System);
+    private readonly DecisionStore _decisions = new(server.Writes, server.Webhooks);
     private readonly RejectedTextRetention _retention = new(server.Connection, server.Writes);
 
     [Fact]
