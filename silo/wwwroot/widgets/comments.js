@@ -1,5 +1,4 @@
-// Comments widget: <div data-moderation-comments="{articleId}" data-token="{reader JWT}"></div>
-// plus <script type="module" src="https://moderation.example/widgets/comments.js"></script>.
+// Comments widget: <div data-moderation-comments="{articleId}" data-token="{JWT}"> (docs/widgets.md).
 import { api, ApiError, listen, newIdempotencyKey, serviceUrl } from '../shared/api.js';
 import { h, clear, ensureStyles, timeElement } from '../shared/dom.js';
 import { watchToken, claimsOf } from '../shared/token.js';
@@ -226,8 +225,7 @@ class CommentsWidget {
   async post(form, text, status, submit, nudge, body, parent) {
     submit.disabled = true;
     const parentId = parent?.comment.id ?? null;
-    // Sending the same text again after no answer reuses the key, so the service returns the comment it may have
-    // stored instead of posting it twice.
+    // A retry after no answer reuses the key: the service answers with the comment it may have stored.
     if (form.unanswered?.body !== body || form.unanswered?.parentId !== parentId) {
       form.unanswered = { body, parentId, key: newIdempotencyKey() };
     }
@@ -301,7 +299,7 @@ class CommentsWidget {
     }
   }
 
-  // A decision made while the event stream was down would be missed: ask about the reader's held comments again.
+  // Decisions made while the stream was down were missed: ask about held comments again.
   async recheckPending() {
     for (const node of [...this.nodes.values()].filter((known) => known.classList.contains('moderation-pending'))) {
       try {
@@ -384,7 +382,7 @@ class CommentsWidget {
     });
   }
 
-  /** A small form in the comment's slot: its fields, a submit and a Cancel button, and the service's refusal if any. */
+  // A form in the comment's slot, with Cancel and the service's refusal if any.
   slotForm(node, kind, fields, buttonClass, label, submit) {
     const slot = node.querySelector(':scope > .moderation-slot');
     const status = h('p', { class: 'moderation-note', 'aria-live': 'polite' });
