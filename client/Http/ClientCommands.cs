@@ -26,7 +26,6 @@ public static class ClientCommands
         root.Subcommands.Add(ReadersCommands.Create(host));
         root.Subcommands.Add(ArticlesCommands.Create(host));
         root.Subcommands.Add(ModerateCommands.Create(host));
-        root.Subcommands.Add(ReadersCommands.Create(host));
         root.Subcommands.Add(RulesCommands.Create(host));
         root.Subcommands.Add(WebhooksCommands.Create(host));
         root.Subcommands.Add(ModelCommands.Create(host));

@@ -51,6 +51,13 @@ public static class PollsCommands
         {
             articleId, question, options, closesAt, opensAt, anonymous, change, kind, maxChoices, scaleMin, scaleMax, minLabel, maxLabel, visibility,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(kind) != "scale" && result.GetValue(options) is not { Length: > 0 })
+            {
+                result.AddError("Option '--option' is required (2 to 10 answers), except for --kind scale.");
+            }
+        });
         command.SetAction(host.Action(async (parse, cancellationToken) =>
         {
             var api = host.CreateApi(parse);

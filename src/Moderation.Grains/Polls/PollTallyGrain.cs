@@ -72,7 +72,9 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
         }
     }
 
-    public async Task<PollResults> GetResults() => _published ?? await Publish();
+    // A poll past its closesAt is closed now, not at the timer's next tick: a read then must not get the open results.
+    public async Task<PollResults> GetResults() =>
+        _published is { } published && _poll is not null && published.Status == Status(_poll) ? published : await Publish();
 
     public async Task<RecountReport> Recount()
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Moderation.Http.Polls;
 
 /// <summary>A new poll.</summary>
@@ -105,9 +107,9 @@ public sealed record PollResultsResponse(
     DateTimeOffset AsOf,
     long Version,
     long Voters = 0,
-    IReadOnlyList<ScaleVotesResponse>? Histogram = null,
-    double? Mean = null,
-    double? Median = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ScaleVotesResponse>? Histogram = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Mean = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Median = null);
 
 /// <summary>Votes for one value of a scale.</summary>
 /// <param name="Value">The value.</param>

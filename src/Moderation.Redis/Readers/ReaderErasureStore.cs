@@ -14,7 +14,7 @@ namespace Moderation.Redis.Readers;
 /// The store's side of a reader's erasure (<see cref="ErasureScripts"/>), one step at a time, each safe to run again:
 /// a part's comments then the reader's indexes in it, a reaction, a report, and what is left outside the parts.
 /// </summary>
-public sealed class ReaderErasureStore(IConnectionMultiplexer redis, RedisWriteConnections writes, TimeProvider clock)
+public sealed class ReaderErasureStore(IConnectionMultiplexer redis, RedisWriteConnections writes, ReaderNotices notices, TimeProvider clock)
 {
     private IDatabase Database => redis.GetDatabase();
 
@@ -119,6 +119,13 @@ public sealed class ReaderErasureStore(IConnectionMultiplexer redis, RedisWriteC
             CommentStore.Writes(writes, part), new CommentScripts.StateChange(comment, job.RequestedBy), arguments))!;
         // The cached first pages may hold the text: they are rebuilt from the indexes at the next read.
         await Database.KeyDeleteAsync([.. ThreadStore.Sorts.Select(sort => (RedisKey)CommentRedisKeys.FirstPage(part, comment.ArticleId, sort))]);
+        if (comment.ParentId is { } parentId
+            && CommentRecords.Parse(await Database.HashGetAllAsync(CommentRedisKeys.Comment(parentId))) is { } parent
+            && parent.AuthorId != readerId)
+        {
+            // The parent's author was told of this reply, by the replier's name.
+            await notices.ForgetAboutAsync(parent.AuthorId, commentId);
+        }
         return former is not ("erased" or "not-found");
     }
 

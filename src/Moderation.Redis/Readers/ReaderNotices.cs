@@ -63,6 +63,19 @@ public sealed class ReaderNotices(IConnectionMultiplexer redis, RedisWriteConnec
         return [.. members.Select(member => Parse(member)).Where(notice => notice.At >= oldest)];
     }
 
+    /// <summary>Drops the reader's kept notices about a comment (an erased reader's reply to them).</summary>
+    public async Task ForgetAboutAsync(string readerId, string commentId)
+    {
+        var key = ReaderRedisKeys.Notices(readerId);
+        var about = (await redis.GetDatabase().SortedSetRangeByRankAsync(key))
+            .Where(member => ((string)member!).Contains($"\"commentId\":\"{commentId}\"", StringComparison.Ordinal))
+            .ToArray();
+        if (about.Length > 0)
+        {
+            await writes.For(0).SortedSetRemoveAsync(key, about);
+        }
+    }
+
     /// <summary>The last id handed out to the reader (0 before the first notice).</summary>
     public async Task<long> LastIdAsync(string readerId) =>
         await redis.GetDatabase().StringGetAsync(ReaderRedisKeys.NoticeSequence(readerId)) is { IsNullOrEmpty: false } value ? (long)value : 0;

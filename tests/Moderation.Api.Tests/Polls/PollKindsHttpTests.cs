@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Moderation.Api.Tests.Comments;
 using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Polls;
@@ -84,8 +85,9 @@ public abstract class PollKindsHttpTests(SharedSilo silo)
         var problem = await ProblemAssert.Expect(response, HttpStatusCode.Conflict);
         Assert.Contains("opens", problem.GetProperty("detail").GetString());
         Assert.Equal(opensAt.ToUnixTimeSeconds(), problem.GetProperty("opensAt").GetDateTimeOffset().ToUnixTimeSeconds());
-        using var mine = await reader.GetAsync($"/api/polls/{pollId}/votes/me");
-        Assert.Equal(HttpStatusCode.NotFound, mine.StatusCode);
+        var mine = await reader.GetJsonAsync($"/api/polls/{pollId}/votes/me");
+        Assert.Equal(JsonValueKind.Null, mine.GetProperty("optionIds").ValueKind);
+        Assert.Equal(JsonValueKind.Null, mine.GetProperty("value").ValueKind);
     }
 
     public static TheoryData<string, string> InvalidVotes => new()
@@ -111,8 +113,9 @@ public abstract class PollKindsHttpTests(SharedSilo silo)
 
         var problem = await ProblemAssert.Expect(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(kind == "scale" ? "value" : "optionIds", out _));
-        using var mine = await reader.GetAsync($"/api/polls/{pollId}/votes/me");
-        Assert.Equal(HttpStatusCode.NotFound, mine.StatusCode);
+        var mine = await reader.GetJsonAsync($"/api/polls/{pollId}/votes/me");
+        Assert.Equal(JsonValueKind.Null, mine.GetProperty("optionIds").ValueKind);
+        Assert.Equal(JsonValueKind.Null, mine.GetProperty("value").ValueKind);
     }
 
     public static TheoryData<string, string> InvalidPolls => new()
