@@ -61,10 +61,11 @@ public sealed class EmbeddedRedisServer : IDisposable
             CheckpointDir = directory,
             CheckpointFrequencySecs = storage.CheckpointIntervalSeconds,
             Recover = true,
-            // Records that age out of memory go to the log's files here and are read back from them: without a storage
-            // tier Garnet drops them, as a cache does.
-            EnableStorageTier = true,
-            LogDir = directory,
+            // With the storage tier, records that age out of memory go to the log's files here and are read back from
+            // them; without it Garnet drops them, as a cache does. It is opt-in: in 2.2.8 it can end the process
+            // (docs/deploy.md, "The embedded store holds what fits in its memory").
+            EnableStorageTier = storage.EmbeddedStorageTier,
+            LogDir = storage.EmbeddedStorageTier ? directory : null,
             LogMemorySize = Bytes(storage.EmbeddedMemoryBytes),
             PageSize = Bytes(layout.PageBytes),
             // No log compaction: in Garnet 2.2.8 both kinds that keep live records (Lookup, Scan) broke the store under

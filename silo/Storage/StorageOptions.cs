@@ -14,12 +14,18 @@ public sealed class StorageOptions
     public int CheckpointIntervalSeconds { get; set; } = 300;
 
     /// <summary>
-    /// Bytes of memory for the embedded store's log, its most recently written records; older records are read from its
-    /// files in the data directory (docs/deploy.md).
+    /// Bytes of memory for the embedded store's log. Without its storage tier the store holds only what fits: beyond it,
+    /// the oldest records are lost (docs/deploy.md says how much that is, and when to move to Redis).
     /// </summary>
     public long EmbeddedMemoryBytes { get; set; } = DefaultEmbeddedMemoryBytes;
 
     public const long DefaultEmbeddedMemoryBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether the embedded store keeps records that outgrow its memory in its log files (Garnet's storage tier) instead of
+    /// dropping them. Off by default: Garnet 2.2.8 can end the process while it writes a changing object to disk.
+    /// </summary>
+    public bool EmbeddedStorageTier { get; set; }
 
     /// <summary>Connections that vote shards spread their durable writes over.</summary>
     public int WriteConnections { get; set; } = Redis.Connection.RedisSetup.DefaultWriteConnections;

@@ -4,8 +4,8 @@ using Moderation.Testing;
 namespace Moderation.Api.Tests.Storage;
 
 /// <summary>
-/// The embedded store given a memory far smaller than what is written keeps every acknowledged comment and vote in
-/// its log files, before and after a restart, graceful or not.
+/// The embedded store with its storage tier, given a memory far smaller than what is written, keeps every acknowledged
+/// comment and vote in its log files, before and after a restart, graceful or not.
 /// </summary>
 public sealed class EmbeddedStoreOverflowTests : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class EmbeddedStoreOverflowTests : IDisposable
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["Storage:EmbeddedMemoryBytes"] = MemoryBytes.ToString(),
+        ["Storage:EmbeddedStorageTier"] = "true",
         ["Storage:CheckpointIntervalSeconds"] = "1",
         ["Comments:PostInterval"] = "00:00:00",
         ["RateLimits:Enabled"] = "false",
@@ -21,7 +22,7 @@ public sealed class EmbeddedStoreOverflowTests : IDisposable
 
     private readonly string _dataDirectory = TestDirectories.Create("overflow");
 
-    [Fact]
+    [StorageTierFact]
     public async Task Every_acknowledged_comment_and_vote_is_read_back_after_writing_well_past_the_memory_and_after_a_restart()
     {
         AcknowledgedWrites writes;
@@ -42,7 +43,7 @@ public sealed class EmbeddedStoreOverflowTests : IDisposable
         await writes.AssertAllReadableAsync(restarted.CreateClient);
     }
 
-    [Fact]
+    [StorageTierFact]
     public async Task Every_acknowledged_comment_and_vote_beyond_the_memory_survives_a_sigkill()
     {
         AcknowledgedWrites writes;
