@@ -11,6 +11,16 @@ public sealed class PollGrain(
     PollIndex index,
     TimeProvider clock) : Grain, IPollGrain
 {
+    // A poll created before the editors' list existed, or whose silo died between its state and its entry, joins the
+    // list the next time it is used: a vote, a read or its tally activates this grain.
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Definition is { } definition)
+        {
+            await index.AddAsync(definition.Id, definition.CreatedAt);
+        }
+    }
+
     public async Task<PollView> Create(PollDefinition definition)
     {
         if (state.State.Definition is null)

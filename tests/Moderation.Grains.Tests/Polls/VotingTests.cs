@@ -1,5 +1,7 @@
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Polls;
 using Moderation.Testing;
+using StackExchange.Redis;
 
 namespace Moderation.Grains.Tests.Polls;
 
@@ -189,6 +191,21 @@ public abstract class VotingTests(ClusterFixture fixture)
 
         Assert.Equal([1L, 30L, 0L], results.Options.Select(option => option.Votes));
         Assert.True(results.Version > 1);
+    }
+
+    [Fact]
+    public async Task A_poll_missing_from_the_editors_list_joins_it_when_it_is_next_used()
+    {
+        var poll = await TestPolls.CreateAsync(Grains);
+        using var connection = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
+        var database = connection.GetDatabase();
+        Assert.NotNull(await database.SortedSetScoreAsync(PollRedisKeys.AllPolls, poll.Id));
+        await database.SortedSetRemoveAsync(PollRedisKeys.AllPolls, poll.Id);
+
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Grains.GetGrain<IPollGrain>(poll.Id).Get();
+
+        Assert.Equal(poll.CreatedAt.ToUnixTimeMilliseconds(), await database.SortedSetScoreAsync(PollRedisKeys.AllPolls, poll.Id));
     }
 
     [Fact]
