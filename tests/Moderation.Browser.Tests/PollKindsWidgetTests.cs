@@ -20,6 +20,8 @@ public sealed partial class PollKindsWidgetTests(BrowserSilo silo)
         await reader.OpenArticleAsync(articleId);
         await reader.SignInAsync("Multi Reader");
         await Expect(reader.Poll.GetByRole(AriaRole.Group, new() { Name = "Which did you read?" })).ToHaveAccessibleDescriptionAsync("Choose up to 2.");
+        // The ballot is enabled once the widget has taken the reader's token: a key pressed before then does nothing.
+        await Expect(reader.Poll.GetByRole(AriaRole.Checkbox, new() { Name = "Politics" })).ToBeEnabledAsync();
 
         foreach (var name in new[] { "Politics", "Sport", "Culture" })
         {
