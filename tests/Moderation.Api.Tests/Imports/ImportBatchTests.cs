@@ -201,13 +201,24 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
         {
             RedisKey key = text;
             var type = await database.KeyTypeAsync(key);
-            var value = type switch
+            string value;
+            try
             {
-                RedisType.Hash => string.Join(",", (await database.HashGetAllAsync(key)).OrderBy(entry => (string)entry.Name!).Select(entry => $"{entry.Name}={entry.Value}")),
-                RedisType.SortedSet => string.Join(",", (await database.SortedSetRangeByRankWithScoresAsync(key)).Select(entry => $"{entry.Element}:{entry.Score}")),
-                RedisType.Set => string.Join(",", (await database.SetMembersAsync(key)).Select(member => (string)member!).Order()),
-                _ => (string?)await database.StringGetAsync(key) ?? "",
-            };
+                value = type switch
+                {
+                    RedisType.Hash => string.Join(",", (await database.HashGetAllAsync(key)).OrderBy(entry => (string)entry.Name!).Select(entry => $"{entry.Name}={entry.Value}")),
+                    RedisType.SortedSet => string.Join(",", (await database.SortedSetRangeByRankWithScoresAsync(key)).Select(entry => $"{entry.Element}:{entry.Score}")),
+                    RedisType.Set => string.Join(",", (await database.SetMembersAsync(key)).Select(member => (string)member!).Order()),
+                    RedisType.String => (string?)await database.StringGetAsync(key) ?? "",
+                    _ => "",
+                };
+            }
+            catch (RedisServerException exception) when (exception.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
+            {
+                // Another test's key in the same part, replaced between its type and its read; this article's keys are still.
+                continue;
+            }
+
             if (text.Contains(article, StringComparison.Ordinal) || value.Contains(article, StringComparison.Ordinal))
             {
                 lines.Add($"{text} {type} {value}");
