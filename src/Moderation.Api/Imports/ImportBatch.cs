@@ -55,9 +55,9 @@ public sealed class ImportBatch(ImportStore store, ImportGate gate, CommentParts
         var body = html ? HtmlText.Reduce(comment.Body!) : HtmlText.Tidy(comment.Body!);
         var exported = source == ImportValidation.ExportSource;
         return new ImportedComment(
-            CommentId(source, comment.SourceId!, part),
+            CommentId(source, articleId, comment.SourceId!, part),
             articleId,
-            comment.ParentSourceId is { } parent ? CommentId(source, parent, part) : null,
+            comment.ParentSourceId is { } parent ? CommentId(source, articleId, parent, part) : null,
             exported ? comment.AuthorKey!.Trim() : identities.ReaderId(comment.AuthorKey!),
             string.IsNullOrWhiteSpace(comment.AuthorName) ? null : comment.AuthorName.Trim(),
             body.Length > ImportValidation.MaxBodyLength ? body[..ImportValidation.MaxBodyLength] : body,
@@ -68,10 +68,10 @@ public sealed class ImportBatch(ImportStore store, ImportGate gate, CommentParts
     }
 
     /// <summary>This service's own ids come back as they were, when they name the part their article has here; others are hashed.</summary>
-    private string CommentId(string source, string sourceId, int part) =>
+    private string CommentId(string source, string articleId, string sourceId, int part) =>
         source == ImportValidation.ExportSource && CommentIds.IsWellFormed(sourceId) && sourceId.Length == 19 && CommentParts.OfComment(sourceId) == part
             ? sourceId
-            : identities.CommentId(source, sourceId, part);
+            : identities.CommentId(source, articleId, sourceId, part);
 
     /// <summary>The batch's order, but for a reply that comes before its parent in the batch: it moves just after the parent.</summary>
     private static int[] ParentsFirst(IReadOnlyList<ImportCommentRequest?> comments)

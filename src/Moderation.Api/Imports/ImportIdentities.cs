@@ -18,8 +18,13 @@ public sealed class ImportIdentities(SymmetricSecurityKey signingKey)
     /// <summary>The reader id of an author, from what identified them in the source (trimmed, case ignored).</summary>
     public string ReaderId(string authorKey) => "r-" + Hash("reader\n" + authorKey.Trim().ToLowerInvariant(), 15);
 
-    /// <summary>The id of a comment from its source id, in the part of its article.</summary>
-    public string CommentId(string source, string sourceId, int part) => CommentParts.CommentId("c" + Hash($"comment\n{source}\n{sourceId}", 12), part);
+    /// <summary>
+    /// The id of a comment from its source id and the article it is imported into, in that article's part. The article
+    /// is part of the key because a source's ids are unique only within one export: two WordPress sites both number
+    /// their comments from 1.
+    /// </summary>
+    public string CommentId(string source, string articleId, string sourceId, int part) =>
+        CommentParts.CommentId("c" + Hash($"comment\n{source}\n{articleId}\n{sourceId}", 12), part);
 
     private string Hash(string value, int bytes) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)).AsSpan(0, bytes));
