@@ -65,9 +65,8 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
         using var watcher = Client(cluster.Second, readers.Token("mod-b", "moderator"));
         using var decider = Client(cluster.First, readers.Token("mod-a", "moderator"));
         using var author = Client(cluster.First, readers.Token("author-a"));
-        using var stream = await watcher.GetAsync("/api/moderation/events", HttpCompletionOption.ResponseHeadersRead);
-        using var lines = new StreamReader(await stream.Content.ReadAsStreamAsync());
-        await NextEventAsync(lines, "ready");
+        await using var events = await SseReader.OpenAsync(watcher, "/api/moderation/events");
+        await events.NextNamedAsync("ready", TimeSpan.FromSeconds(20));
 
         var article = "stream-" + Guid.NewGuid().ToString("N")[..8];
         using var premoderate = await decider.PutAsJsonAsync($"/api/articles/{article}/settings", new { premoderation = true });
@@ -76,33 +75,14 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
         var commentId = comment.GetProperty("id").GetString()!;
         using var decided = await decider.PostAsJsonAsync($"/api/moderation/comments/{commentId}/decision", new { action = "approve", revision = 1 });
 
-        var held = await NextEventAsync(lines, "comment.held");
-        var decision = await NextEventAsync(lines, "comment.decided");
+        var held = (await events.NextNamedAsync("comment.held", TimeSpan.FromSeconds(20))).Data;
+        var decision = (await events.NextNamedAsync("comment.decided", TimeSpan.FromSeconds(20))).Data;
 
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         Assert.Equal(commentId, held.GetProperty("commentId").GetString());
         Assert.Equal(commentId, decision.GetProperty("commentId").GetString());
         Assert.Equal("mod-a", decision.GetProperty("by").GetString());
         Assert.Equal("published", decision.GetProperty("status").GetString());
-    }
-
-    private static async Task<JsonElement> NextEventAsync(StreamReader lines, string name)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        string? current = null;
-        while (await lines.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                current = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && current == name)
-            {
-                return JsonDocument.Parse(line["data: ".Length..]).RootElement;
-            }
-        }
-
-        throw new EndOfStreamException($"The stream ended before an event {name}.");
     }
 
     private static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan limit)
