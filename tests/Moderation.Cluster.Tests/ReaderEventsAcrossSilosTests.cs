@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Moderation.Testing;
@@ -17,8 +16,8 @@ public sealed class ReaderEventsAcrossSilosTests(RedisServerFixture redis) : ICl
         await using var cluster = await TwoSilos.StartAsync(redis.ConnectionString);
         var readers = new Readers(cluster.SigningKey);
         var authorToken = readers.Token("notice-author");
-        using var author = Client(cluster.First, authorToken);
-        using var replier = Client(cluster.First, readers.Token("notice-replier"));
+        using var author = cluster.First.CreateClient().WithToken(authorToken);
+        using var replier = cluster.First.CreateClient().WithToken(readers.Token("notice-replier"));
         var article = "notices-" + Guid.NewGuid().ToString("N")[..8];
         using var posted = await author.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = "A calm point about the bridge." });
         var commentId = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
@@ -37,12 +36,5 @@ public sealed class ReaderEventsAcrossSilosTests(RedisServerFixture redis) : ICl
         Assert.Equal(reply.GetProperty("id").GetString(), notice.GetProperty("commentId").GetString());
         Assert.Equal(commentId, notice.GetProperty("parentId").GetString());
         Assert.Equal("notice-replier", notice.GetProperty("authorName").GetString());
-    }
-
-    private static HttpClient Client(SiloProcess silo, string token)
-    {
-        var client = silo.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
