@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Moderation.Testing;
@@ -14,8 +13,8 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
     {
         await using var cluster = await TwoSilos.StartAsync(redis.ConnectionString);
         var readers = new Readers(cluster.SigningKey);
-        using var editor = Client(cluster.First, readers.Token("editor-a", "editor"));
-        using var author = Client(cluster.Second, readers.Token("author-b"));
+        using var editor = cluster.First.CreateClient().WithToken(readers.Token("editor-a", "editor"));
+        using var author = cluster.Second.CreateClient().WithToken(readers.Token("author-b"));
         var article = "rules-" + Guid.NewGuid().ToString("N")[..8];
         using var before = await author.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = "A zindlewop of a budget." });
 
@@ -37,7 +36,7 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
     {
         await using var cluster = await TwoSilos.StartAsync(redis.ConnectionString);
         var readers = new Readers(cluster.SigningKey);
-        using var editor = Client(cluster.First, readers.Token("editor-a", "editor"));
+        using var editor = cluster.First.CreateClient().WithToken(readers.Token("editor-a", "editor"));
         var article = "trust-" + Guid.NewGuid().ToString("N")[..8];
 
         using var change = await editor.PutAsJsonAsync("/api/moderation/rules/trust", new
@@ -47,7 +46,7 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
         var newcomer = 0;
         var heldAfter = await UntilAsync(async () =>
         {
-            using var author = Client(cluster.Second, readers.Token($"newcomer-{++newcomer}"));
+            using var author = cluster.Second.CreateClient().WithToken(readers.Token($"newcomer-{++newcomer}"));
             using var response = await author.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = "A calm point about the bridge." });
             return response.StatusCode == HttpStatusCode.Created
                 && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString() == "pending";
@@ -62,12 +61,11 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
     {
         await using var cluster = await TwoSilos.StartAsync(redis.ConnectionString);
         var readers = new Readers(cluster.SigningKey);
-        using var watcher = Client(cluster.Second, readers.Token("mod-b", "moderator"));
-        using var decider = Client(cluster.First, readers.Token("mod-a", "moderator"));
-        using var author = Client(cluster.First, readers.Token("author-a"));
-        using var stream = await watcher.GetAsync("/api/moderation/events", HttpCompletionOption.ResponseHeadersRead);
-        using var lines = new StreamReader(await stream.Content.ReadAsStreamAsync());
-        await NextEventAsync(lines, "ready");
+        using var watcher = cluster.Second.CreateClient().WithToken(readers.Token("mod-b", "moderator"));
+        using var decider = cluster.First.CreateClient().WithToken(readers.Token("mod-a", "moderator"));
+        using var author = cluster.First.CreateClient().WithToken(readers.Token("author-a"));
+        await using var events = await SseReader.OpenAsync(watcher, "/api/moderation/events");
+        await events.NextNamedAsync("ready", TimeSpan.FromSeconds(20));
 
         var article = "stream-" + Guid.NewGuid().ToString("N")[..8];
         using var premoderate = await decider.PutAsJsonAsync($"/api/articles/{article}/settings", new { premoderation = true });
@@ -76,33 +74,14 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
         var commentId = comment.GetProperty("id").GetString()!;
         using var decided = await decider.PostAsJsonAsync($"/api/moderation/comments/{commentId}/decision", new { action = "approve", revision = 1 });
 
-        var held = await NextEventAsync(lines, "comment.held");
-        var decision = await NextEventAsync(lines, "comment.decided");
+        var held = (await events.NextNamedAsync("comment.held", TimeSpan.FromSeconds(20))).Data;
+        var decision = (await events.NextNamedAsync("comment.decided", TimeSpan.FromSeconds(20))).Data;
 
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         Assert.Equal(commentId, held.GetProperty("commentId").GetString());
         Assert.Equal(commentId, decision.GetProperty("commentId").GetString());
         Assert.Equal("mod-a", decision.GetProperty("by").GetString());
         Assert.Equal("published", decision.GetProperty("status").GetString());
-    }
-
-    private static async Task<JsonElement> NextEventAsync(StreamReader lines, string name)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        string? current = null;
-        while (await lines.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                current = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && current == name)
-            {
-                return JsonDocument.Parse(line["data: ".Length..]).RootElement;
-            }
-        }
-
-        throw new EndOfStreamException($"The stream ended before an event {name}.");
     }
 
     private static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan limit)
@@ -119,12 +98,5 @@ public sealed class SiteRulesAcrossSilosTests(RedisServerFixture redis) : IClass
         }
 
         return false;
-    }
-
-    private static HttpClient Client(SiloProcess silo, string token)
-    {
-        var client = silo.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -1,6 +1,7 @@
 // A console page's sign-in: Development sign-in as a moderator or a pasted token, kept for the browser tab's session
-// and shared by the console's pages. Expects the account header of moderate.html.
+// and shared by the console's pages. Renders the page's console header first (console-header.js).
 import { ApiError } from './api.js';
+import { renderConsoleHeader } from './console-header.js';
 import { devToken, DevSignInUnavailable } from './signin.js';
 import { claimsOf } from './token.js';
 
@@ -12,6 +13,7 @@ function byId(id) {
 
 // roles: what the Development sign-in asks for (the editors' page asks for editor); roleName: what a 403 says is missing.
 export function wireAccount(onToken, { roles = ['moderator'], roleName = 'moderator' } = {}) {
+  renderConsoleHeader();
   function setToken(token) {
     if (token) sessionStorage.setItem(tokenKey, token);
     else sessionStorage.removeItem(tokenKey);

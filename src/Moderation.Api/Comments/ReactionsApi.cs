@@ -40,10 +40,9 @@ public static class ReactionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Banned", detail: "You are banned, so you cannot react.");
         }
 
-        var comment = CommentIds.IsWellFormed(commentId) ? await grains.GetGrain<ICommentQueriesGrain>(0).Comment(commentId) : null;
-        if (comment is null)
+        if (await PublishedCommentLookup.FindAsync(grains.GetGrain<ICommentQueriesGrain>(0), commentId) is not { } comment)
         {
-            return UnknownComment(commentId);
+            return PublishedCommentLookup.NotFound(commentId);
         }
 
         var (outcome, count) = await reactions.ReactAsync(comment, reader.Id, add);
@@ -52,10 +51,7 @@ public static class ReactionsApi
             ReactionOutcome.Applied => TypedResults.Ok(new ReactionResponse(count, add)),
             ReactionOutcome.OwnComment => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "Your own comment", detail: "You cannot react to your own comment."),
-            _ => UnknownComment(commentId),
+            _ => PublishedCommentLookup.NotFound(commentId),
         };
     }
-
-    private static ProblemHttpResult UnknownComment(string commentId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown comment", detail: $"There is no published comment '{commentId}'.");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
+using Moderation.Api.Events;
 using Moderation.Api.Comments;
 using Moderation.Redis.ModerationFeed;
 
@@ -23,19 +23,9 @@ public static class ModerationStreamApi
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader, string? lastEventId, ModerationEventsHub hub, FeedRecords records,
         IOptions<CommentsOptions> options)
     {
-        var given = lastEventIdHeader ?? lastEventId;
-        long? after = null;
-        if (given is not null)
+        if (!LastEventId.TryRead(lastEventIdHeader, lastEventId, out var after, out var problem))
         {
-            if (!long.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["lastEventId"] = ["The last event id is the id of an event this stream sent: a number of 0 or more."],
-                });
-            }
-
-            after = parsed;
+            return problem;
         }
 
         return new ModerationEventStream(after, hub, records, options.Value.KeepAliveInterval);

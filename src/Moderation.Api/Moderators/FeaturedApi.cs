@@ -32,11 +32,10 @@ public static class FeaturedApi
         string commentId, bool featured, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock, ReaderNotifier notifier)
     {
         var queries = grains.GetGrain<ICommentQueriesGrain>(0);
-        var comment = CommentIds.IsWellFormed(commentId) ? await queries.Comment(commentId) : null;
+        var comment = await PublishedCommentLookup.FindAsync(queries, commentId);
         if (comment is null || !await picks.FeatureAsync(comment, featured, ReaderIdentity.From(user).Id, clock.GetUtcNow()))
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Unknown comment", detail: $"There is no published comment '{commentId}'.");
+            return PublishedCommentLookup.NotFound(commentId);
         }
 
         var after = (await queries.Comment(commentId))!;

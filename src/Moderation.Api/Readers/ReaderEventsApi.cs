@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
+using Moderation.Api.Events;
 using Moderation.Api.Comments;
 using Moderation.Redis.Readers;
 
@@ -27,19 +27,9 @@ public static class ReaderEventsApi
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader, string? lastEventId, ClaimsPrincipal user, ReaderEventsHub hub,
         ReaderNotices notices, IOptions<CommentsOptions> options)
     {
-        var given = lastEventIdHeader ?? lastEventId;
-        long? after = null;
-        if (given is not null)
+        if (!LastEventId.TryRead(lastEventIdHeader, lastEventId, out var after, out var problem))
         {
-            if (!long.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["lastEventId"] = ["The last event id is the id of an event this stream sent: a number of 0 or more."],
-                });
-            }
-
-            after = parsed;
+            return problem;
         }
 
         return new ReaderEventStream(ReaderIdentity.From(user).Id, after, hub, notices, options.Value.KeepAliveInterval);

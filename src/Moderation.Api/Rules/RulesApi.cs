@@ -47,7 +47,7 @@ public static class RulesApi
         var editor = ReaderIdentity.From(user).Id;
         // Stored to the millisecond: the answer shows what a later read will.
         var at = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        StoredWordLists before;
+        StoredSiteRule<WordLists> before;
         long version;
         var stored = false;
         var attempts = 0;
@@ -70,15 +70,15 @@ public static class RulesApi
 
         await audit.AppendAsync(new AuditEntry(
             at, editor, null, null, AuditAction, null,
-            $"banned {before.Lists.Banned.Count} -> {lists.Banned.Count}, suspect {before.Lists.Suspect.Count} -> {lists.Suspect.Count}",
+            $"banned {before.Rule.Banned.Count} -> {lists.Banned.Count}, suspect {before.Rule.Suspect.Count} -> {lists.Suspect.Count}",
             Version(version - 1), Version(version), null));
         // This silo applies it before answering, so the editor's next post here meets the new lists.
         await local.RefreshQuietlyAsync();
-        return TypedResults.Ok(Response(new StoredWordLists(version, lists, at, editor)));
+        return TypedResults.Ok(Response(new StoredSiteRule<WordLists>(version, lists, at, editor)));
     }
 
-    private static WordListsResponse Response(StoredWordLists stored) =>
-        new(stored.Lists.Banned, stored.Lists.Suspect, stored.Version, stored.UpdatedAt, stored.UpdatedBy);
+    private static WordListsResponse Response(StoredSiteRule<WordLists> stored) =>
+        new(stored.Rule.Banned, stored.Rule.Suspect, stored.Version, stored.UpdatedAt, stored.UpdatedBy);
 
     private static string Version(long version) => version.ToString(CultureInfo.InvariantCulture);
 }

@@ -71,16 +71,16 @@ public static class TrustSettingsApi
             Version(version - 1), Version(version), null));
         // This silo applies them before answering; the others on the change's message or their next check.
         await trust.RefreshQuietlyAsync();
-        return TypedResults.Ok(Response(new StoredTrust(version, settings, at, editor), trust));
+        return TypedResults.Ok(Response(new StoredSiteRule<TrustSettings?>(version, settings, at, editor), trust));
     }
 
-    private static TrustSettingsResponse Response(StoredTrust stored, SiteTrust trust)
+    private static TrustSettingsResponse Response(StoredSiteRule<TrustSettings?> stored, SiteTrust trust)
     {
         var options = trust.Effective(stored);
         return new TrustSettingsResponse(
             options.NewReaderComments, options.LinkApprovedComments, options.RecentRejections,
             Minutes(options.RejectionWindow), Minutes(options.RejectionPremoderation),
-            stored.Settings is null ? "configuration" : "stored", stored.Version, stored.UpdatedAt, stored.UpdatedBy);
+            stored.Rule is null ? "configuration" : "stored", stored.Version, stored.UpdatedAt, stored.UpdatedBy);
     }
 
     private static void Count(Dictionary<string, string[]> errors, string field, int? value)

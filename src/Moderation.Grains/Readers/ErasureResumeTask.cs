@@ -9,40 +9,25 @@ namespace Moderation.Grains.Readers;
 /// background so that it never holds up start. Jobs run one at a time per job across the cluster (one grain each), so
 /// two silos starting together share the work rather than doubling it.
 /// </summary>
-public sealed class ErasureResumeTask(IGrainFactory grains, ErasureJobs jobs, ILogger<ErasureResumeTask> logger) : IStartupTask
+public sealed class ErasureResumeTask(IGrainFactory grains, ErasureJobs jobs, ILogger<ErasureResumeTask> logger) : BackgroundStartupTask(logger)
 {
-    public Task Execute(CancellationToken cancellationToken)
-    {
-        _ = Task.Run(
-            async () =>
-            {
-                string[] pending;
-                try
-                {
-                    pending = await jobs.PendingAsync();
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogWarning(exception, "Reading the pending erasure jobs failed; the next start, or asking for an erasure again, resumes them");
-                    return;
-                }
+    protected override string Failure => "Reading the pending erasure jobs failed; the next start, or asking for an erasure again, resumes them";
 
-                foreach (var id in pending)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    try
-                    {
-                        await grains.GetGrain<IReaderErasureGrain>(id).Run();
-                        logger.LogInformation("Resumed erasure job {Job} and finished it", id);
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        // A long job outlasts the call (it goes on in its grain); a failed one waits for the next start or request.
-                        logger.LogWarning(exception, "Erasure job {Job} did not finish within the call; it goes on or resumes later", id);
-                    }
-                }
-            },
-            cancellationToken);
-        return Task.CompletedTask;
+    protected override async Task RunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var id in await jobs.PendingAsync())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await grains.GetGrain<IReaderErasureGrain>(id).Run();
+                logger.LogInformation("Resumed erasure job {Job} and finished it", id);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A long job outlasts the call (it goes on in its grain); a failed one waits for the next start or request.
+                logger.LogWarning(exception, "Erasure job {Job} did not finish within the call; it goes on or resumes later", id);
+            }
+        }
     }
 }

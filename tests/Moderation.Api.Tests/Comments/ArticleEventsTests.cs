@@ -27,10 +27,10 @@ public abstract class ArticleEventsTests(SharedSilo silo) : IAsyncLifetime
         var comment = await events.NextAsync(TimeSpan.FromSeconds(2));
         var count = await events.NextAsync(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(("count", 0), (initial.Event, initial.Data.GetProperty("count").GetInt32()));
-        Assert.Equal("comment", comment.Event);
+        Assert.Equal(("count", 0), (initial.Name, initial.Data.GetProperty("count").GetInt32()));
+        Assert.Equal("comment", comment.Name);
         Assert.Equal(published.Id(), comment.Data.Id());
-        Assert.Equal(("count", 1), (count.Event, count.Data.GetProperty("count").GetInt32()));
+        Assert.Equal(("count", 1), (count.Name, count.Data.GetProperty("count").GetInt32()));
         var hub = (Api.Comments.ArticleEventsHub)Factory.Services.GetService(typeof(Api.Comments.ArticleEventsHub))!;
         Assert.Equal(1, hub.ListenerCount(article));
     }

@@ -27,7 +27,7 @@ public sealed class ReaderEventsTests(SharedSiloOnRedisServer silo) : IAsyncLife
         using var troll = await Factory.ReaderAsync("notice-troll");
         using var moderator = await Factory.ModeratorAsync();
         var comment = await author.CommentAsync(article, CommentClient.Civil);
-        var (stream, replayed, _) = await ModerationStreamReader.OpenAsync(author, path: Events);
+        var (stream, replayed, _) = await SseReader.OpenUntilReadyAsync(author, Events);
         await using var _stream = stream;
         Assert.Empty(replayed);
 
@@ -65,7 +65,7 @@ public sealed class ReaderEventsTests(SharedSiloOnRedisServer silo) : IAsyncLife
         }
 
         var first = await author.CommentAsync(article, CommentClient.Civil);
-        var (stream, _, lastBefore) = await ModerationStreamReader.OpenAsync(author, path: Events);
+        var (stream, _, lastBefore) = await SseReader.OpenUntilReadyAsync(author, Events);
         await using (stream)
         {
             using (var approved = await moderator.DecideAsync(first.Id(), "approve", first.GetProperty("revision").GetInt64()))
@@ -88,7 +88,7 @@ public sealed class ReaderEventsTests(SharedSiloOnRedisServer silo) : IAsyncLife
             rejected.EnsureSuccessStatusCode();
         }
 
-        var (again, replayed, last) = await ModerationStreamReader.OpenAsync(author, (lastBefore + 1).ToString(), Events);
+        var (again, replayed, last) = await SseReader.OpenUntilReadyAsync(author, Events, (lastBefore + 1).ToString());
         await using (again)
         {
             Assert.Equal(["featured", "rejected"], replayed.Select(notice => notice.Name));
@@ -106,7 +106,7 @@ public sealed class ReaderEventsTests(SharedSiloOnRedisServer silo) : IAsyncLife
         var token = reader.DefaultRequestHeaders.Authorization!.Parameter!;
         using var bare = Factory.CreateClient();
 
-        var (stream, _, last) = await ModerationStreamReader.OpenAsync(bare, path: $"{Events}?access_token={token}");
+        var (stream, _, last) = await SseReader.OpenUntilReadyAsync(bare, $"{Events}?access_token={token}");
         await using (stream)
         {
             Assert.True(last >= 0);

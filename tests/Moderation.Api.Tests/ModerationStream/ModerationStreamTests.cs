@@ -8,6 +8,8 @@ namespace Moderation.Api.Tests.ModerationStream;
 /// <summary>The live moderation stream over HTTP. Run on each store by the classes at the end of this file.</summary>
 public abstract class ModerationStreamTests(SharedSilo silo) : IAsyncLifetime
 {
+    private const string ModerationEvents = "/api/moderation/events";
+
     private SiloFactory Factory => silo.Factory;
 
     public Task InitializeAsync() => Factory.WaitUntilReadyAsync();
@@ -19,8 +21,8 @@ public abstract class ModerationStreamTests(SharedSilo silo) : IAsyncLifetime
     {
         using var first = await Factory.ModeratorAsync();
         using var second = await Factory.ModeratorAsync();
-        var (mia, _, _) = await ModerationStreamReader.OpenAsync(first);
-        var (noah, _, _) = await ModerationStreamReader.OpenAsync(second);
+        var (mia, _, _) = await SseReader.OpenUntilReadyAsync(first, ModerationEvents);
+        var (noah, _, _) = await SseReader.OpenUntilReadyAsync(second, ModerationEvents);
         await using var _ = mia;
         await using var __ = noah;
         var article = CommentClient.NewArticle("stream");
@@ -70,7 +72,7 @@ public abstract class ModerationStreamTests(SharedSilo silo) : IAsyncLifetime
     public async Task A_moderator_who_reconnects_with_the_last_event_id_gets_what_came_after_it()
     {
         using var moderator = await Factory.ModeratorAsync();
-        var (stream, _, _) = await ModerationStreamReader.OpenAsync(moderator);
+        var (stream, _, _) = await SseReader.OpenUntilReadyAsync(moderator, ModerationEvents);
         var article = CommentClient.NewArticle("stream-resume");
         using var firstAuthor = await Factory.ReaderAsync("resume-1");
         using var secondAuthor = await Factory.ReaderAsync("resume-2");
@@ -79,7 +81,7 @@ public abstract class ModerationStreamTests(SharedSilo silo) : IAsyncLifetime
         await stream.DisposeAsync();
 
         var secondHeld = await secondAuthor.CommentAsync(article, CommentClient.Abusive);
-        var (resumed, replayed, lastEventId) = await ModerationStreamReader.OpenAsync(moderator, seen.Id);
+        var (resumed, replayed, lastEventId) = await SseReader.OpenUntilReadyAsync(moderator, ModerationEvents, seen.Id);
         await using var _ = resumed;
 
         var missed = Assert.Single(replayed, e => e.Subject == secondHeld.Id());

@@ -19,9 +19,9 @@ public sealed class PollEventsTests : IAsyncLifetime
         (await reader.VoteAsync(pollId, "o2")).Dispose();
         var next = await events.NextAsync(TimeSpan.FromSeconds(1));
 
-        Assert.Equal("results", first.Event);
+        Assert.Equal("results", first.Name);
         Assert.Equal(0, first.Data.GetProperty("totalVotes").GetInt64());
-        Assert.Equal("results", next.Event);
+        Assert.Equal("results", next.Name);
         Assert.Equal(new[] { 0L, 1L, 0L }, next.Data.Votes());
         Assert.True(next.Data.GetProperty("version").GetInt64() > first.Data.GetProperty("version").GetInt64());
     }

@@ -167,7 +167,7 @@ public abstract class PollKindsHttpTests(SharedSilo silo)
         var results = await reader.ResultsWithinAsync(pollId, 1, TimeSpan.FromSeconds(2));
         Assert.Equal(new[] { 0L, 1L }, results.Votes());
         await using var events = await SseReader.OpenAsync(reader, $"/api/polls/{pollId}/events");
-        Assert.Equal("results", (await events.NextAsync(TimeSpan.FromSeconds(5))).Event);
+        Assert.Equal("results", (await events.NextAsync(TimeSpan.FromSeconds(5))).Name);
     }
 
     [Fact]

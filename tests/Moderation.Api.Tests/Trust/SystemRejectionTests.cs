@@ -30,7 +30,7 @@ public sealed class SystemRejectionTests(TrustSilo silo) : IAsyncLifetime
     public async Task Moderators_see_a_banned_word_rejection_live_as_a_decision_by_the_system()
     {
         using var moderator = await Factory.ModeratorAsync();
-        var (stream, _, _) = await ModerationStreamReader.OpenAsync(moderator);
+        var (stream, _, _) = await SseReader.OpenUntilReadyAsync(moderator, "/api/moderation/events");
         await using var _ = stream;
         using var author = await Factory.ReaderAsync("system-rejected");
 

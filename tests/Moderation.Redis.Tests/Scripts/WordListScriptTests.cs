@@ -21,8 +21,8 @@ public abstract class WordListScriptTests(ScriptServer server)
         Assert.True(stored);
         Assert.Equal(before + 1, version);
         Assert.Equal(version, read.Version);
-        Assert.Equal(["idiot", "buy followers"], read.Lists.Banned);
-        Assert.Equal(["shill"], read.Lists.Suspect);
+        Assert.Equal(["idiot", "buy followers"], read.Rule.Banned);
+        Assert.Equal(["shill"], read.Rule.Suspect);
         Assert.Equal(at, read.UpdatedAt);
         Assert.Equal("mia", read.UpdatedBy);
         Assert.Equal(version, await heard.Task.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -40,7 +40,7 @@ public abstract class WordListScriptTests(ScriptServer server)
         Assert.Equal(current, version);
         Assert.True(storedAtCurrent);
         Assert.Equal(current + 1, next);
-        Assert.Equal(["next"], (await Records.ReadAsync()).Lists.Banned);
+        Assert.Equal(["next"], (await Records.ReadAsync()).Rule.Banned);
     }
 }
 

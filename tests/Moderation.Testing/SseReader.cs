@@ -1,25 +1,31 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Xunit;
 
-namespace Moderation.Api.Tests.ModerationStream;
+namespace Moderation.Testing;
 
-/// <summary>Reads the moderation stream in the background: each event with its id, name and data.</summary>
-internal sealed class ModerationStreamReader : IAsyncDisposable
+/// <summary>Reads a text/event-stream response in the background: each event with its id, name and data, and the comment lines.</summary>
+public sealed class SseReader : IAsyncDisposable
 {
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
+
     private readonly HttpResponseMessage _response;
-    private readonly Channel<StreamEvent> _events = Channel.CreateUnbounded<StreamEvent>();
+    private readonly Channel<SseEvent> _events = Channel.CreateUnbounded<SseEvent>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
+    private int _commentLines;
 
-    private ModerationStreamReader(HttpResponseMessage response)
+    private SseReader(HttpResponseMessage response)
     {
         _response = response;
         _reading = Task.Run(ReadAsync);
     }
 
-    /// <summary>Opens the stream and waits for its <c>ready</c> event, after any replayed ones (returned in order).</summary>
-    public static async Task<(ModerationStreamReader Reader, List<StreamEvent> Replayed, long LastEventId)> OpenAsync(
-        HttpClient client, string? lastEventId = null, string path = "/api/moderation/events")
+    /// <summary>Comment lines (keep-alives) seen so far.</summary>
+    public int CommentLines => Volatile.Read(ref _commentLines);
+
+    /// <summary>Opens the stream, naming <paramref name="lastEventId"/> in <c>Last-Event-ID</c> when given.</summary>
+    public static async Task<SseReader> OpenAsync(HttpClient client, string path, string? lastEventId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (lastEventId is not null)
@@ -30,8 +36,15 @@ internal sealed class ModerationStreamReader : IAsyncDisposable
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var reader = new ModerationStreamReader(response);
-        var replayed = new List<StreamEvent>();
+        return new SseReader(response);
+    }
+
+    /// <summary>Opens a resumable stream and waits for its <c>ready</c> event, after any replayed ones (returned in order).</summary>
+    public static async Task<(SseReader Reader, List<SseEvent> Replayed, long LastEventId)> OpenUntilReadyAsync(
+        HttpClient client, string path, string? lastEventId = null)
+    {
+        var reader = await OpenAsync(client, path, lastEventId);
+        var replayed = new List<SseEvent>();
         while (true)
         {
             var next = await reader.NextAsync();
@@ -44,14 +57,28 @@ internal sealed class ModerationStreamReader : IAsyncDisposable
         }
     }
 
-    public async Task<StreamEvent> NextAsync(TimeSpan? within = null)
+    public async Task<SseEvent> NextAsync(TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(15));
+        using var timeout = new CancellationTokenSource(within ?? DefaultWait);
         return await _events.Reader.ReadAsync(timeout.Token);
     }
 
+    /// <summary>The next event named <paramref name="name"/>, skipping others, all within <paramref name="within"/>.</summary>
+    public async Task<SseEvent> NextNamedAsync(string name, TimeSpan? within = null)
+    {
+        using var timeout = new CancellationTokenSource(within ?? DefaultWait);
+        while (true)
+        {
+            var next = await _events.Reader.ReadAsync(timeout.Token);
+            if (next.Name == name)
+            {
+                return next;
+            }
+        }
+    }
+
     /// <summary>The next event about <paramref name="subject"/> (a comment or reader id), skipping others' events.</summary>
-    public async Task<StreamEvent> NextAboutAsync(string subject)
+    public async Task<SseEvent> NextAboutAsync(string subject)
     {
         while (true)
         {
@@ -86,10 +113,14 @@ internal sealed class ModerationStreamReader : IAsyncDisposable
             {
                 if (data is not null)
                 {
-                    await _events.Writer.WriteAsync(new StreamEvent(id, name ?? "message", JsonDocument.Parse(data).RootElement));
+                    await _events.Writer.WriteAsync(new SseEvent(id, name ?? "message", JsonDocument.Parse(data).RootElement));
                 }
 
                 id = name = data = null;
+            }
+            else if (line.StartsWith(':'))
+            {
+                Interlocked.Increment(ref _commentLines);
             }
             else if (line.StartsWith("id: ", StringComparison.Ordinal))
             {
@@ -107,9 +138,10 @@ internal sealed class ModerationStreamReader : IAsyncDisposable
     }
 }
 
-/// <summary>One server-sent event: its id (null for ready), name and data.</summary>
-internal sealed record StreamEvent(string? Id, string Name, JsonElement Data)
+/// <summary>One server-sent event: its id (null when it has none), name and data.</summary>
+public sealed record SseEvent(string? Id, string Name, JsonElement Data)
 {
+    /// <summary>The comment or reader the event is about.</summary>
     public string? Subject => Data.TryGetProperty("commentId", out var comment) && comment.ValueKind == JsonValueKind.String
         ? comment.GetString()
         : Data.TryGetProperty("readerId", out var reader) ? reader.GetString() : null;
