@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Moderation.Redis.Capacity;
+
+namespace Moderation.Silo.Storage;
+
+/// <summary>
+/// Samples the embedded store's memory every <see cref="Interval"/> and records it in <see cref="StoreCapacity"/>, which
+/// the API reads before every write. Only the embedded store without its storage tier is guarded: that is the one that
+/// drops its oldest records when its memory is full, and a 2xx must never be followed by a loss.
+/// </summary>
+public sealed class EmbeddedStoreCapacityGuard(
+    StoreMode mode, IOptions<StorageOptions> options, StoreCapacity capacity, ILogger<EmbeddedStoreCapacityGuard> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    public static bool Applies(StoreMode mode, StorageOptions options) => mode.IsEmbedded && !options.EmbeddedStorageTier;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Applies(mode, options.Value))
+        {
+            return;
+        }
+
+        var marks = new StoreFillMarks(options.Value.EmbeddedWarnAt, options.Value.EmbeddedRefuseWritesAt);
+        var previous = StoreFillLevel.Normal;
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            previous = Sample(marks, previous);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private StoreFillLevel Sample(StoreFillMarks marks, StoreFillLevel previous)
+    {
+        if (mode.ReadEmbeddedMemory() is not { } memory)
+        {
+            return previous;
+        }
+
+        var level = capacity.Record(memory.UsedBytes, memory.LimitBytes, marks);
+        if (level != previous)
+        {
+            LogChange(level, memory, marks);
+        }
+
+        return level;
+    }
+
+    private void LogChange(StoreFillLevel level, StoreMemory memory, StoreFillMarks marks)
+    {
+        var used = (double)memory.UsedBytes / memory.LimitBytes;
+        switch (level)
+        {
+            case StoreFillLevel.Full:
+                logger.LogError(
+                    "The embedded store is {Used:P0} full ({UsedBytes} of {LimitBytes} bytes): writes are refused (503) from {RefuseAt:P0}, before it would drop records. Raise Storage:EmbeddedMemoryBytes and restart, or move to redis-server (docs/deploy.md).",
+                    used, memory.UsedBytes, memory.LimitBytes, marks.RefuseAt);
+                break;
+            case StoreFillLevel.Warning:
+                logger.LogWarning(
+                    "The embedded store is {Used:P0} full ({UsedBytes} of {LimitBytes} bytes): writes will be refused from {RefuseAt:P0}. Raise Storage:EmbeddedMemoryBytes, or move to redis-server (docs/deploy.md).",
+                    used, memory.UsedBytes, memory.LimitBytes, marks.RefuseAt);
+                break;
+            default:
+                logger.LogInformation("The embedded store is {Used:P0} full, below its warning mark of {WarnAt:P0}.", used, marks.WarnAt);
+                break;
+        }
+    }
+}
