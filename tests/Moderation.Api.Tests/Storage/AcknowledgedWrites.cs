@@ -9,6 +9,8 @@ namespace Moderation.Api.Tests.Storage;
 /// <summary>Comments and votes a test wrote and the service acknowledged, and the check that each is still there.</summary>
 internal sealed class AcknowledgedWrites(Func<HttpClient> newClient)
 {
+    private Func<HttpClient> _newClient = newClient;
+
     private readonly List<(string Id, string Body)> _comments = [];
     private readonly List<(string Voter, string Option)> _votes = [];
     private readonly string _article = CommentClient.NewArticle("acknowledged");
@@ -16,6 +18,9 @@ internal sealed class AcknowledgedWrites(Func<HttpClient> newClient)
     private string[] _options = [];
 
     public int Comments => _comments.Count;
+
+    /// <summary>Writes from now on through another service instance (a restarted one) over the same store.</summary>
+    public void WriteThrough(Func<HttpClient> client) => _newClient = client;
 
     /// <summary>Posts comments of one to two thousand characters from eight readers at once, asserting each is acknowledged.</summary>
     public async Task PostCommentsAsync(int count)
@@ -247,7 +252,7 @@ internal sealed class AcknowledgedWrites(Func<HttpClient> newClient)
 
     private async Task<HttpClient> ClientAsync(string subject, params string[] roles)
     {
-        var client = newClient();
+        var client = _newClient();
         return client.WithToken(await client.DevTokenAsync(subject, roles));
     }
 }

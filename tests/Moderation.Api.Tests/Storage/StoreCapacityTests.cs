@@ -26,7 +26,7 @@ public sealed class StoreCapacityTests : IDisposable
     private readonly string _dataDirectory = TestDirectories.Create("capacity");
 
     [Fact]
-    public async Task A_full_embedded_store_refuses_comments_and_votes_with_a_503_and_keeps_every_acknowledged_one_across_a_restart()
+    public async Task A_full_embedded_store_refuses_comments_and_votes_with_a_503_keeps_every_acknowledged_one_across_restarts_and_takes_writes_again_with_more_memory()
     {
         AcknowledgedWrites writes;
         AcknowledgedWrites.Refusals refused;
@@ -50,13 +50,24 @@ public sealed class StoreCapacityTests : IDisposable
             await writes.AssertNoneStoredAsync(silo.CreateClient, refused);
         }
 
-        await using var restarted = new SiloFactory(_dataDirectory, settings: Settings);
-        await restarted.WaitUntilReadyAsync();
-        await writes.AssertAllReadableAsync(restarted.CreateClient);
-        await writes.AssertNoneStoredAsync(restarted.CreateClient, refused);
-        using var reader = await restarted.ReaderAsync("after-restart");
-        var refusedAgain = await ProblemAssert.Expect(await reader.PostCommentAsync(CommentClient.NewArticle("full"), CommentClient.Civil), HttpStatusCode.ServiceUnavailable);
-        Assert.Equal(AcknowledgedWrites.StoreFullType, refusedAgain.GetProperty("type").GetString());
+        await using (var restarted = new SiloFactory(_dataDirectory, settings: Settings))
+        {
+            await restarted.WaitUntilReadyAsync();
+            await writes.AssertAllReadableAsync(restarted.CreateClient);
+            await writes.AssertNoneStoredAsync(restarted.CreateClient, refused);
+            using var reader = await restarted.ReaderAsync("after-restart");
+            var refusedAgain = await ProblemAssert.Expect(await reader.PostCommentAsync(CommentClient.NewArticle("full"), CommentClient.Civil), HttpStatusCode.ServiceUnavailable);
+            Assert.Equal(AcknowledgedWrites.StoreFullType, refusedAgain.GetProperty("type").GetString());
+        }
+
+        var doubled = new Dictionary<string, string?>(Settings) { ["Storage:EmbeddedMemoryBytes"] = (2 * MemoryBytes).ToString() };
+        await using var raised = new SiloFactory(_dataDirectory, settings: doubled);
+        await raised.WaitUntilReadyAsync();
+        await writes.AssertAllReadableAsync(raised.CreateClient);
+        writes.WriteThrough(raised.CreateClient);
+        await writes.PostCommentsAsync(8);
+        await writes.VoteAsync(1);
+        await writes.AssertAllReadableAsync(raised.CreateClient);
     }
 
     private static async Task AssertReadyButDegradedAsync(HttpClient client)
