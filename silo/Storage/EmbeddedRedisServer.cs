@@ -108,7 +108,8 @@ public sealed class EmbeddedRedisServer : IDisposable
     {
         var items = _server.Metrics.GetInfoMetrics(InfoMetricsType.STORE);
         long Value(string name) => long.Parse(items.First(item => item.Name == name).Value, CultureInfo.InvariantCulture);
-        return new StoreMemory(Value("Log.CurrentMemorySizeBytes") + Value("Log.CurrentHeapSizeBytes"), Value("Log.MaxMemorySizeBytes"));
+        return new StoreMemory(
+            Value("Log.CurrentMemorySizeBytes") + Value("Log.CurrentHeapSizeBytes"), Value("Log.MaxMemorySizeBytes"), Value("Log.BeginAddress"));
     }
 
     private static string Bytes(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -130,5 +131,5 @@ public sealed class EmbeddedRedisServer : IDisposable
     public void Dispose() => _server.Dispose(deleteDir: false);
 }
 
-/// <summary>Bytes in use of the embedded store's memory, and the limit.</summary>
-public readonly record struct StoreMemory(long UsedBytes, long LimitBytes);
+/// <summary>Bytes in use of the embedded store's memory, the limit, and where its log begins (it moves up only when records are dropped).</summary>
+public readonly record struct StoreMemory(long UsedBytes, long LimitBytes, long BeginAddress);

@@ -47,11 +47,22 @@ public sealed class EmbeddedStoreCapacityGuard(
         }
     }
 
+    private long? _firstBeginAddress;
+
     private StoreFillLevel Sample(StoreFillMarks marks, StoreFillLevel previous)
     {
         if (mode.ReadEmbeddedMemory() is not { } memory)
         {
             return previous;
+        }
+
+        _firstBeginAddress ??= memory.BeginAddress;
+        if (memory.BeginAddress > _firstBeginAddress && !capacity.HasDroppedRecords)
+        {
+            capacity.RecordDroppedRecords();
+            logger.LogCritical(
+                "The embedded store has dropped records (its log now begins at {BeginAddress}, not {FirstBeginAddress}): acknowledged writes may be lost. Its memory outgrew Storage:EmbeddedMemoryBytes faster than the guard refused writes; lower Storage:EmbeddedRefuseWritesAt, raise the memory, or move to redis-server.",
+                memory.BeginAddress, _firstBeginAddress);
         }
 
         var level = capacity.Record(memory.UsedBytes, memory.LimitBytes, marks);

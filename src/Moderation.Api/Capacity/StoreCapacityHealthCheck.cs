@@ -12,6 +12,8 @@ public sealed class StoreCapacityHealthCheck(StoreCapacity capacity) : IHealthCh
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(capacity.Last switch
         {
+            not null when capacity.HasDroppedRecords => HealthCheckResult.Degraded(
+                "The embedded store has dropped records since this process started: acknowledged writes may be lost (see the log). Move to redis-server."),
             null => HealthCheckResult.Healthy("Not guarded: the store keeps what outgrows its memory (redis-server, or the embedded store's storage tier)."),
             { Level: StoreFillLevel.Full } reading => HealthCheckResult.Degraded(
                 $"The embedded store is {reading.Fill:P0} full: writes are refused (503) from {reading.Marks.RefuseAt:P0}. Raise Storage:EmbeddedMemoryBytes or move to redis-server."),

@@ -9,6 +9,7 @@ namespace Moderation.Redis.Capacity;
 public sealed class StoreCapacity
 {
     private volatile bool _isFull;
+    private volatile bool _hasDroppedRecords;
     private volatile Reading? _last;
 
     /// <summary>Whether writes must be refused now.</summary>
@@ -19,6 +20,11 @@ public sealed class StoreCapacity
 
     /// <summary>The last reading, or null while the store is not guarded.</summary>
     public Reading? Last => _last;
+
+    /// <summary>Whether the store has dropped records since this process started: what the guard exists to prevent.</summary>
+    public bool HasDroppedRecords => _hasDroppedRecords;
+
+    public void RecordDroppedRecords() => _hasDroppedRecords = true;
 
     /// <summary>Records a sample and returns the level it puts the store at.</summary>
     public StoreFillLevel Record(long usedBytes, long limitBytes, StoreFillMarks marks)

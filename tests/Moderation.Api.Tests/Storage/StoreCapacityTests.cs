@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Tests.Comments;
 using Moderation.Api.Tests.Telemetry;
+using Moderation.Redis.Capacity;
 using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Storage;
@@ -48,6 +49,7 @@ public sealed class StoreCapacityTests : IDisposable
 
             await writes.AssertAllReadableAsync(silo.CreateClient);
             await writes.AssertNoneStoredAsync(silo.CreateClient, refused);
+            Assert.False(silo.Services.GetRequiredService<StoreCapacity>().HasDroppedRecords, "The store's log no longer begins where it did: it dropped records.");
         }
 
         await using (var restarted = new SiloFactory(_dataDirectory, settings: Settings))

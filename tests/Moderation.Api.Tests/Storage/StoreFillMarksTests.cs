@@ -52,6 +52,19 @@ public sealed class StoreFillMarksTests
     }
 
     [Fact]
+    public void Dropped_records_are_remembered_whatever_the_fill_is_after()
+    {
+        var capacity = new StoreCapacity();
+        capacity.Record(usedBytes: 100, limitBytes: 1000, Marks);
+
+        capacity.RecordDroppedRecords();
+        capacity.Record(usedBytes: 100, limitBytes: 1000, Marks);
+
+        Assert.True(capacity.HasDroppedRecords);
+        Assert.False(capacity.IsFull);
+    }
+
+    [Fact]
     public void A_sample_with_no_memory_limit_is_refused()
     {
         var capacity = new StoreCapacity();
