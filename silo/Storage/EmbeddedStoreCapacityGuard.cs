@@ -8,8 +8,9 @@ namespace Moderation.Silo.Storage;
 /// <summary>
 /// Samples the embedded store's memory and records it in <see cref="StoreCapacity"/>, which the API reads before every
 /// write: every <see cref="Interval"/>, and every <see cref="IntervalNearFull"/> from the warning mark on, since what is
-/// written between two samples must fit in the margin above the refusing mark. Only the embedded store without its storage tier is guarded: that is the one that
-/// drops its oldest records when its memory is full, and a 2xx must never be followed by a loss.
+/// written between two samples must fit in the margin above the refusing mark. Only the embedded store without its
+/// storage tier is guarded: that is the one that drops its oldest records when its memory is full, and a 2xx must never
+/// be followed by a loss. Should it drop some all the same, its log's BeginAddress moves up, and that is logged as critical.
 /// </summary>
 public sealed class EmbeddedStoreCapacityGuard(
     StoreMode mode, IOptions<StorageOptions> options, StoreCapacity capacity, ILogger<EmbeddedStoreCapacityGuard> logger) : BackgroundService
@@ -21,6 +22,8 @@ public sealed class EmbeddedStoreCapacityGuard(
     /// (comments are hashes, whose heap counts), past a 15% margin. One sample reads a few counters (INFO STORE, in process).
     /// </summary>
     public static readonly TimeSpan IntervalNearFull = TimeSpan.FromMilliseconds(10);
+
+    private long? _firstBeginAddress;
 
     public static bool Applies(StoreMode mode, StorageOptions options) => mode.IsEmbedded && !options.EmbeddedStorageTier;
 
@@ -46,8 +49,6 @@ public sealed class EmbeddedStoreCapacityGuard(
             }
         }
     }
-
-    private long? _firstBeginAddress;
 
     private StoreFillLevel Sample(StoreFillMarks marks, StoreFillLevel previous)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Moderation.Api.Capacity;
 using Moderation.Api.Tests.Comments;
 using Moderation.Api.Tests.Polls;
 using Moderation.Testing;
@@ -226,10 +227,7 @@ internal sealed class AcknowledgedWrites(Func<HttpClient> newClient)
         response.StatusCode == HttpStatusCode.ServiceUnavailable
         && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
         && JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var type)
-        && type.GetString() == StoreFullType;
-
-    /// <summary>The problem type of a write refused because the store is full.</summary>
-    public const string StoreFullType = "urn:moderation:problem:store-full";
+        && type.GetString() == StoreFullGate.ProblemType;
 
     /// <summary>
     /// Posts until acknowledged. A 503 (the store did not answer in time, nothing changed) is retried a few times: on

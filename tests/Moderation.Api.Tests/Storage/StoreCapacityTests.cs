@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Api.Capacity;
 using Moderation.Api.Tests.Comments;
 using Moderation.Api.Tests.Telemetry;
 using Moderation.Redis.Capacity;
@@ -40,11 +42,17 @@ public sealed class StoreCapacityTests : IDisposable
             refused = await writes.WriteUntilRefusedAsync(limit: 5_000);
 
             var problem = refused.VoteProblem!.Value;
-            Assert.Equal(AcknowledgedWrites.StoreFullType, problem.GetProperty("type").GetString());
+            Assert.Equal(StoreFullGate.ProblemType, problem.GetProperty("type").GetString());
             Assert.Equal("The store is full", problem.GetProperty("title").GetString());
             Assert.Contains("Storage:EmbeddedMemoryBytes", problem.GetProperty("detail").GetString());
             Assert.True(writes.Comments > 100, $"Only {writes.Comments} comments were acknowledged before the store was full.");
             await AssertReadyButDegradedAsync(silo.CreateClient());
+            using (var reader = await silo.ReaderAsync("checks-a-draft"))
+            using (var check = await reader.PostAsJsonAsync("/api/toxicity/check", new { body = CommentClient.Civil }))
+            {
+                Assert.True(check.IsSuccessStatusCode, "A route that stores nothing is refused while the store is full: " + await check.Content.ReadAsStringAsync());
+            }
+
             Assert.True(measurements.Observe("moderation.store.fill", "level", "full") >= 0.85);
 
             await writes.AssertAllReadableAsync(silo.CreateClient);
@@ -59,7 +67,7 @@ public sealed class StoreCapacityTests : IDisposable
             await writes.AssertNoneStoredAsync(restarted.CreateClient, refused);
             using var reader = await restarted.ReaderAsync("after-restart");
             var refusedAgain = await ProblemAssert.Expect(await reader.PostCommentAsync(CommentClient.NewArticle("full"), CommentClient.Civil), HttpStatusCode.ServiceUnavailable);
-            Assert.Equal(AcknowledgedWrites.StoreFullType, refusedAgain.GetProperty("type").GetString());
+            Assert.Equal(StoreFullGate.ProblemType, refusedAgain.GetProperty("type").GetString());
         }
 
         var doubled = new Dictionary<string, string?>(Settings) { ["Storage:EmbeddedMemoryBytes"] = (2 * MemoryBytes).ToString() };
