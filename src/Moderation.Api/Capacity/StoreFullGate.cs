@@ -36,5 +36,5 @@ public sealed class StoreFullGate(RequestDelegate next, StoreCapacity capacity)
     private static bool IsWrite(HttpContext context) =>
         (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
             || HttpMethods.IsPatch(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method))
-        && context.GetEndpoint()?.Metadata.GetMetadata<StoresNothing>() is null;
+        && context.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<StoresNothing>() is null;
 }
