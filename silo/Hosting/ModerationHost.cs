@@ -1,5 +1,6 @@
 using Moderation.Api;
 using Moderation.Api.Cors;
+using Moderation.Redis.Capacity;
 using Moderation.Redis.Connection;
 using Moderation.Silo.Storage;
 using Moderation.Silo.Web;
@@ -26,8 +27,12 @@ public static class ModerationHost
             .Validate(options => options.CheckpointIntervalSeconds >= 0, "Storage:CheckpointIntervalSeconds must not be negative.")
             .Validate(options => options.WriteConnections is >= 1 and <= 64, "Storage:WriteConnections must be 1 to 64.")
             .Validate(options => options.EmbeddedMemoryBytes > 0, "Storage:EmbeddedMemoryBytes must be positive.")
+            .Validate(
+                options => new StoreFillMarks(options.EmbeddedWarnAt, options.EmbeddedRefuseWritesAt).IsValid,
+                "Storage:EmbeddedWarnAt and Storage:EmbeddedRefuseWritesAt must be fractions of the memory with 0 < EmbeddedWarnAt <= EmbeddedRefuseWritesAt < 1.")
             .ValidateOnStart();
         builder.Services.AddHostedService<EmbeddedStoreLifetime>();
+        builder.Services.AddHostedService<EmbeddedStoreCapacityGuard>();
         builder.Services.AddModerationRedis(store.ConnectionString, storage.WriteConnections);
 
         builder.AddModerationSilo(store, storage);

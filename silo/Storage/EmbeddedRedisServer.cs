@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
+using Garnet.common;
 using Garnet.server;
 using Microsoft.Extensions.Logging;
 
@@ -9,8 +10,9 @@ namespace Moderation.Silo.Storage;
 
 /// <summary>
 /// A Redis-compatible server (Garnet) inside this process, durable on local disk: every write is in the
-/// append-only file before the reply, checkpoints bound the replay at start, and records beyond its memory live in
-/// its log files rather than being dropped.
+/// append-only file before the reply, and checkpoints bound the replay at start. Records beyond its memory live in its
+/// log files with the storage tier; without it Garnet drops them, so <see cref="EmbeddedStoreCapacityGuard"/> refuses
+/// writes before that.
 /// </summary>
 public sealed class EmbeddedRedisServer : IDisposable
 {
@@ -95,6 +97,21 @@ public sealed class EmbeddedRedisServer : IDisposable
         return new EmbeddedRedisServer(server, port, directory);
     }
 
+    /// <summary>
+    /// Bytes the store's log holds in memory and the limit past which Garnet evicts its oldest records. Garnet 2.2.8 (one log
+    /// for strings and objects) evicts when its allocated pages plus the heap of its objects (hashes, sorted sets, sets)
+    /// outgrow <c>LogMemorySize</c>, and without the storage tier an evicted record is gone: its BeginAddress moves up with
+    /// the HeadAddress. Measured with 2 MB: 1 KB strings were first dropped when the pages filled the 2 MB; with hashes
+    /// beside them, whole hashes went once pages plus heap passed it. INFO STORE reports both parts, so this is cheap.
+    /// </summary>
+    public StoreMemory ReadMemory()
+    {
+        var items = _server.Metrics.GetInfoMetrics(InfoMetricsType.STORE);
+        long Value(string name) => long.Parse(items.First(item => item.Name == name).Value, CultureInfo.InvariantCulture);
+        return new StoreMemory(
+            Value("Log.CurrentMemorySizeBytes") + Value("Log.CurrentHeapSizeBytes"), Value("Log.MaxMemorySizeBytes"), Value("Log.BeginAddress"));
+    }
+
     private static string Bytes(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void ReservePoolThreads()
@@ -113,3 +130,6 @@ public sealed class EmbeddedRedisServer : IDisposable
     // GarnetServer.Dispose() without an argument deletes the data directory: keep it.
     public void Dispose() => _server.Dispose(deleteDir: false);
 }
+
+/// <summary>Bytes in use of the embedded store's memory, the limit, and where its log begins (it moves up only when records are dropped).</summary>
+public readonly record struct StoreMemory(long UsedBytes, long LimitBytes, long BeginAddress);

@@ -14,8 +14,8 @@ public sealed class StorageOptions
     public int CheckpointIntervalSeconds { get; set; } = 300;
 
     /// <summary>
-    /// Bytes of memory for the embedded store's log. Without its storage tier the store holds only what fits: beyond it,
-    /// the oldest records are lost (docs/deploy.md says how much that is, and when to move to Redis).
+    /// Bytes of memory for the embedded store's log. Without its storage tier the store holds only what fits, so writes are
+    /// refused (503) once <see cref="EmbeddedRefuseWritesAt"/> of it is in use (docs/deploy.md says how much that is).
     /// </summary>
     public long EmbeddedMemoryBytes { get; set; } = DefaultEmbeddedMemoryBytes;
 
@@ -26,6 +26,17 @@ public sealed class StorageOptions
     /// dropping them. Off by default: Garnet 2.2.8 can end the process while it writes a changing object to disk.
     /// </summary>
     public bool EmbeddedStorageTier { get; set; }
+
+    /// <summary>
+    /// Fraction of <see cref="EmbeddedMemoryBytes"/> in use at which the embedded store without its storage tier refuses
+    /// writes. The rest is the margin for what is written between two samples of the guard (250 ms apart, 10 ms from the
+    /// warning mark on), for the store's page granularity (a 256 MB store has sixteen 16 MB pages, so it fills in steps of
+    /// 6%), and for objects copied on their first update after a checkpoint (docs/deploy.md).
+    /// </summary>
+    public double EmbeddedRefuseWritesAt { get; set; } = 0.85;
+
+    /// <summary>Fraction of <see cref="EmbeddedMemoryBytes"/> in use at which the guard logs a warning and readiness says Degraded.</summary>
+    public double EmbeddedWarnAt { get; set; } = 0.70;
 
     /// <summary>Connections that vote shards spread their durable writes over.</summary>
     public int WriteConnections { get; set; } = Redis.Connection.RedisSetup.DefaultWriteConnections;

@@ -41,6 +41,9 @@ public sealed class StoreMode
         }
     }
 
+    /// <summary>The embedded store's memory now, or null when it is not running here.</summary>
+    public StoreMemory? ReadEmbeddedMemory() => _embedded?.ReadMemory();
+
     public void StopEmbedded()
     {
         _embedded?.Dispose();

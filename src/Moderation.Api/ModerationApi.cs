@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Articles;
 using Moderation.Api.Auth;
+using Moderation.Api.Capacity;
 using Moderation.Api.Comments;
 using Moderation.Api.Cors;
 using Moderation.Api.Health;
@@ -46,7 +47,8 @@ public static class ModerationApi
         builder.Services.AddOpenApi(OpenApiSetup.Configure);
         builder.Services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag])
-            .AddCheck<SiloHealthCheck>("silo", tags: [HealthApi.ReadyTag]);
+            .AddCheck<SiloHealthCheck>("silo", tags: [HealthApi.ReadyTag])
+            .AddCheck<StoreCapacityHealthCheck>("store-capacity", tags: [HealthApi.ReadyTag]);
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class ModerationApi
         app.UseModerationProblems();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<StoreFullGate>();
 
         app.MapHealth();
         app.MapOpenApi();

@@ -16,7 +16,7 @@ public static class HealthApi
         var group = routes.MapGroup("/health").WithTags("Health");
         group.MapGet("/live", () => TypedResults.Ok(new HealthResponse("Healthy", new Dictionary<string, CheckResponse>())))
             .WithSummary("The process is up.");
-        group.MapGet("/ready", Ready).WithSummary("Storage, cache, cluster and model are ready; 503 names what is not.");
+        group.MapGet("/ready", Ready).WithSummary("Storage, cache, cluster and model are ready; 503 names what is not. Degraded (200) names what serves reads but not every write.");
     }
 
     private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Ready(
@@ -28,7 +28,8 @@ public static class HealthApi
             report.Entries.ToDictionary(
                 entry => entry.Key,
                 entry => new CheckResponse(entry.Value.Status.ToString(), entry.Value.Description, entry.Value.Exception?.Message)));
-        return report.Status == HealthStatus.Healthy
+        // Degraded still serves: a full embedded store refuses writes but answers reads (StoreCapacityHealthCheck).
+        return report.Status != HealthStatus.Unhealthy
             ? TypedResults.Ok(body)
             : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }

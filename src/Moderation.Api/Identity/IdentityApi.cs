@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moderation.Api.Auth;
+using Moderation.Api.Capacity;
 using Moderation.Api.RateLimits;
 using Moderation.Http.Identity;
 
@@ -22,7 +23,8 @@ public static class IdentityApi
         {
             routes.MapPost("/api/dev/tokens", IssueDevelopmentToken)
                 .WithTags("Identity")
-                .WithSummary("Development only: a token for any subject and roles.");
+                .WithSummary("Development only: a token for any subject and roles.")
+                .StoresNothing();
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Polls;
+using Moderation.Redis.Capacity;
 using Moderation.Toxicity.Scoring;
 
 namespace Moderation.Api.Telemetry;
@@ -20,7 +21,7 @@ public sealed class ModerationMetrics
     private readonly Histogram<double> _scoring;
     private readonly Counter<long> _resultsReads;
 
-    public ModerationMetrics(IMeterFactory meters, QueueSizes queues)
+    public ModerationMetrics(IMeterFactory meters, QueueSizes queues, StoreCapacity capacity)
     {
         var meter = meters.Create(MeterName);
         _votes = meter.CreateCounter<long>("moderation.votes", "{vote}", "Votes acknowledged, by outcome: counted, changed or unchanged.");
@@ -31,6 +32,8 @@ public sealed class ModerationMetrics
         _resultsReads = meter.CreateCounter<long>("moderation.poll_results.reads", "{read}", "Poll results reads, by whether the Redis cache had them (hit) or the tally grain answered (miss).");
         meter.CreateObservableGauge("moderation.queue.size", queues.Observe, "{comment}",
             "Comments in a moderation queue site-wide (pending, reported), as last sampled; see Telemetry:QueueSampleInterval.");
+        meter.CreateObservableGauge("moderation.store.fill", () => StoreFill(capacity), "1",
+            "Fraction of the embedded store's memory in use, as last sampled (writes are refused from Storage:EmbeddedRefuseWritesAt); absent when the store is not guarded.");
     }
 
     public void VoteAnswered(VoteOutcome outcome)
@@ -61,6 +64,11 @@ public sealed class ModerationMetrics
 
     public void ResultsRead(bool fromCache) =>
         _resultsReads.Add(1, new KeyValuePair<string, object?>("cache", fromCache ? "hit" : "miss"));
+
+    private static IEnumerable<Measurement<double>> StoreFill(StoreCapacity capacity) =>
+        capacity.Last is { } reading
+            ? [new Measurement<double>(reading.Fill, new KeyValuePair<string, object?>("level", reading.Level.ToString().ToLowerInvariant()))]
+            : [];
 
     private static string OutcomeName(VoteOutcome outcome) => outcome switch
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Moderation.Api.Auth;
+using Moderation.Api.Capacity;
 using Moderation.Toxicity.Models;
 using Moderation.Toxicity.Scoring;
 
@@ -17,9 +18,9 @@ public static class ToxicityApi
     {
         routes.MapGet("/api/model", GetModel).WithTags("Model").WithSummary("The toxicity model in use: version, training, metrics, hold threshold.");
         routes.MapPost("/api/model/score", ScoreText).RequireAuthorization(Policies.Moderator).WithTags("Model")
-            .WithSummary("Score a text and explain the score.");
+            .WithSummary("Score a text and explain the score.").StoresNothing();
         routes.MapPost("/api/toxicity/check", Check).RequireAuthorization(Policies.Reader).WithTags("Comments")
-            .WithSummary("Would this comment be held? Lets a widget warn the author before posting.");
+            .WithSummary("Would this comment be held? Lets a widget warn the author before posting.").StoresNothing();
     }
 
     private static ModelResponse GetModel(ModelHost host) => ModelResponse.From(host.RequireScorer().Model.Manifest);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Redis.Capacity;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Model;
 using Moderation.Redis.ModerationFeed;
@@ -30,6 +31,7 @@ public static class RedisSetup
         services.TryAddSingleton(new RedisWriteConnections(connectionString, writeConnections));
         services.TryAddSingleton(services => new GateConnection(connectionString));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StoreCapacity>();
 
         services.TryAddSingleton<VoteStore>();
         services.TryAddSingleton<ResultsPublisher>();
