@@ -77,6 +77,30 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Two_sites_that_both_number_their_comments_from_1_import_into_their_own_articles_side_by_side()
+    {
+        var first = CommentClient.NewArticle("import-site-one");
+        var second = CommentClient.NewArticle("import-site-two");
+        using var editor = await Factory.ReaderAsync("import-editor", "editor");
+
+        var one = await editor.ImportAsync(
+            ImportClient.Comment("1", first, null, "On the first site"),
+            ImportClient.Comment("2", first, "1", "A reply there", minutes: 1));
+        var two = await editor.ImportAsync(
+            ImportClient.Comment("1", second, null, "On the second site"),
+            ImportClient.Comment("2", second, "1", "A reply here", minutes: 1));
+
+        Assert.All(one.Values.Concat(two.Values), result => Assert.Equal("stored", result.Outcome));
+        Assert.NotEqual(one["1"].Id, two["1"].Id);
+        var reply = await editor.GetJsonAsync($"/api/comments/{two["2"].Id}");
+        Assert.Equal((second, two["1"].Id, "A reply here"),
+            (reply.GetProperty("articleId").GetString(), reply.GetProperty("parentId").GetString(), reply.GetProperty("body").GetString()));
+        Assert.Equal(first, (await editor.GetJsonAsync($"/api/comments/{one["2"].Id}")).GetProperty("articleId").GetString());
+        Assert.Equal((2, 2, 2, 0), await RecountAsync(editor, first));
+        Assert.Equal((2, 2, 2, 0), await RecountAsync(editor, second));
+    }
+
+    [Fact]
     public async Task A_reply_whose_parent_is_not_stored_waits_and_is_stored_when_sent_again_after_its_parent()
     {
         var article = CommentClient.NewArticle("import-resume");
