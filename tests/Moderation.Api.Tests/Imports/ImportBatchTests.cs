@@ -73,6 +73,12 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
 
         Assert.All(second, result => Assert.Equal(("exists", first[result.Key].Id), result.Value));
         Assert.Equal(before, await ArticleKeysAsync(article));
+        using var moderator = await Factory.ModeratorAsync();
+        var audit = await moderator.GetJsonAsync($"/api/moderation/audit?commentId={first["c"].Id}");
+        var record = Assert.Single(audit.GetProperty("items").EnumerateArray());
+        Assert.Equal(("import", "disqus", "disqus:c", "rejected"), (record.GetProperty("action").GetString(), record.GetProperty("reason").GetString(),
+            record.GetProperty("note").GetString(), record.GetProperty("toStatus").GetString()));
+        Assert.StartsWith("import-editor", record.GetProperty("moderatorId").GetString(), StringComparison.Ordinal);
         Assert.Equal((3, 2, 2, 0), await RecountAsync(editor, article));
     }
 
