@@ -11,6 +11,12 @@ public sealed partial class ModerationApi
     public Task<ImportBatchResponse> ImportBatchAsync(ImportBatchRequest batch, CancellationToken cancellationToken = default) =>
         SendAsync<ImportBatchResponse>(HttpMethod.Post, "api/imports/batches", batch, cancellationToken);
 
+    /// <summary>The most audit records one restore request may carry.</summary>
+    public const int MaxRecordsPerAuditImport = 1000;
+
+    public Task<ImportAuditResponse> ImportAuditAsync(ImportAuditRequest records, CancellationToken cancellationToken = default) =>
+        SendAsync<ImportAuditResponse>(HttpMethod.Post, "api/imports/audit", records, cancellationToken);
+
     /// <summary>Copies the export of the site, or of one article, to <paramref name="destination"/> as the service streams it.</summary>
     /// <param name="copied">Told how many bytes have been copied so far.</param>
     public async Task ExportAsync(string? articleId, Stream destination, Action<long> copied, CancellationToken cancellationToken = default)

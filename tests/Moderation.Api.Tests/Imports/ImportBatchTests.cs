@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Tests.Comments;
@@ -140,6 +141,35 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
         await ProblemAssert.Expect(badArticle, HttpStatusCode.BadRequest);
         await ProblemAssert.Expect(badSource, HttpStatusCode.BadRequest);
         Assert.Equal("stored", (await editor.ImportAsync(good))["good"].Outcome);
+    }
+
+    [Fact]
+    public async Task Restored_audit_records_are_listed_as_they_were_once_however_often_they_are_restored_and_a_bad_one_refuses_the_batch()
+    {
+        var article = CommentClient.NewArticle("import-audit");
+        using var editor = await Factory.ReaderAsync("import-editor", "editor");
+        var comment = (await editor.ImportAsync(ImportClient.Comment("a", article, null, "Spam", "rejected")))["a"].Id;
+        using var moderator = await Factory.ModeratorAsync();
+        var decided = new { at = ImportClient.Start.AddDays(1), moderatorId = "old-mod", commentId = comment, action = "reject", reason = "spam", note = "from the old site", fromStatus = "published", toStatus = "rejected", score = 0.25 };
+
+        using var bad = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new object[] { decided, new { at = ImportClient.Start, action = "reject", commentId = "no-such-shape" } } });
+        using var first = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
+        using var again = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
+
+        await ProblemAssert.Expect(bad, HttpStatusCode.BadRequest);
+        Assert.Equal((1, 0), await RestoredAsync(first));
+        Assert.Equal((0, 1), await RestoredAsync(again));
+        var audit = (await moderator.GetJsonAsync($"/api/moderation/audit?commentId={comment}")).GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(["reject", "import"], audit.Select(entry => entry.GetProperty("action").GetString()));
+        Assert.Equal(("old-mod", "from the old site", 0.25, ImportClient.Start.AddDays(1)), (audit[0].GetProperty("moderatorId").GetString(),
+            audit[0].GetProperty("note").GetString(), audit[0].GetProperty("score").GetDouble(), audit[0].GetProperty("at").GetDateTimeOffset()));
+    }
+
+    private static async Task<(int Stored, int Existed)> RestoredAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (answer.GetProperty("stored").GetInt32(), answer.GetProperty("existed").GetInt32());
     }
 
     [Fact]
