@@ -59,6 +59,7 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/polls/{pollId}/export")]
     [InlineData("/api/polls/{pollId}/signals")]
     [InlineData("/api/imports/batches")]
+    [InlineData("/api/imports/audit")]
     [InlineData("/api/export")]
     [InlineData("/api/readers/me/export")]
     [InlineData("/api/readers/me")]

@@ -129,6 +129,8 @@ public sealed class HostileInputTests(SecuritySilo silo, Counts counts, ITestOut
         new("POST", "/api/model/versions/{id}/promote", s.ModelVersion, [], ""),
         new("POST", "/api/imports/batches", null, ["source", "html", "comments", "asLabels"],
             $"{{\"source\":\"disqus\",\"comments\":[{{\"sourceId\":\"fuzz\",\"articleId\":\"{s.Article}\",\"authorKey\":\"fuzz\",\"body\":\"Old\",\"createdAt\":\"2019-01-01T00:00:00Z\",\"status\":\"published\"}}]}}"),
+        new("POST", "/api/imports/audit", null, ["records"],
+            "{\"records\":[{\"at\":\"2019-01-01T00:00:00Z\",\"action\":\"unban\",\"readerId\":\"fuzz\"}]}"),
         new("POST", "/api/readers/anonymous", null, [], ""),
         new("POST", "/api/dev/tokens", null, ["subject", "name", "roles"], "{\"subject\":\"x\"}"),
     ];
