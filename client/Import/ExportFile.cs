@@ -53,6 +53,19 @@ internal static class ExportFile
         }
     }
 
+    /// <summary>The polls, each followed by its ballots, in the file's order, read as a stream: each item a poll line or a ballot line.</summary>
+    public static IEnumerable<object> ReadPolls(string path)
+    {
+        foreach (var (type, line) in Lines(path))
+        {
+            switch (type)
+            {
+                case ExportLineTypes.Poll: yield return line.Deserialize<ExportPollLine>(ExportJson.Options)!; break;
+                case ExportLineTypes.Ballot: yield return line.Deserialize<ExportBallotLine>(ExportJson.Options)!; break;
+            }
+        }
+    }
+
     /// <summary>The audit records, in the file's order (per part, oldest first), read as a stream.</summary>
     public static IEnumerable<ImportAuditRecord> ReadAudit(string path)
     {

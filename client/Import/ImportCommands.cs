@@ -43,9 +43,10 @@ public static class ImportCommands
                 return $"Restored the settings of {summary.Articles.Count:N0} articles.";
             }, async (api, cancellationToken) =>
             {
+                var polls = await ExportPolls.RestoreAsync(api, ExportFile.ReadPolls(file), cancellationToken);
                 var (stored, existed) = await RestoreAuditAsync(api, ExportFile.ReadAudit(file), cancellationToken);
-                var audit = $"Restored {stored:N0} audit records; {existed:N0} were restored before.";
-                return summary.Polls == 0 ? audit : $"{audit} The file's {summary.Polls:N0} polls are kept in it but not imported.";
+                return $"Restored {polls.Stored:N0} polls ({polls.Existed:N0} existed) with {polls.Counted:N0} ballots ({polls.BallotsExisted:N0} counted before). " +
+                    $"Restored {stored:N0} audit records; {existed:N0} were restored before.";
             });
         }));
         return import;

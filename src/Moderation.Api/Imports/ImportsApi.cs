@@ -35,6 +35,10 @@ public static class ImportsApi
             .WithSummary("Store a batch of comments from another system (Disqus, WordPress) or from this service's export; storing one again changes nothing.");
         group.MapPost("/audit", RestoreAudit).RequireAuthorization(Policies.ModeratorOrEditor).WithMetadata(new RequestBodyLimit(BatchBodyLimit))
             .WithSummary("Restore audit records from this service's export, as they were; restoring one again changes nothing.");
+        group.MapPost("/polls", PollImport.RestorePoll).RequireAuthorization(Policies.ModeratorOrEditor)
+            .WithSummary("Create a poll from this service's export as it was (id, definition, closed state); an existing poll is left as it is.");
+        group.MapPost("/polls/{pollId}/ballots", PollImport.RestoreBallots).RequireAuthorization(Policies.ModeratorOrEditor).WithMetadata(new RequestBodyLimit(BatchBodyLimit))
+            .WithSummary("Restore a poll's ballots from this service's export through its vote shards; a reader who has a vote keeps it.");
         return group;
     }
 
