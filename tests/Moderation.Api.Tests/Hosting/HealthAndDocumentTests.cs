@@ -60,6 +60,8 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/polls/{pollId}/signals")]
     [InlineData("/api/imports/batches")]
     [InlineData("/api/imports/audit")]
+    [InlineData("/api/imports/polls")]
+    [InlineData("/api/imports/polls/{pollId}/ballots")]
     [InlineData("/api/export")]
     [InlineData("/api/readers/me/export")]
     [InlineData("/api/readers/me")]
