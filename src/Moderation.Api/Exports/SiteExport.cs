@@ -53,6 +53,9 @@ public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollRe
                 if (await grains.GetGrain<IPollGrain>(pollId).Get() is { } poll)
                 {
                     polls++;
+                    // Recounted from the stored votes first: published results may lag the last votes by a publication
+                    // interval, and the export's results must be the ballots' that follow them.
+                    await grains.GetGrain<IPollTallyGrain>(pollId).Recount();
                     yield return Line(poll, await results.ReadJsonAsync(pollId));
                     await foreach (var page in reader.BallotPagesAsync(pollId, poll.Definition.ShardCount, cancellationToken))
                     {
