@@ -11,6 +11,21 @@ public sealed partial class ModerationApi
     public Task<ImportBatchResponse> ImportBatchAsync(ImportBatchRequest batch, CancellationToken cancellationToken = default) =>
         SendAsync<ImportBatchResponse>(HttpMethod.Post, "api/imports/batches", batch, cancellationToken);
 
+    /// <summary>The most audit records one restore request may carry.</summary>
+    public const int MaxRecordsPerAuditImport = 1000;
+
+    public Task<ImportAuditResponse> ImportAuditAsync(ImportAuditRequest records, CancellationToken cancellationToken = default) =>
+        SendAsync<ImportAuditResponse>(HttpMethod.Post, "api/imports/audit", records, cancellationToken);
+
+    /// <summary>The most ballots one restore request may carry.</summary>
+    public const int MaxBallotsPerImport = 1000;
+
+    public Task<ImportPollResponse> ImportPollAsync(ImportPollRequest poll, CancellationToken cancellationToken = default) =>
+        SendAsync<ImportPollResponse>(HttpMethod.Post, "api/imports/polls", poll, cancellationToken);
+
+    public Task<ImportBallotsResponse> ImportBallotsAsync(string pollId, ImportBallotsRequest ballots, CancellationToken cancellationToken = default) =>
+        SendAsync<ImportBallotsResponse>(HttpMethod.Post, $"api/imports/polls/{Escape(pollId)}/ballots", ballots, cancellationToken);
+
     /// <summary>Copies the export of the site, or of one article, to <paramref name="destination"/> as the service streams it.</summary>
     /// <param name="copied">Told how many bytes have been copied so far.</param>
     public async Task ExportAsync(string? articleId, Stream destination, Action<long> copied, CancellationToken cancellationToken = default)

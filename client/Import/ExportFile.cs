@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Moderation.Http.Exports;
+using Moderation.Http.Imports;
 
 namespace Moderation.Client.Import;
 
@@ -48,6 +49,34 @@ internal static class ExportFile
                 yield return new SourceComment(
                     comment.Id, new SourceThread(comment.ArticleId, null, null), comment.ParentId, comment.AuthorId, comment.AuthorName,
                     comment.Body, comment.CreatedAt, comment.Status, comment.RejectionReason);
+            }
+        }
+    }
+
+    /// <summary>The polls, each followed by its ballots, in the file's order, read as a stream: each item a poll line or a ballot line.</summary>
+    public static IEnumerable<object> ReadPolls(string path)
+    {
+        foreach (var (type, line) in Lines(path))
+        {
+            switch (type)
+            {
+                case ExportLineTypes.Poll: yield return line.Deserialize<ExportPollLine>(ExportJson.Options)!; break;
+                case ExportLineTypes.Ballot: yield return line.Deserialize<ExportBallotLine>(ExportJson.Options)!; break;
+            }
+        }
+    }
+
+    /// <summary>The audit records, in the file's order (per part, oldest first), read as a stream.</summary>
+    public static IEnumerable<ImportAuditRecord> ReadAudit(string path)
+    {
+        foreach (var (type, line) in Lines(path))
+        {
+            if (type == ExportLineTypes.Audit)
+            {
+                var record = line.Deserialize<ExportAuditLine>(ExportJson.Options)!;
+                yield return new ImportAuditRecord(
+                    record.At, record.ModeratorId, record.CommentId, record.ReaderId, record.Action, record.Reason, record.Note,
+                    record.FromStatus, record.ToStatus, record.Score);
             }
         }
     }

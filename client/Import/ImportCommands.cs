@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Moderation.Client.Http;
 using Moderation.Http.Articles;
+using Moderation.Http.Imports;
 using Spectre.Console;
 
 namespace Moderation.Client.Import;
@@ -39,17 +40,39 @@ public static class ImportCommands
                     await api.UpdateArticleSettingsAsync(article.Id, new ArticleSettingsRequest(article.CommentsOpen, article.Premoderation, article.HoldThreshold, trust), cancellationToken);
                 }
 
-                return summary.Polls + summary.AuditRecords == 0
-                    ? $"Restored the settings of {summary.Articles.Count:N0} articles."
-                    : $"Restored the settings of {summary.Articles.Count:N0} articles. The file's {summary.Polls:N0} polls and {summary.AuditRecords:N0} audit records are kept in it but not imported.";
+                return $"Restored the settings of {summary.Articles.Count:N0} articles.";
+            }, async (api, cancellationToken) =>
+            {
+                var polls = await ExportPolls.RestoreAsync(api, ExportFile.ReadPolls(file), cancellationToken);
+                var (stored, existed) = await RestoreAuditAsync(api, ExportFile.ReadAudit(file), cancellationToken);
+                return $"Restored {polls.Stored:N0} polls ({polls.Existed:N0} existed) with {polls.Counted:N0} ballots ({polls.BallotsExisted:N0} counted before). " +
+                    $"Restored {stored:N0} audit records; {existed:N0} were restored before.";
             });
         }));
         return import;
     }
 
+    /// <summary>Sends an export's audit records in file order, a batch at a time; answers how many were restored now and before.</summary>
+    private static async Task<(long Stored, long Existed)> RestoreAuditAsync(ModerationApi api, IEnumerable<ImportAuditRecord> records, CancellationToken cancellationToken)
+    {
+        long stored = 0, existed = 0;
+        foreach (var batch in records.Chunk(ModerationApi.MaxRecordsPerAuditImport))
+        {
+            var answer = await api.ImportAuditAsync(new ImportAuditRequest(batch), cancellationToken);
+            stored += answer.Stored;
+            existed += answer.Existed;
+        }
+
+        return (stored, existed);
+    }
+
     /// <param name="Prepare">Anything to do before the comments are sent; answers a line for the report.</param>
+    /// <param name="Finish">Anything to do once every comment is stored (what refers to comments); answers a line for the report.</param>
     private sealed record Reader(
-        ImportSettings Settings, Func<Stream, IEnumerable<SourceComment>> Read, Func<ModerationApi, CancellationToken, Task<string>>? Prepare = null);
+        ImportSettings Settings,
+        Func<Stream, IEnumerable<SourceComment>> Read,
+        Func<ModerationApi, CancellationToken, Task<string>>? Prepare = null,
+        Func<ModerationApi, CancellationToken, Task<string>>? Finish = null);
 
     private static Command Source(ClientHost host, string name, string description, Func<string, Reader> reader)
     {
@@ -99,6 +122,11 @@ public static class ImportCommands
             if (prepared is not null)
             {
                 host.Console.MarkupLineInterpolated($"{prepared}");
+            }
+
+            if (source.Finish is not null)
+            {
+                host.Console.MarkupLineInterpolated($"{await source.Finish(api, cancellationToken)}");
             }
 
             return 0;

@@ -23,7 +23,7 @@ public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollRe
     public async IAsyncEnumerable<object> LinesAsync(string? articleId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new ExportHeaderLine(ExportLineTypes.Header, Version, clock.GetUtcNow(), articleId);
-        long articles = 0, comments = 0, polls = 0, audits = 0;
+        long articles = 0, comments = 0, polls = 0, audits = 0, ballots = 0;
         var articleIds = articleId is null ? await reader.ArticlesAsync() : [articleId];
         foreach (var id in articleIds)
         {
@@ -53,7 +53,18 @@ public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollRe
                 if (await grains.GetGrain<IPollGrain>(pollId).Get() is { } poll)
                 {
                     polls++;
+                    // Recounted from the stored votes first: published results may lag the last votes by a publication
+                    // interval, and the export's results must be the ballots' that follow them.
+                    await grains.GetGrain<IPollTallyGrain>(pollId).Recount();
                     yield return Line(poll, await results.ReadJsonAsync(pollId));
+                    await foreach (var page in reader.BallotPagesAsync(pollId, poll.Definition.ShardCount, cancellationToken))
+                    {
+                        foreach (var (readerId, choice, signedIn) in page)
+                        {
+                            ballots++;
+                            yield return new ExportBallotLine(ExportLineTypes.Ballot, pollId, readerId, choice, signedIn);
+                        }
+                    }
                 }
             }
         }
@@ -70,7 +81,7 @@ public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollRe
             }
         }
 
-        yield return new ExportEndLine(ExportLineTypes.End, articles, comments, polls, audits);
+        yield return new ExportEndLine(ExportLineTypes.End, articles, comments, polls, audits, ballots);
     }
 
     private static ExportArticleLine Line(ArticleView article) => new(
@@ -86,7 +97,12 @@ public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollRe
         ExportLineTypes.Poll, poll.Definition.Id, poll.Definition.ArticleId, poll.Definition.Question,
         [.. poll.Definition.Options.Select(option => new ExportPollOption(option.Id, option.Text))],
         poll.Definition.ClosesAt, poll.Definition.AllowAnonymous, poll.Definition.AllowVoteChange, poll.Definition.CreatedAt, poll.Closed,
-        resultsJson is null ? null : JsonDocument.Parse(resultsJson).RootElement.Clone());
+        resultsJson is null ? null : JsonDocument.Parse(resultsJson).RootElement.Clone(),
+        PollWireNames.Of(poll.Definition.Kind),
+        poll.Definition.MaxChoices,
+        poll.Definition.Scale is { } scale ? new ExportPollScale(scale.Min, scale.Max, scale.MinLabel, scale.MaxLabel) : null,
+        PollWireNames.Of(poll.Definition.ResultsVisibility),
+        poll.Definition.OpensAt);
 
     private static ExportAuditLine Line(AuditEntry entry) => new(
         ExportLineTypes.Audit, entry.At, entry.ModeratorId, entry.CommentId, entry.ReaderId, entry.Action, entry.Reason, entry.Note,

@@ -13,7 +13,7 @@ namespace Moderation.Api.Imports;
 /// </summary>
 public sealed class ImportBatch(ImportStore store, ImportGate gate, CommentParts parts, ImportIdentities identities, LabelStore labels, TimeProvider clock)
 {
-    /// <param name="importer">Who imports: named on the labels an import makes.</param>
+    /// <param name="importer">Who imports: named on the audit records and the labels an import makes.</param>
     public async Task<ImportBatchResponse> StoreAsync(ImportBatchRequest request, string importer)
     {
         var source = request.Source!;
@@ -21,7 +21,8 @@ public sealed class ImportBatch(ImportStore store, ImportGate gate, CommentParts
         var comments = request.Rescore ? await gate.JudgeAsync(asTheSourceHadThem) : asTheSourceHadThem;
 
         var order = ParentsFirst(request.Comments!);
-        var stored = await store.ImportAsync([.. order.Select(index => comments[index])]);
+        // An export's comments bring their audit records with them (restored from its audit lines), so they get none here.
+        var stored = await store.ImportAsync([.. order.Select(index => comments[index])], source == ImportValidation.ExportSource ? null : importer);
         var outcomes = new ImportOutcome[comments.Length];
         for (var position = 0; position < order.Length; position++)
         {

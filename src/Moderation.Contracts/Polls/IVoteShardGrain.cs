@@ -21,6 +21,12 @@ public interface IVoteShardGrain : IGrainWithStringKey
     /// <summary>Takes the reader's vote out (an erasure) and out of the tally; false when they had none here.</summary>
     Task<bool> Retract(string readerId);
 
+    /// <summary>
+    /// Stores ballots restored from an export, whatever the poll's schedule or closed state, each counted only when the
+    /// reader has no vote here (a reader's vote is never changed by a restore); returns how many were counted.
+    /// </summary>
+    Task<int> Restore(System.Collections.Immutable.ImmutableArray<Ballot> ballots);
+
     /// <summary>Stops taking votes and returns once every accepted vote is committed.</summary>
     Task Close();
 }

@@ -135,6 +135,31 @@ public sealed class VoteShardGrain(VoteStore store, BannedReaders bans, TimeProv
         return true;
     }
 
+    public async Task<int> Restore(ImmutableArray<Ballot> ballots)
+    {
+        // Through the store's script, as a batch of votes is: the hash stays the one truth, and the tally moves by what it counted.
+        var committed = await store.CommitAsync(_pollId, _shard, allowChange: false, ballots);
+        var tally = _tally.ToBuilder();
+        var counted = 0;
+        for (var i = 0; i < ballots.Length; i++)
+        {
+            if (committed[i].Outcome == VoteOutcome.Counted)
+            {
+                tally[ballots[i].OptionId] = tally.GetValueOrDefault(ballots[i].OptionId) + 1;
+                counted++;
+            }
+        }
+
+        if (counted > 0)
+        {
+            _tally = tally.ToImmutable();
+            _tallyChanged = true;
+            await ReportIfChanged();
+        }
+
+        return counted;
+    }
+
     public async Task Close()
     {
         _closed = true;

@@ -14,6 +14,8 @@ public static class ExportLineTypes
     public const string Comment = "comment";
     /// <summary>A poll with its results.</summary>
     public const string Poll = "poll";
+    /// <summary>One reader's vote in the poll just before it.</summary>
+    public const string Ballot = "ballot";
     /// <summary>An audit record.</summary>
     public const string Audit = "audit";
     /// <summary>The last line.</summary>
@@ -47,7 +49,10 @@ public sealed record ExportCommentLine(
     string Status,
     string? RejectionReason);
 
-/// <summary>A poll as it was defined, whether closed, and its results (the <c>results</c> shape of the polls API).</summary>
+/// <summary>
+/// A poll as it was defined, whether closed, and its results (the <c>results</c> shape of the polls API); its ballots
+/// follow it. <c>kind</c> and <c>resultsVisibility</c> are spelt as the polls API spells them.
+/// </summary>
 public sealed record ExportPollLine(
     string Type,
     string Id,
@@ -59,7 +64,21 @@ public sealed record ExportPollLine(
     bool AllowVoteChange,
     DateTimeOffset CreatedAt,
     bool Closed,
-    JsonElement? Results);
+    JsonElement? Results,
+    string Kind = "single",
+    int MaxChoices = 1,
+    ExportPollScale? Scale = null,
+    string ResultsVisibility = "always",
+    DateTimeOffset? OpensAt = null);
+
+/// <summary>A scale poll's range and the labels of its ends.</summary>
+public sealed record ExportPollScale(int Min, int Max, string MinLabel, string MaxLabel);
+
+/// <summary>
+/// One reader's vote, as stored: the reader id (already a pseudonymous id), the stored choice (an option id, option ids
+/// joined by commas, or a scale value), and whether the reader was signed in.
+/// </summary>
+public sealed record ExportBallotLine(string Type, string PollId, string ReaderId, string Choice, bool SignedIn);
 
 /// <summary>One poll option.</summary>
 public sealed record ExportPollOption(string Id, string Text);
@@ -79,7 +98,7 @@ public sealed record ExportAuditLine(
     double? Score);
 
 /// <summary>The last line: its presence says the export is whole, and how many lines of each kind came before it.</summary>
-public sealed record ExportEndLine(string Type, long Articles, long Comments, long Polls, long AuditRecords);
+public sealed record ExportEndLine(string Type, long Articles, long Comments, long Polls, long AuditRecords, long Ballots = 0);
 
 /// <summary>How export lines are written: camelCase, nulls kept, one JSON object per line.</summary>
 public static class ExportJson

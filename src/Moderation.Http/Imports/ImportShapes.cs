@@ -49,3 +49,35 @@ public sealed record ImportBatchResponse(IReadOnlyList<ImportCommentResult> Resu
 /// <param name="Outcome">stored, exists (stored before; nothing changed) or waiting-for-parent (nothing changed; send it again once its parent is stored).</param>
 /// <param name="CommentId">Its id here.</param>
 public sealed record ImportCommentResult(string SourceId, string Outcome, string CommentId);
+
+/// <summary>Audit records from this service's export, in the export's order, restored as they were.</summary>
+/// <param name="Records">1 to 1,000 records.</param>
+public sealed record ImportAuditRequest(IReadOnlyList<ImportAuditRecord?>? Records);
+
+/// <summary>One audit record as the export has it (the audit API's item).</summary>
+/// <param name="At">When it was decided.</param>
+/// <param name="ModeratorId">Who decided, or null for the system.</param>
+/// <param name="CommentId">The comment, or null for a record about a reader or the model.</param>
+/// <param name="ReaderId">The reader a ban, unban or erasure is about, or null.</param>
+/// <param name="Action">What was done (approve, reject, import, ...).</param>
+/// <param name="Reason">Why, or null.</param>
+/// <param name="Note">Free text, or null.</param>
+/// <param name="FromStatus">The status before, or null.</param>
+/// <param name="ToStatus">The status after, or null.</param>
+/// <param name="Score">The comment's toxicity score, or null.</param>
+public sealed record ImportAuditRecord(
+    DateTimeOffset? At,
+    string? ModeratorId,
+    string? CommentId,
+    string? ReaderId,
+    string? Action,
+    string? Reason,
+    string? Note,
+    string? FromStatus,
+    string? ToStatus,
+    double? Score);
+
+/// <summary>What restoring audit records did.</summary>
+/// <param name="Stored">Records restored now.</param>
+/// <param name="Existed">Records restored before (the same record): nothing changed.</param>
+public sealed record ImportAuditResponse(int Stored, int Existed);

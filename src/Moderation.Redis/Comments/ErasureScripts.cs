@@ -79,22 +79,37 @@ internal static class ErasureScripts
 
     /// <summary>
     /// ARGV: reader id. Drops the reader's report of the comment and sets its report count to the reports left (and the
-    /// count at the last review no higher). Answers 1 when the reader had reported it, else 0.
+    /// count at the last review no higher). When that was the last report not yet reviewed, the comment leaves the reported
+    /// queue (and loses the reason when no report is left): nobody is left who asks for a review. Answers 1 when the reader
+    /// had reported it, else 0.
     /// </summary>
-    public static readonly RedisScript<string> WithdrawReport = new(
+    public static readonly RedisScript<(string CommentId, string ArticleId)> WithdrawReport = new(
         "withdraw a reader's report",
-        new ScriptKeys<string>()
-            .Key("comment", commentId => CommentRedisKeys.Comment(commentId))
-            .Key("reports", commentId => CommentRedisKeys.Reports(commentId)),
+        new ScriptKeys<(string CommentId, string ArticleId)>()
+            .Key("comment", comment => CommentRedisKeys.Comment(comment.CommentId))
+            .Key("reports", comment => CommentRedisKeys.Reports(comment.CommentId))
+            .With(QueueScript.Keys(), comment => (CommentParts.OfComment(comment.CommentId), comment.ArticleId)),
         """
         if redis.call('HDEL', reports, ARGV[1]) == 0 then return 0 end
-        if redis.call('EXISTS', comment) == 0 then return 1 end
+        local c = redis.call('HMGET', comment, 'id', 'reportsAtReview', 'reported', 'reasons')
+        if not c[1] then return 1 end
         local n = redis.call('HLEN', reports)
-        local reviewed = tonumber(redis.call('HGET', comment, 'reportsAtReview') or '0')
-        redis.call('HSET', comment, 'reports', tostring(n))
-        if reviewed > n then redis.call('HSET', comment, 'reportsAtReview', tostring(n)) end
+        local reviewed = math.min(tonumber(c[2] or '0'), n)
+        redis.call('HSET', comment, 'reports', tostring(n), 'reportsAtReview', tostring(reviewed))
+        if c[3] == '1' and n - reviewed <= 0 then
+          queue('reported', false, c[1])
+          redis.call('HSET', comment, 'reported', '0')
+          if n == 0 then
+            local kept = {}
+            for reason in string.gmatch(c[4] or '', '[^,]+') do
+              if reason ~= 'reports' then kept[#kept + 1] = reason end
+            end
+            redis.call('HSET', comment, 'reasons', table.concat(kept, ','))
+          end
+        end
         return 1
-        """);
+        """,
+        QueueScript.Lua);
 
     /// <summary>
     /// ARGV: audit record (JSON), the rejection time the text must be older than (Unix ms). Empties a rejected comment's

@@ -3,6 +3,7 @@ using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Moderators;
+using Moderation.Redis.Polls;
 using StackExchange.Redis;
 
 namespace Moderation.Redis.Exports;
@@ -40,6 +41,26 @@ public sealed class ExportReader(IConnectionMultiplexer redis, CommentParts part
             if (ids.Length < PageSize)
             {
                 yield break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A poll's stored votes, shard by shard, each shard's sorted by reader id so that two stores holding the same votes
+    /// list them alike: reader, stored choice, whether signed in. One shard is held at a time.
+    /// </summary>
+    public async IAsyncEnumerable<(string ReaderId, string Choice, bool SignedIn)[]> BallotPagesAsync(
+        string pollId, int shardCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var shard = 0; shard < shardCount; shard++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var votes = await Database.HashGetAllAsync(PollRedisKeys.Votes(pollId, shard));
+            if (votes.Length > 0)
+            {
+                yield return [.. votes
+                    .Select(vote => ((string)vote.Name!, StoredVote.OptionOf(vote.Value!), StoredVote.IsSignedIn(vote.Value!)))
+                    .OrderBy(vote => vote.Item1, StringComparer.Ordinal)];
             }
         }
     }

@@ -8,13 +8,14 @@ namespace Moderation.Redis.Imports;
 /// <summary>
 /// Stores one imported comment with every index a posted comment has, in its status, in one script on its part's slot.
 /// It differs from posting in three ways: the status is the old system's (a reply may sit under a deleted or rejected
-/// parent), nothing is scored or audited, and a rejection is dated by the comment's own time, so old rejections do not
-/// count as recent ones in the trust rules.
+/// parent), nothing is scored unless asked, and a rejection is dated by the comment's own time, so old rejections do not
+/// count as recent ones in the trust rules. Its audit record (action <c>import</c>) is written with it, or none for a
+/// comment from this service's export, whose own records are restored from the file.
 /// </summary>
 internal static class ImportScript
 {
     /// <summary>An imported comment and the comment it is shown under (null at top level).</summary>
-    public sealed record Target(ImportedComment Comment, string? ThreadParentId)
+    public sealed record Target(ImportedComment Comment, string? ThreadParentId, string? Importer)
     {
         public int Part => CommentParts.OfComment(Comment.Id);
 
@@ -23,7 +24,7 @@ internal static class ImportScript
 
     /// <summary>
     /// ARGV: status, article id, comment id, now (Unix ms), created at (Unix ms), whether it has a parent ('1'), score in
-    /// millionths (0 when not scored), then the comment's fields as name/value pairs. Answers stored, exists or waiting-for-parent.
+    /// millionths (0 when not scored), the audit record (JSON; empty: none), then the comment's fields as name/value pairs. Answers stored, exists or waiting-for-parent.
     /// </summary>
     public static readonly RedisScript<Target> Import = new(
         "import a comment",
@@ -42,7 +43,8 @@ internal static class ImportScript
             .Key("reader_comments", target => ReaderRedisKeys.Comments(target.Part, target.Comment.AuthorId))
             .Key("article_comments", target => CommentRedisKeys.Comments(target.Part, target.Comment.ArticleId))
             .Key("touched", target => CommentRedisKeys.TouchedArticles(target.Part))
-            .Key("top", target => CommentRedisKeys.Top(target.Part, target.Comment.ArticleId)),
+            .Key("top", target => CommentRedisKeys.Top(target.Part, target.Comment.ArticleId))
+            .With(AuditScript.Keys(), target => AuditScript.Subject.About(target.Comment.Id, target.Importer)),
         """
         if redis.call('EXISTS', comment) == 1 then return 'exists' end
         local status, article_id, id, now, created, micro = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[7]
@@ -69,10 +71,11 @@ internal static class ImportScript
           redis.call('SADD', reader_pending, id)
         end
         local fields = {}
-        for i = 8, #ARGV do fields[#fields + 1] = ARGV[i] end
+        for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
+        if ARGV[8] ~= '' then append_audit(ARGV[8], true, true) end
         redis.call('HSET', comment, 'seq', tostring(seq), 'status', status, 'revision', '1', 'replyCount', '0',
           'reports', '0', 'reportsAtReview', '0', 'reported', '0', 'scoreMicro', micro, unpack(fields))
         return 'stored'
         """,
-        PublishedCountScript.Lua, QueueScript.Lua);
+        PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Moderation.Contracts.Comments;
+using Moderation.Contracts.Moderators;
 using Moderation.Redis.Comments;
 using Moderation.Redis.Connection;
 using Moderation.Redis.Moderators;
@@ -23,7 +24,11 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
     /// together without waiting for each other: one part's scripts share one connection, so they run in the list's
     /// order, and a reply's placement comes from its parent's in the list without a read.
     /// </summary>
-    public async Task<ImportOutcome[]> ImportAsync(IReadOnlyList<ImportedComment> comments)
+    /// <param name="importer">
+    /// Who imports, named on the <c>import</c> audit record each stored comment gets; null for comments from this service's
+    /// export, whose audit records come with the export.
+    /// </param>
+    public async Task<ImportOutcome[]> ImportAsync(IReadOnlyList<ImportedComment> comments, string? importer)
     {
         var outside = await PlaceParentsOutsideAsync(comments);
         var placed = new Dictionary<string, (string? ThreadParentId, int Depth)?>(StringComparer.Ordinal);
@@ -45,7 +50,7 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
                 var parent => outside.GetValueOrDefault(parent),
             };
             placed[comment.Id] = placement;
-            outcomes[index] = placement is { } where ? StoreAsync(comment, where.ThreadParentId, where.Depth) : NotPlacedAsync(comment);
+            outcomes[index] = placement is { } where ? StoreAsync(comment, where.ThreadParentId, where.Depth, importer) : NotPlacedAsync(comment);
         }
 
         return await Task.WhenAll(outcomes);
@@ -54,8 +59,10 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
     private async Task<ImportOutcome> NotPlacedAsync(ImportedComment comment) =>
         await Database.KeyExistsAsync(CommentRedisKeys.Comment(comment.Id)) ? ImportOutcome.Exists : ImportOutcome.WaitingForParent;
 
-    private async Task<ImportOutcome> StoreAsync(ImportedComment comment, string? threadParentId, int depth)
+    private async Task<ImportOutcome> StoreAsync(ImportedComment comment, string? threadParentId, int depth, string? importer)
     {
+        var audit = importer is null ? "" : AuditJson.Serialize(new AuditEntry(
+            clock.GetUtcNow(), importer, comment.Id, null, "import", comment.Source.Split(':')[0], comment.Source, null, comment.Status, comment.Verdict?.Score));
         RedisValue[] arguments =
         [
             comment.Status,
@@ -65,6 +72,7 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
             CommentRecords.Invariant(comment.CreatedAt.ToUnixTimeMilliseconds()),
             comment.ParentId is null ? "0" : "1",
             CommentRecords.Invariant(comment.Verdict is { } scored ? QueueScript.Micro(scored.Score) : 0),
+            audit,
             CommentFields.Id, comment.Id,
             CommentFields.ArticleId, comment.ArticleId,
             CommentFields.ParentId, comment.ParentId ?? "",
@@ -82,7 +90,7 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
             SourceField, comment.Source,
         ];
         var outcome = (string)(await ImportScript.Import.EvaluateAsync(
-            CommentStore.Writes(writes, CommentParts.OfComment(comment.Id)), new ImportScript.Target(comment, threadParentId), arguments))!;
+            CommentStore.Writes(writes, CommentParts.OfComment(comment.Id)), new ImportScript.Target(comment, threadParentId, importer), arguments))!;
         return outcome switch
         {
             "stored" => ImportOutcome.Stored,

@@ -26,6 +26,8 @@ public static class StoredVote
 
     public static string Encode(string optionId, bool signedIn) => signedIn ? optionId + SignedInSuffix : optionId;
 
+    public static bool IsSignedIn(string value) => value.EndsWith(SignedInSuffix, StringComparison.Ordinal);
+
     public static string OptionOf(string value) =>
         value.EndsWith(SignedInSuffix, StringComparison.Ordinal) ? value[..^SignedInSuffix.Length] : value;
 }

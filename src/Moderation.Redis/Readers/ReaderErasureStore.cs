@@ -53,9 +53,13 @@ public sealed class ReaderErasureStore(IConnectionMultiplexer redis, RedisWriteC
     }
 
     /// <summary>Withdraws the reader's report of a comment; true when there was one.</summary>
-    public async Task<bool> WithdrawReportAsync(string commentId, string readerId) =>
-        (int)await ErasureScripts.WithdrawReport.EvaluateAsync(
-            CommentStore.Writes(writes, CommentParts.OfComment(commentId)), commentId, [readerId]) == 1;
+    public async Task<bool> WithdrawReportAsync(string commentId, string readerId)
+    {
+        // A comment whose hash is gone has no article: the script then touches only the reports hash.
+        var articleId = (string?)await Database.HashGetAsync(CommentRedisKeys.Comment(commentId), CommentFields.ArticleId) ?? "";
+        return (int)await ErasureScripts.WithdrawReport.EvaluateAsync(
+            CommentStore.Writes(writes, CommentParts.OfComment(commentId)), (commentId, articleId), [readerId]) == 1;
+    }
 
     /// <summary>
     /// What is left outside the parts: the post gate, the reader's notices, the reader's rate-limit counters, the moderation feed's kept events

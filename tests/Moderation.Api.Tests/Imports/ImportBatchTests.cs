@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Tests.Comments;
@@ -73,7 +74,37 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
 
         Assert.All(second, result => Assert.Equal(("exists", first[result.Key].Id), result.Value));
         Assert.Equal(before, await ArticleKeysAsync(article));
+        using var moderator = await Factory.ModeratorAsync();
+        var audit = await moderator.GetJsonAsync($"/api/moderation/audit?commentId={first["c"].Id}");
+        var record = Assert.Single(audit.GetProperty("items").EnumerateArray());
+        Assert.Equal(("import", "disqus", "disqus:c", "rejected"), (record.GetProperty("action").GetString(), record.GetProperty("reason").GetString(),
+            record.GetProperty("note").GetString(), record.GetProperty("toStatus").GetString()));
+        Assert.StartsWith("import-editor", record.GetProperty("moderatorId").GetString(), StringComparison.Ordinal);
         Assert.Equal((3, 2, 2, 0), await RecountAsync(editor, article));
+    }
+
+    [Fact]
+    public async Task Two_sites_that_both_number_their_comments_from_1_import_into_their_own_articles_side_by_side()
+    {
+        var first = CommentClient.NewArticle("import-site-one");
+        var second = CommentClient.NewArticle("import-site-two");
+        using var editor = await Factory.ReaderAsync("import-editor", "editor");
+
+        var one = await editor.ImportAsync(
+            ImportClient.Comment("1", first, null, "On the first site"),
+            ImportClient.Comment("2", first, "1", "A reply there", minutes: 1));
+        var two = await editor.ImportAsync(
+            ImportClient.Comment("1", second, null, "On the second site"),
+            ImportClient.Comment("2", second, "1", "A reply here", minutes: 1));
+
+        Assert.All(one.Values.Concat(two.Values), result => Assert.Equal("stored", result.Outcome));
+        Assert.NotEqual(one["1"].Id, two["1"].Id);
+        var reply = await editor.GetJsonAsync($"/api/comments/{two["2"].Id}");
+        Assert.Equal((second, two["1"].Id, "A reply here"),
+            (reply.GetProperty("articleId").GetString(), reply.GetProperty("parentId").GetString(), reply.GetProperty("body").GetString()));
+        Assert.Equal(first, (await editor.GetJsonAsync($"/api/comments/{one["2"].Id}")).GetProperty("articleId").GetString());
+        Assert.Equal((2, 2, 2, 0), await RecountAsync(editor, first));
+        Assert.Equal((2, 2, 2, 0), await RecountAsync(editor, second));
     }
 
     [Fact]
@@ -110,6 +141,35 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
         await ProblemAssert.Expect(badArticle, HttpStatusCode.BadRequest);
         await ProblemAssert.Expect(badSource, HttpStatusCode.BadRequest);
         Assert.Equal("stored", (await editor.ImportAsync(good))["good"].Outcome);
+    }
+
+    [Fact]
+    public async Task Restored_audit_records_are_listed_as_they_were_once_however_often_they_are_restored_and_a_bad_one_refuses_the_batch()
+    {
+        var article = CommentClient.NewArticle("import-audit");
+        using var editor = await Factory.ReaderAsync("import-editor", "editor");
+        var comment = (await editor.ImportAsync(ImportClient.Comment("a", article, null, "Spam", "rejected")))["a"].Id;
+        using var moderator = await Factory.ModeratorAsync();
+        var decided = new { at = ImportClient.Start.AddDays(1), moderatorId = "old-mod", commentId = comment, action = "reject", reason = "spam", note = "from the old site", fromStatus = "published", toStatus = "rejected", score = 0.25 };
+
+        using var bad = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new object[] { decided, new { at = ImportClient.Start, action = "reject", commentId = "no-such-shape" } } });
+        using var first = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
+        using var again = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
+
+        await ProblemAssert.Expect(bad, HttpStatusCode.BadRequest);
+        Assert.Equal((1, 0), await RestoredAsync(first));
+        Assert.Equal((0, 1), await RestoredAsync(again));
+        var audit = (await moderator.GetJsonAsync($"/api/moderation/audit?commentId={comment}")).GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(["reject", "import"], audit.Select(entry => entry.GetProperty("action").GetString()));
+        Assert.Equal(("old-mod", "from the old site", 0.25, ImportClient.Start.AddDays(1)), (audit[0].GetProperty("moderatorId").GetString(),
+            audit[0].GetProperty("note").GetString(), audit[0].GetProperty("score").GetDouble(), audit[0].GetProperty("at").GetDateTimeOffset()));
+    }
+
+    private static async Task<(int Stored, int Existed)> RestoredAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (answer.GetProperty("stored").GetInt32(), answer.GetProperty("existed").GetInt32());
     }
 
     [Fact]

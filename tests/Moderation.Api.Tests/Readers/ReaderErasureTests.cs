@@ -79,6 +79,43 @@ public abstract class ReaderErasureTests(ReaderRightsSilo silo)
     }
 
     [Fact]
+    public async Task A_comment_stays_in_the_reported_queue_while_an_open_report_is_left_and_leaves_it_when_the_last_is_withdrawn()
+    {
+        var article = CommentClient.NewArticle("withdrawn-reports");
+        using var author = await CommentClient.ReaderAsync(Factory, "reported-author");
+        using var moderator = await CommentClient.ReaderAsync(Factory, "reports-mod", "moderator");
+        var reporterIds = new[] { "reporter-" + Guid.NewGuid().ToString("N")[..10], "reporter-" + Guid.NewGuid().ToString("N")[..10] };
+        var comment = (await author.CommentAsync(article, "The ferry timetable changes again in March.")).Id();
+        foreach (var reporterId in reporterIds)
+        {
+            using var reporter = Factory.CreateClient().WithToken(await Factory.CreateClient().DevTokenAsync(reporterId));
+            (await reporter.PostAsJsonAsync($"/api/comments/{comment}/reports", new { reason = "spam", note = "" })).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(2, await OpenReportsInQueueAsync(moderator, article, comment));
+
+        (await moderator.DeleteAsync($"/api/moderation/readers/{reporterIds[0]}")).EnsureSuccessStatusCode();
+        Assert.Equal(1, await OpenReportsInQueueAsync(moderator, article, comment));
+
+        (await moderator.DeleteAsync($"/api/moderation/readers/{reporterIds[1]}")).EnsureSuccessStatusCode();
+        Assert.Null(await OpenReportsInQueueAsync(moderator, article, comment));
+        var site = await moderator.GetJsonAsync("/api/moderation/queue?state=reported&limit=100");
+        Assert.DoesNotContain(site.GetProperty("items").EnumerateArray(), item => item.GetProperty("comment").Id() == comment);
+        Assert.Equal("published", (await moderator.GetJsonAsync($"/api/comments/{comment}")).Status());
+    }
+
+    /// <summary>The reports of the comment as its item in the article's reported queue shows them; null when it is not in that queue.</summary>
+    private static async Task<int?> OpenReportsInQueueAsync(HttpClient moderator, string article, string commentId)
+    {
+        var queue = await moderator.GetJsonAsync($"/api/moderation/queue?state=reported&articleId={article}");
+        var items = queue.GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(items.Length, queue.GetProperty("counts").GetProperty("reported").GetInt64());
+        return items.SingleOrDefault(item => item.GetProperty("comment").Id() == commentId) is { ValueKind: JsonValueKind.Object } queued
+            ? queued.GetProperty("reports").GetArrayLength()
+            : null;
+    }
+
+    [Fact]
     public async Task A_banned_reader_s_erasure_removes_their_comments_but_keeps_the_ban()
     {
         var readerId = "banned-erasee-" + Guid.NewGuid().ToString("N")[..10];

@@ -112,6 +112,19 @@ internal static class RouteTable
             comments = new[] { new { sourceId = Guid.NewGuid().ToString("N"), articleId = s.Article, authorKey = "email:matrix@example.org", body = "<p>Imported</p>", createdAt = "2019-01-01T00:00:00Z", status = "published" } },
         })),
 
+        new("POST", "/api/imports/audit", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/imports/audit", new
+        {
+            records = new[] { new { at = "2019-01-01T00:00:00Z", moderatorId = "matrix-mod", action = "unban", readerId = "r-" + Guid.NewGuid().ToString("N") } },
+        })),
+
+        new("POST", "/api/imports/polls", "401 403 403 403 200 200 200 401 401", s => Fixed("/api/imports/polls", new
+        {
+            id = "pimport" + Guid.NewGuid().ToString("N")[..8], articleId = s.Article, question = "Restored?",
+            options = new[] { new { id = "o1", text = "Yes" }, new { id = "o2", text = "No" } }, createdAt = "2019-01-01T00:00:00Z",
+        })),
+        new("POST", "/api/imports/polls/{pollId}/ballots", "401 403 403 403 200 200 200 401 401", async s => new Call(
+            $"/api/imports/polls/{await s.NewPollAsync()}/ballots", new { ballots = new[] { new { readerId = "r-" + Guid.NewGuid().ToString("N"), choice = "o1", signedIn = true } } })),
+
         new("GET", "/api/export", "401 403 403 403 200 200 200 401 401", s => Fixed($"/api/export?articleId={s.Article}")),
 
         new("GET", "/api/moderation/queue", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/moderation/queue")),

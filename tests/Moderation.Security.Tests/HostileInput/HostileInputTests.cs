@@ -129,6 +129,11 @@ public sealed class HostileInputTests(SecuritySilo silo, Counts counts, ITestOut
         new("POST", "/api/model/versions/{id}/promote", s.ModelVersion, [], ""),
         new("POST", "/api/imports/batches", null, ["source", "html", "comments", "asLabels"],
             $"{{\"source\":\"disqus\",\"comments\":[{{\"sourceId\":\"fuzz\",\"articleId\":\"{s.Article}\",\"authorKey\":\"fuzz\",\"body\":\"Old\",\"createdAt\":\"2019-01-01T00:00:00Z\",\"status\":\"published\"}}]}}"),
+        new("POST", "/api/imports/audit", null, ["records"],
+            "{\"records\":[{\"at\":\"2019-01-01T00:00:00Z\",\"action\":\"unban\",\"readerId\":\"fuzz\"}]}"),
+        new("POST", "/api/imports/polls", null, ["id", "articleId", "question", "options", "createdAt", "kind", "closed"],
+            $"{{\"id\":\"pfuzz\",\"articleId\":\"{s.Article}\",\"question\":\"Q?\",\"options\":[{{\"id\":\"o1\",\"text\":\"A\"}},{{\"id\":\"o2\",\"text\":\"B\"}}],\"createdAt\":\"2019-01-01T00:00:00Z\"}}"),
+        new("POST", "/api/imports/polls/{id}/ballots", s.OpenPoll, ["ballots"], "{\"ballots\":[{\"readerId\":\"fuzz\",\"choice\":\"o1\",\"signedIn\":true}]}"),
         new("POST", "/api/readers/anonymous", null, [], ""),
         new("POST", "/api/dev/tokens", null, ["subject", "name", "roles"], "{\"subject\":\"x\"}"),
     ];
