@@ -144,7 +144,7 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Restored_audit_records_are_listed_as_they_were_once_however_often_they_are_restored_and_a_bad_one_refuses_the_batch()
+    public async Task Restored_audit_records_are_listed_as_they_were_once_however_often_they_are_restored_a_bad_one_refuses_the_batch_and_an_editor_may_not_restore()
     {
         var article = CommentClient.NewArticle("import-audit");
         using var editor = await Factory.ReaderAsync("import-editor", "editor");
@@ -152,10 +152,12 @@ public sealed class ImportBatchTests(SharedSiloOnRedisServer silo) : IAsyncLifet
         using var moderator = await Factory.ModeratorAsync();
         var decided = new { at = ImportClient.Start.AddDays(1), moderatorId = "old-mod", commentId = comment, action = "reject", reason = "spam", note = "from the old site", fromStatus = "published", toStatus = "rejected", score = 0.25 };
 
-        using var bad = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new object[] { decided, new { at = ImportClient.Start, action = "reject", commentId = "no-such-shape" } } });
-        using var first = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
-        using var again = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
+        using var byEditor = await editor.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
+        using var bad = await moderator.PostAsJsonAsync("/api/imports/audit", new { records = new object[] { decided, new { at = ImportClient.Start, action = "reject", commentId = "no-such-shape" } } });
+        using var first = await moderator.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
+        using var again = await moderator.PostAsJsonAsync("/api/imports/audit", new { records = new[] { decided } });
 
+        Assert.Equal(HttpStatusCode.Forbidden, byEditor.StatusCode);
         await ProblemAssert.Expect(bad, HttpStatusCode.BadRequest);
         Assert.Equal((1, 0), await RestoredAsync(first));
         Assert.Equal((0, 1), await RestoredAsync(again));

@@ -112,7 +112,7 @@ internal static class RouteTable
             comments = new[] { new { sourceId = Guid.NewGuid().ToString("N"), articleId = s.Article, authorKey = "email:matrix@example.org", body = "<p>Imported</p>", createdAt = "2019-01-01T00:00:00Z", status = "published" } },
         })),
 
-        new("POST", "/api/imports/audit", "401 403 403 403 200 200 200 401 401", _ => Fixed("/api/imports/audit", new
+        new("POST", "/api/imports/audit", "401 403 403 403 200 403 200 401 401", _ => Fixed("/api/imports/audit", new
         {
             records = new[] { new { at = "2019-01-01T00:00:00Z", moderatorId = "matrix-mod", action = "unban", readerId = "r-" + Guid.NewGuid().ToString("N") } },
         })),
