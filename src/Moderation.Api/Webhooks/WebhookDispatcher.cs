@@ -19,6 +19,7 @@ public sealed class WebhookDispatcher(
     WebhookOutbox outbox,
     DeliveryStore deliveries,
     WebhookSender sender,
+    PendingEventSweep pendingEvents,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
@@ -60,7 +61,20 @@ public sealed class WebhookDispatcher(
     private async Task PassAsync(CancellationToken cancellation)
     {
         var hooks = await subscriptions.RefreshAsync();
+        await SweepPendingEventsAsync();
         await Task.WhenAll(CommentParts.All.Select(part => PartAsync(part, hooks, cancellation)));
+    }
+
+    private async Task SweepPendingEventsAsync()
+    {
+        try
+        {
+            await pendingEvents.SweepAsync(clock.GetUtcNow() - options.Value.PendingEventGrace);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning(error, "Recording the pending events of bans and polls failed; the next pass tries again");
+        }
     }
 
     private async Task PartAsync(int part, IReadOnlyList<WebhookRecord> hooks, CancellationToken cancellation)

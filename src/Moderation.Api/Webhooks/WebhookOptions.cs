@@ -27,6 +27,12 @@ public sealed class WebhookOptions
     /// <summary>How long a silo holds a part's dispatch after its last renewal; another silo takes over after it.</summary>
     public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How old a ban's or a poll close's pending event must be before the dispatcher takes it for one a crash left
+    /// behind and hands it back to its grain; longer than such a change can take.
+    /// </summary>
+    public TimeSpan PendingEventGrace { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Registered webhooks at most.</summary>
     public int MaxWebhooks { get; set; } = 50;
 }

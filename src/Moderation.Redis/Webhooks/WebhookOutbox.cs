@@ -61,19 +61,11 @@ public sealed class WebhookOutbox(IConnectionMultiplexer redis, RedisWriteConnec
 
     /// <summary>
     /// Records an event outside a comment script (a ban, a poll's close), after the change it reports was written: the
-    /// grain state those live in is not in a part's slot.
+    /// grain state those live in is not in a part's slot (<see cref="PendingGrainEvents"/> covers a crash in between).
+    /// Recording the same event again while it waits changes nothing.
     /// </summary>
     public Task RecordAsync(int part, string eventJson) =>
         writes.For(part).SortedSetAddAsync(WebhookRedisKeys.Outbox(part), eventJson, clock.GetUtcNow().ToUnixTimeMilliseconds());
-
-    /// <summary>Records an event outside a comment script, in the part its subject's id hashes to, when a webhook wants events of its type.</summary>
-    public async Task RecordIfWantedAsync(WebhookSubscriptions subscriptions, string eventType, string subjectId, Func<string> eventJson)
-    {
-        if (await subscriptions.WantsAsync(eventType))
-        {
-            await RecordAsync(Comments.CommentParts.Hashed(subjectId), eventJson());
-        }
-    }
 
     /// <summary>The part's oldest events, as JSON.</summary>
     public async Task<IReadOnlyList<string>> OldestAsync(int part, int count)
