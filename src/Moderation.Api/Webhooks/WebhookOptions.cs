@@ -22,7 +22,10 @@ public sealed class WebhookOptions
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Deliveries in flight at once on one silo.</summary>
-    public int MaxConcurrentDeliveries { get; set; } = 16;
+    public int MaxConcurrentDeliveries { get; set; } = 64;
+
+    /// <summary>Deliveries in flight at once on one silo to one webhook, so that a slow receiver holds only its share.</summary>
+    public int MaxConcurrentPerWebhook { get; set; } = 16;
 
     /// <summary>How long a silo holds a part's dispatch after its last renewal; another silo takes over after it.</summary>
     public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(30);
