@@ -18,6 +18,8 @@ namespace Moderation.Api.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(
     WebhookSubscriptions subscriptions,
+    WebhookRecords records,
+    WebhookSecrets secrets,
     WebhookOutbox outbox,
     DeliveryStore deliveries,
     WebhookSender sender,
@@ -51,14 +53,21 @@ public sealed class WebhookDispatcher(
         await Task.WhenAll(_attempts.Keys);
     }
 
-    /// <summary>Re-reads the webhooks and records the grain events a crash left pending, every poll.</summary>
+    /// <summary>
+    /// Re-reads the webhooks (sealing the secrets of any stored before secrets were sealed) and records the grain events
+    /// a crash left pending, every poll.
+    /// </summary>
     private async Task HousekeepingLoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await subscriptions.RefreshAsync();
+                if (await secrets.SealStoredAsync(await subscriptions.RefreshAsync(), records))
+                {
+                    await subscriptions.RefreshAsync();
+                }
+
                 await pendingEvents.SweepAsync(clock.GetUtcNow() - options.Value.PendingEventGrace);
             }
             catch (Exception error) when (error is not OperationCanceledException)

@@ -19,6 +19,7 @@ public static class WebhooksSetup
             .Validate(options => options.PendingEventGrace > TimeSpan.Zero, "Webhooks:PendingEventGrace must be positive.")
             .Validate(options => options.MaxWebhooks >= 1, "Webhooks:MaxWebhooks must be at least 1.")
             .ValidateOnStart();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<PendingEventSweep>();
         services.AddHostedService<WebhookDispatcher>();
