@@ -201,6 +201,12 @@ public sealed class WebhookDispatcher(
             return;
         }
 
+        // The batch was read before this silo's latest attempts were recorded: one of them may have finished it since.
+        if (!await deliveries.IsDueAsync(part, delivery.Id, clock.GetUtcNow()))
+        {
+            return;
+        }
+
         var outcome = await sender.SendAsync(hook, delivery, cancellation);
         var now = clock.GetUtcNow();
         var attempted = delivery with
