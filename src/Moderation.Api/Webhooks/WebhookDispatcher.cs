@@ -51,6 +51,20 @@ public sealed class WebhookDispatcher(
         await Task.WhenAll([HousekeepingLoopAsync(stoppingToken), .. CommentParts.All.Select(part => PartLoopAsync(part, stoppingToken))]);
         // The attempts still under way end with the stopping token; those cut short stay due, for the next silo.
         await Task.WhenAll(_attempts.Keys);
+        await ReleaseLeasesAsync();
+    }
+
+    /// <summary>On a graceful stop: the other silos take this one's parts over at once instead of after the lease time.</summary>
+    private async Task ReleaseLeasesAsync()
+    {
+        try
+        {
+            await Task.WhenAll(CommentParts.All.Where(part => _leaseRenewedAt[part] != default).Select(part => outbox.ReleaseLeaseAsync(part, _owner)));
+        }
+        catch (Exception error) when (error is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException)
+        {
+            logger.LogWarning(error, "Releasing the webhook leases at stop failed; the other silos take the parts over once the leases expire");
+        }
     }
 
     /// <summary>

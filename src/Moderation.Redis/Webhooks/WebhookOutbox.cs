@@ -67,6 +67,18 @@ public sealed class WebhookOutbox(IConnectionMultiplexer redis, RedisWriteConnec
     public Task RecordAsync(int part, string eventJson) =>
         writes.For(part).SortedSetAddAsync(WebhookRedisKeys.Outbox(part), eventJson, clock.GetUtcNow().ToUnixTimeMilliseconds());
 
+    /// <summary>ARGV: owner. Drops the lease when the caller holds it; answers 1 then.</summary>
+    internal static readonly RedisScript<int> ReleaseLeaseScript = new(
+        "release a part's webhook lease",
+        new ScriptKeys<int>().Key("lease", part => WebhookRedisKeys.Lease(part)),
+        """
+        if redis.call('GET', lease) == ARGV[1] then
+          redis.call('DEL', lease)
+          return 1
+        end
+        return 0
+        """);
+
     /// <summary>The part's oldest events, as JSON.</summary>
     public async Task<IReadOnlyList<string>> OldestAsync(int part, int count)
     {
@@ -90,6 +102,9 @@ public sealed class WebhookOutbox(IConnectionMultiplexer redis, RedisWriteConnec
 
         await FanOutScript.EvaluateAsync(writes.For(part), new FanOut(part, [.. wanting.Select(hook => hook.Id)]), [.. arguments]);
     }
+
+    /// <summary>Gives the part's lease up if <paramref name="owner"/> holds it, so that another silo takes the part over at once.</summary>
+    public Task ReleaseLeaseAsync(int part, string owner) => ReleaseLeaseScript.EvaluateAsync(writes.For(part), part, [owner]);
 
     /// <summary>Takes or renews the part's lease for <paramref name="owner"/>; false while another silo holds it.</summary>
     public async Task<bool> HoldLeaseAsync(int part, string owner, TimeSpan timeToLive) =>
