@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Grains.Comments;
 using Moderation.Grains.Polls;
 using Moderation.Grains.Readers;
+using Moderation.Grains.Webhooks;
 using Moderation.Redis.Connection;
 using Newtonsoft.Json;
 using Orleans.Serialization;
@@ -35,6 +36,7 @@ public static class GrainStorage
         silo.Services.AddSingleton<CommentRecovery>();
         silo.AddStartupTask<ErasureResumeTask>();
         silo.Services.AddOptions<ErasureOptions>().BindConfiguration("Erasure");
+        silo.Services.AddSingleton<GrainEventRecorder>();
 
         silo.AddRedisGrainStorage(Name, storage =>
         {

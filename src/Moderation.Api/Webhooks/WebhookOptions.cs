@@ -22,10 +22,19 @@ public sealed class WebhookOptions
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Deliveries in flight at once on one silo.</summary>
-    public int MaxConcurrentDeliveries { get; set; } = 16;
+    public int MaxConcurrentDeliveries { get; set; } = 64;
+
+    /// <summary>Deliveries in flight at once on one silo to one webhook, so that a slow receiver holds only its share.</summary>
+    public int MaxConcurrentPerWebhook { get; set; } = 16;
 
     /// <summary>How long a silo holds a part's dispatch after its last renewal; another silo takes over after it.</summary>
     public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How old a ban's or a poll close's pending event must be before the dispatcher takes it for one a crash left
+    /// behind and hands it back to its grain; longer than such a change can take.
+    /// </summary>
+    public TimeSpan PendingEventGrace { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Registered webhooks at most.</summary>
     public int MaxWebhooks { get; set; } = 50;

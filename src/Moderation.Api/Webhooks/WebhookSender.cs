@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Moderation.Redis.Webhooks;
@@ -15,10 +16,12 @@ namespace Moderation.Api.Webhooks;
 public sealed class WebhookSender : IDisposable
 {
     private readonly HttpClient _client;
+    private readonly WebhookSecrets _secrets;
     private readonly TimeProvider _clock;
 
-    public WebhookSender(IOptions<WebhookOptions> options, TimeProvider clock)
+    public WebhookSender(IOptions<WebhookOptions> options, WebhookSecrets secrets, TimeProvider clock)
     {
+        _secrets = secrets;
         _clock = clock;
         var allowPrivate = options.Value.AllowPrivateTargets;
         var handler = new SocketsHttpHandler
@@ -37,13 +40,23 @@ public sealed class WebhookSender : IDisposable
 
     public async Task<Outcome> SendAsync(WebhookRecord hook, DeliveryRecord delivery, CancellationToken cancellation)
     {
+        string secret;
+        try
+        {
+            secret = _secrets.Open(hook);
+        }
+        catch (CryptographicException)
+        {
+            return new Outcome(false, null, "The webhook's secret was sealed under another signing key (Auth:SigningKey changed); register the webhook again.");
+        }
+
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, hook.Url)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(hook.Secret, timestamp, delivery.Payload));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, delivery.Payload));
         request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.Id);
         request.Headers.Add(WebhookSignature.EventHeader, delivery.EventType);
         try

@@ -31,7 +31,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Created<WebhookResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        WebhookRequest request, ClaimsPrincipal user, WebhookRecords records, WebhookSubscriptions subscriptions,
+        WebhookRequest request, ClaimsPrincipal user, WebhookRecords records, WebhookSecrets secrets, WebhookSubscriptions subscriptions,
         IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
@@ -79,7 +79,7 @@ public static class WebhooksApi
         var hook = new WebhookRecord(
             "wh-" + Guid.NewGuid().ToString("N")[..16], request.Url!.Trim(), [.. events], request.Secret!,
             DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()), ReaderIdentity.From(user).Id);
-        await records.AddAsync(hook);
+        await records.AddAsync(secrets.Seal(hook));
         // This silo records the events at once; the others when their dispatchers next read the webhooks.
         await subscriptions.RefreshAsync();
         return TypedResults.Created($"/api/webhooks/{hook.Id}", Response(hook));

@@ -13,10 +13,15 @@ public static class WebhooksSetup
             .Validate(options => options.RetryFor > TimeSpan.Zero, "Webhooks:RetryFor must be positive.")
             .Validate(options => options.DeliveryTimeout > TimeSpan.Zero, "Webhooks:DeliveryTimeout must be positive.")
             .Validate(options => options.MaxConcurrentDeliveries is >= 1 and <= 1024, "Webhooks:MaxConcurrentDeliveries must be 1 to 1024.")
+            .Validate(options => options.MaxConcurrentPerWebhook >= 1 && options.MaxConcurrentPerWebhook <= options.MaxConcurrentDeliveries,
+                "Webhooks:MaxConcurrentPerWebhook must be 1 to Webhooks:MaxConcurrentDeliveries.")
             .Validate(options => options.LeaseTime > options.DeliveryTimeout * 2, "Webhooks:LeaseTime must be more than twice Webhooks:DeliveryTimeout.")
+            .Validate(options => options.PendingEventGrace > TimeSpan.Zero, "Webhooks:PendingEventGrace must be positive.")
             .Validate(options => options.MaxWebhooks >= 1, "Webhooks:MaxWebhooks must be at least 1.")
             .ValidateOnStart();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<PendingEventSweep>();
         services.AddHostedService<WebhookDispatcher>();
         return services;
     }

@@ -20,4 +20,7 @@ public interface IPollGrain : IGrainWithStringKey
 
     /// <summary>Closes the poll durably; every shard refuses votes once this returns.</summary>
     Task<PollView?> Close();
+
+    /// <summary>Records the close's webhook event if the poll holds the event of that id; after a crash left it pending.</summary>
+    Task RecordPendingEvent(string eventId);
 }

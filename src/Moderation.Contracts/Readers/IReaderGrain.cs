@@ -12,6 +12,9 @@ public interface IReaderGrain : IGrainWithStringKey
     /// <summary>Lifts a ban durably and audits it; false when the reader was not banned.</summary>
     Task<bool> Unban(string moderatorId, DateTimeOffset at);
 
+    /// <summary>Records the ban's webhook event if the standing holds the event of that id; after a crash left it pending.</summary>
+    Task RecordPendingEvent(string eventId);
+
     /// <summary>Removes the standing (an erasure); a ban stays, and false says so.</summary>
     Task<bool> Forget();
 }

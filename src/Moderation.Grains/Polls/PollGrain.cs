@@ -1,4 +1,5 @@
 using Moderation.Contracts.Polls;
+using Moderation.Grains.Webhooks;
 using Moderation.Redis.Polls;
 using Moderation.Redis.Webhooks;
 
@@ -6,8 +7,7 @@ namespace Moderation.Grains.Polls;
 
 public sealed class PollGrain(
     [PersistentState("poll", GrainStorage.Name)] IPersistentState<PollState> state,
-    WebhookOutbox webhooks,
-    WebhookSubscriptions subscriptions,
+    GrainEventRecorder webhooks,
     PollIndex index,
     TimeProvider clock) : Grain, IPollGrain
 {
@@ -64,11 +64,15 @@ public sealed class PollGrain(
 
         if (!state.State.Closed)
         {
+            var closedEvent = await webhooks.PrepareAsync(PendingGrainEvent.Poll, definition.Id, WebhookEvents.PollClosed,
+                eventId => WebhookEvents.Closed(eventId, definition.Id, definition.ArticleId, clock.GetUtcNow()));
             state.State.Closed = true;
+            state.State.ClosedEvent = closedEvent;
             await state.WriteOrDeactivateAsync(this);
-            // After the state write: a crash between the two loses this event (the grain state is not in an outbox's slot).
-            await webhooks.RecordIfWantedAsync(
-                subscriptions, WebhookEvents.PollClosed, definition.Id, () => WebhookEvents.Closed(definition.Id, definition.ArticleId, clock.GetUtcNow()));
+            if (closedEvent is not null)
+            {
+                await webhooks.RecordAsync(PendingGrainEvent.Poll, definition.Id, closedEvent);
+            }
         }
 
         // Even when already closed: a retry after a partial failure reaches every shard.
@@ -77,6 +81,9 @@ public sealed class PollGrain(
         await Tally().Publish();
         return View();
     }
+
+    public Task RecordPendingEvent(string eventId) =>
+        webhooks.RecoverAsync(PendingGrainEvent.Poll, this.GetPrimaryKeyString(), eventId, state.State.ClosedEvent);
 
     private IPollTallyGrain Tally() => GrainFactory.GetGrain<IPollTallyGrain>(this.GetPrimaryKeyString());
 

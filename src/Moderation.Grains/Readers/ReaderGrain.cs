@@ -3,6 +3,7 @@ using Moderation.Contracts.Readers;
 using Moderation.Grains.Moderators;
 using Moderation.Redis.Moderators;
 using Moderation.Redis.Readers;
+using Moderation.Grains.Webhooks;
 using Moderation.Redis.Webhooks;
 
 namespace Moderation.Grains.Readers;
@@ -15,8 +16,7 @@ public sealed class ReaderGrain(
     [PersistentState("reader", GrainStorage.Name)] IPersistentState<ReaderState> state,
     BannedReaders banned,
     AuditStore audit,
-    WebhookOutbox webhooks,
-    WebhookSubscriptions subscriptions) : Grain, IReaderGrain
+    GrainEventRecorder webhooks) : Grain, IReaderGrain
 {
     private string ReaderId => this.GetPrimaryKeyString();
 
@@ -28,18 +28,25 @@ public sealed class ReaderGrain(
     public async Task<int> Ban(BanOrder order)
     {
         var newlyBanned = !state.State.Banned;
+        var banEvent = newlyBanned
+            ? await webhooks.PrepareAsync(PendingGrainEvent.Reader, ReaderId, WebhookEvents.ReaderBanned,
+                eventId => WebhookEvents.Banned(eventId, ReaderId, order.ModeratorId, order.Reason, order.At))
+            : null;
         state.State.Banned = true;
         state.State.Reason = order.Reason;
         state.State.BannedBy = order.ModeratorId;
         state.State.BannedAt = order.At;
+        if (newlyBanned)
+        {
+            state.State.BanEvent = banEvent;
+        }
+
         await state.WriteOrDeactivateAsync(this);
         await banned.MarkAsync(ReaderId, true);
         await audit.AppendAsync(new AuditEntry(order.At, order.ModeratorId, null, ReaderId, "ban", order.Reason, null, null, null, null));
-        if (newlyBanned)
+        if (banEvent is not null)
         {
-            // After the state write: a crash between the two loses this event (the grain state is not in an outbox's slot).
-            await webhooks.RecordIfWantedAsync(
-                subscriptions, WebhookEvents.ReaderBanned, ReaderId, () => WebhookEvents.Banned(ReaderId, order.ModeratorId, order.Reason, order.At));
+            await webhooks.RecordAsync(PendingGrainEvent.Reader, ReaderId, banEvent);
         }
 
         if (!order.RejectPending)
@@ -75,6 +82,9 @@ public sealed class ReaderGrain(
         await audit.AppendAsync(new AuditEntry(at, moderatorId, null, ReaderId, "unban", null, null, null, null, null));
         return true;
     }
+
+    public Task RecordPendingEvent(string eventId) =>
+        webhooks.RecoverAsync(PendingGrainEvent.Reader, ReaderId, eventId, state.State.BanEvent);
 
     public async Task<bool> Forget()
     {

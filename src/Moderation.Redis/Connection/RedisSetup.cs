@@ -68,6 +68,7 @@ public static class RedisSetup
         services.TryAddSingleton<WebhookRecords>();
         services.TryAddSingleton<WebhookSubscriptions>();
         services.TryAddSingleton<WebhookOutbox>();
+        services.TryAddSingleton<PendingGrainEvents>();
         services.TryAddSingleton<DeliveryStore>();
         services.TryAddSingleton<ErasureJobs>();
         services.TryAddSingleton<ReaderFootprint>();

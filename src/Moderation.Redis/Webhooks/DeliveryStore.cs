@@ -54,6 +54,10 @@ public sealed class DeliveryStore(IConnectionMultiplexer redis, RedisWriteConnec
         return [.. records.Where(record => !record.IsNullOrEmpty).Select(record => DeliveryRecord.Parse((string)record!))];
     }
 
+    /// <summary>Whether the delivery is still due by <paramref name="now"/>: not finished, nor put off by an attempt since it was read.</summary>
+    public async Task<bool> IsDueAsync(int part, string deliveryId, DateTimeOffset now) =>
+        await redis.GetDatabase().SortedSetScoreAsync(WebhookRedisKeys.Due(part), deliveryId) is { } at && at <= now.ToUnixTimeMilliseconds();
+
     /// <summary>Stores an attempt's outcome; <paramref name="next"/> null when the delivery is finished.</summary>
     public Task RecordAttemptAsync(int part, DeliveryRecord record, DateTimeOffset? next) =>
         AttemptScript.EvaluateAsync(writes.For(part), part, [record.Id, record.Serialize(), next is { } at ? at.ToUnixTimeMilliseconds() : ""]);

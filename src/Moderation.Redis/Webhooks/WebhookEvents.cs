@@ -30,7 +30,7 @@ public static class WebhookEvents
 
     /// <summary>An event about a comment, as it is after the change.</summary>
     public static string Comment(string type, CommentView comment, string status, string? moderatorId, string? reason, DateTimeOffset at) =>
-        Serialize(type, at, new
+        Serialize(NewId(), type, at, new
         {
             commentId = comment.Id,
             articleId = comment.ArticleId,
@@ -44,17 +44,19 @@ public static class WebhookEvents
             reason,
         });
 
-    public static string Banned(string readerId, string? moderatorId, string? reason, DateTimeOffset at) =>
-        Serialize(ReaderBanned, at, new { readerId, moderatorId, reason });
+    /// <summary>A ban's event, with an id chosen beforehand: its grain records it again after a crash, under the same id.</summary>
+    public static string Banned(string eventId, string readerId, string? moderatorId, string? reason, DateTimeOffset at) =>
+        Serialize(eventId, ReaderBanned, at, new { readerId, moderatorId, reason });
 
-    public static string Closed(string pollId, string articleId, DateTimeOffset at) =>
-        Serialize(PollClosed, at, new { pollId, articleId });
+    /// <summary>A poll's close, with an id chosen beforehand, as <see cref="Banned"/>.</summary>
+    public static string Closed(string eventId, string pollId, string articleId, DateTimeOffset at) =>
+        Serialize(eventId, PollClosed, at, new { pollId, articleId });
 
     /// <summary>The event's id: unique, so that two events never share an outbox entry or a delivery id.</summary>
     public static string NewId() => "evt-" + Guid.NewGuid().ToString("N");
 
-    private static string Serialize(string type, DateTimeOffset at, object data) =>
-        JsonSerializer.Serialize(new { id = NewId(), type, occurredAt = at, data }, Json);
+    private static string Serialize(string id, string type, DateTimeOffset at, object data) =>
+        JsonSerializer.Serialize(new { id, type, occurredAt = at, data }, Json);
 }
 
 /// <summary>What the dispatcher reads back from an event's JSON.</summary>

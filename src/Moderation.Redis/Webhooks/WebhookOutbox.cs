@@ -61,19 +61,23 @@ public sealed class WebhookOutbox(IConnectionMultiplexer redis, RedisWriteConnec
 
     /// <summary>
     /// Records an event outside a comment script (a ban, a poll's close), after the change it reports was written: the
-    /// grain state those live in is not in a part's slot.
+    /// grain state those live in is not in a part's slot (<see cref="PendingGrainEvents"/> covers a crash in between).
+    /// Recording the same event again while it waits changes nothing.
     /// </summary>
     public Task RecordAsync(int part, string eventJson) =>
         writes.For(part).SortedSetAddAsync(WebhookRedisKeys.Outbox(part), eventJson, clock.GetUtcNow().ToUnixTimeMilliseconds());
 
-    /// <summary>Records an event outside a comment script, in the part its subject's id hashes to, when a webhook wants events of its type.</summary>
-    public async Task RecordIfWantedAsync(WebhookSubscriptions subscriptions, string eventType, string subjectId, Func<string> eventJson)
-    {
-        if (await subscriptions.WantsAsync(eventType))
-        {
-            await RecordAsync(Comments.CommentParts.Hashed(subjectId), eventJson());
-        }
-    }
+    /// <summary>ARGV: owner. Drops the lease when the caller holds it; answers 1 then.</summary>
+    internal static readonly RedisScript<int> ReleaseLeaseScript = new(
+        "release a part's webhook lease",
+        new ScriptKeys<int>().Key("lease", part => WebhookRedisKeys.Lease(part)),
+        """
+        if redis.call('GET', lease) == ARGV[1] then
+          redis.call('DEL', lease)
+          return 1
+        end
+        return 0
+        """);
 
     /// <summary>The part's oldest events, as JSON.</summary>
     public async Task<IReadOnlyList<string>> OldestAsync(int part, int count)
@@ -98,6 +102,9 @@ public sealed class WebhookOutbox(IConnectionMultiplexer redis, RedisWriteConnec
 
         await FanOutScript.EvaluateAsync(writes.For(part), new FanOut(part, [.. wanting.Select(hook => hook.Id)]), [.. arguments]);
     }
+
+    /// <summary>Gives the part's lease up if <paramref name="owner"/> holds it, so that another silo takes the part over at once.</summary>
+    public Task ReleaseLeaseAsync(int part, string owner) => ReleaseLeaseScript.EvaluateAsync(writes.For(part), part, [owner]);
 
     /// <summary>Takes or renews the part's lease for <paramref name="owner"/>; false while another silo holds it.</summary>
     public async Task<bool> HoldLeaseAsync(int part, string owner, TimeSpan timeToLive) =>

@@ -12,6 +12,9 @@ public static class WebhookRedisKeys
     /// <summary>Hash: webhook id to its JSON record (with its secret).</summary>
     public const string Hooks = "moderation:{webhooks}:hooks";
 
+    /// <summary>Sorted set of grain events that may be stored in grain state but not yet in an outbox ("kind eventId grainKey"), scored by when marked (Unix ms).</summary>
+    public const string PendingGrainEvents = "moderation:{webhooks}:pending-grain-events";
+
     /// <summary>Sorted set of a part's events not yet fanned out to deliveries: member the event's JSON, score when it happened (Unix ms).</summary>
     public static string Outbox(int part) => CommentParts.Prefix(part) + "webhooks:outbox";
 

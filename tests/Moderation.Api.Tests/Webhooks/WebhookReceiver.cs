@@ -30,6 +30,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>How many requests get 503 before the receiver accepts.</summary>
     public int FailFirst { get; set; }
 
+    /// <summary>How long the receiver takes before it answers each request: a slow receiver.</summary>
+    public TimeSpan Delay { get; set; }
+
     public ConcurrentQueue<Received> Accepted { get; } = new();
 
     public ConcurrentQueue<Received> Refused { get; } = new();
@@ -68,6 +71,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpRequest request)
     {
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, request.HttpContext.RequestAborted);
+        }
+
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var received = new Received(
             request.Headers["X-Moderation-Delivery"].ToString(),

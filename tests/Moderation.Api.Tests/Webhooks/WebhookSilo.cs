@@ -16,6 +16,7 @@ public sealed class WebhookSilo : IAsyncLifetime
         ["Webhooks:RetryBaseDelay"] = "00:00:00.200",
         ["Webhooks:DeliveryTimeout"] = "00:00:02",
         ["Webhooks:LeaseTime"] = "00:00:05",
+        ["Webhooks:PendingEventGrace"] = "00:00:00.500",
         ["Comments:PostInterval"] = "00:00:00",
     };
 

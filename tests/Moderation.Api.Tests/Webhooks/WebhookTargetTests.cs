@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using Moderation.Api.Tests.Comments;
 using Moderation.Api.Webhooks;
 using Moderation.Redis.Webhooks;
@@ -73,7 +75,8 @@ public sealed class WebhookTargetTests(SharedSilo silo)
     public async Task A_delivery_to_a_name_that_now_resolves_to_loopback_is_refused_before_connecting()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        using var sender = new WebhookSender(Options.Create(new WebhookOptions()), TimeProvider.System);
+        using var sender = new WebhookSender(
+            Options.Create(new WebhookOptions()), new WebhookSecrets(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32))), TimeProvider.System);
         var url = new UriBuilder(receiver.Url) { Host = "localhost" }.Uri.ToString();
         var hook = new WebhookRecord("wh-test", url, ["comment.published"], WebhookClient.Secret, DateTimeOffset.UtcNow, "editor-1");
         var delivery = DeliveryRecord.New(new WebhookEventHead("evt-1", "comment.published", DateTimeOffset.UtcNow), "{}", hook.Id, DateTimeOffset.UtcNow);
