@@ -67,7 +67,7 @@ public sealed class CommentGate(
             return Replay(earlier, articleId, request, reader);
         }
 
-        var article = await grains.GetGrain<IArticleGrain>(articleId).Get();
+        var article = await grains.GetGrain<IArticleGrain>(articleId).Settings();
         if (!article.CommentsOpen)
         {
             return GateResult.Refused(GateRefusal.Closed);
