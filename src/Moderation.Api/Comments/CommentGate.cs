@@ -19,8 +19,8 @@ namespace Moderation.Api.Comments;
 /// What a new comment goes through, in order: validation; the article open; the reader not banned; the parent
 /// visible; the site's word lists; the per-reader rate limit; the toxicity score; the policy (a banned word stores it
 /// as rejected by the system, with reason banned-word; premoderation, a suspect word, a trust rule (<see cref="TrustRules"/>) or a score at or above the hold threshold, holds it as pending
-/// with its reasons; otherwise it is published). Scoring happens here, on the silo that received the post, and the
-/// verdict travels with the comment into its grain. A held or rejected comment is told to the moderators' live stream once stored.
+/// with its reasons; otherwise it is published). Scoring and storing happen here, on the silo that received the post
+/// (<see cref="CommentPosting"/>). A held or rejected comment is told to the moderators' live stream once stored.
 /// </summary>
 public sealed class CommentGate(
     IGrainFactory grains,
@@ -31,6 +31,7 @@ public sealed class CommentGate(
     ModerationFeed feed,
     CommentParts parts,
     CommentStore comments,
+    CommentPosting posting,
     ReaderHistories histories,
     SiteTrust trust,
     TimeProvider clock,
@@ -67,7 +68,7 @@ public sealed class CommentGate(
             return Replay(earlier, articleId, request, reader);
         }
 
-        var article = await grains.GetGrain<IArticleGrain>(articleId).Get();
+        var article = await grains.GetGrain<IArticleGrain>(articleId).Settings();
         if (!article.CommentsOpen)
         {
             return GateResult.Refused(GateRefusal.Closed);
@@ -93,7 +94,7 @@ public sealed class CommentGate(
         {
             var trustReasons = words.Kind == WordListKind.Banned ? [] : await TrustReasonsAsync(reader.Id, request.Body!, article.Trust);
             var draft = Judge(commentId, articleId, request, reader, article, words, trustReasons);
-            var posted = await grains.GetGrain<ICommentGrain>(draft.Id).Post(draft);
+            var posted = await posting.PostAsync(draft);
             if (posted.Comment is null)
             {
                 await rateLimiter.ReleaseAsync(reader.Id);
@@ -141,19 +142,14 @@ public sealed class CommentGate(
         return Judge(comment.Id, comment.ArticleId, new PostCommentRequest(body, comment.ParentId), reader, article, words, trustReasons);
     }
 
-    /// <summary>The comment a key stored already: in this article's part, or (the same key on another article) in another.</summary>
-    private async Task<CommentView?> EarlierPostAsync(string commentId, string readerId, string idempotencyKey, int part)
-    {
-        var queries = grains.GetGrain<ICommentQueriesGrain>(0);
-        if (await queries.Comment(commentId) is { } earlier)
-        {
-            return earlier;
-        }
-
-        return await comments.FirstStoredAsync(IdempotencyKeys.OtherIds(readerId, idempotencyKey, part)) is { } elsewhere
-            ? await queries.Comment(elsewhere)
+    /// <summary>
+    /// The comment a key stored already: in this article's part, or (the same key on another article) in another. One
+    /// round trip asks for all 17 ids at once, since nearly every key is new and so nothing is read after it.
+    /// </summary>
+    private async Task<CommentView?> EarlierPostAsync(string commentId, string readerId, string idempotencyKey, int part) =>
+        await comments.FirstStoredAsync([commentId, .. IdempotencyKeys.OtherIds(readerId, idempotencyKey, part)]) is { } stored
+            ? await comments.ReadAsync(stored)
             : null;
-    }
 
     private static GateResult Replay(CommentView earlier, string articleId, PostCommentRequest request, ReaderIdentity reader) =>
         IdempotencyKeys.IsSamePost(earlier, articleId, request, reader.Id)

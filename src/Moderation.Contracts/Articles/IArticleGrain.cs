@@ -10,6 +10,14 @@ public interface IArticleGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ArticleView> Get();
 
+    /// <summary>The article's settings, as <see cref="Get"/> gives them but with a comment count of 0: not read from the store.</summary>
+    /// <remarks>
+    /// What the comment gate needs. The published count lives beside the thread, under the key lock of every post
+    /// script in flight on the article, so reading it would wait for the writes of the batch before.
+    /// </remarks>
+    [ReadOnly]
+    Task<ArticleView> Settings();
+
     /// <summary>Applies the given settings (null fields stay as they are) durably and returns the article.</summary>
     Task<ArticleView> UpdateSettings(ArticleSettingsUpdate update);
 

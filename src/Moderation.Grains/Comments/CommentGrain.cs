@@ -9,16 +9,18 @@ using Moderation.Redis.Moderators;
 namespace Moderation.Grains.Comments;
 
 /// <summary>
-/// One comment's changes, one at a time: posting, reports, deletion and moderators' decisions. It holds no state
+/// One comment's changes, one at a time: reports, deletion and moderators' decisions (a new comment is stored by the
+/// gate through <see cref="CommentPosting"/>, with no activation; <see cref="Post"/> does the same). It holds no state
 /// of its own: the comment's hash in Redis is the truth, changed by one script per change. Activations are
 /// collected soon, since a thread may have a hundred thousand comments and few change twice.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class CommentGrain(CommentStore comments, DecisionStore decisions, CommentEvents events, TimeProvider clock)
+public sealed class CommentGrain(CommentStore comments, CommentPosting posting, DecisionStore decisions, CommentEvents events, TimeProvider clock)
     : Grain, ICommentGrain, ICommentModerationGrain
 {
     private string Id => this.GetPrimaryKeyString();
 
+    /// <summary>The same post as the gate's, through the grain: for callers that hold only a grain reference.</summary>
     public async Task<PostResult> Post(CommentDraft draft)
     {
         if (draft.Id != Id)
@@ -26,22 +28,7 @@ public sealed class CommentGrain(CommentStore comments, DecisionStore decisions,
             throw new ArgumentException($"A draft for comment {draft.Id} reached comment {Id}.", nameof(draft));
         }
 
-        // Holds and the gate's rejections are the system's records: no moderator.
-        var audit = draft.Status switch
-        {
-            CommentStatus.Pending => AuditJson.Serialize(new AuditEntry(
-                draft.CreatedAt, null, draft.Id, draft.AuthorId, "hold", string.Join(',', draft.Reasons), null, null, CommentStatus.Pending, draft.Score)),
-            CommentStatus.Rejected => AuditJson.Serialize(new AuditEntry(
-                draft.CreatedAt, null, draft.Id, draft.AuthorId, "reject", string.Join(',', draft.Reasons), null, null, CommentStatus.Rejected, draft.Score)),
-            _ => null,
-        };
-        var result = await comments.PostAsync(draft, audit);
-        if (result is { Created: true, Comment.Status: CommentStatus.Published })
-        {
-            await events.PublishedAsync(result.Comment, result.PublishedCount);
-        }
-
-        return result;
+        return await posting.PostAsync(draft);
     }
 
     public Task<CommentView?> Get() => comments.ReadAsync(Id);

@@ -7,19 +7,11 @@ using Moderation.Redis.Webhooks;
 namespace Moderation.Redis.Comments;
 
 /// <summary>
-/// The scripts that change a comment. Each writes the article's entry in the touched-articles index first and the
-/// comment's own hash last (see <see cref="CommentRecovery"/>).
+/// The scripts that change a stored comment (new ones: <see cref="PostBatchScript"/>). Each writes the article's entry in
+/// the touched-articles index first and the comment's own hash last (see <see cref="CommentRecovery"/>).
 /// </summary>
 internal static class CommentScripts
 {
-    /// <summary>A new comment and, when it is a reply, where it is shown.</summary>
-    public sealed record PostTarget(CommentDraft Draft, string? ThreadParentId)
-    {
-        public PublishedCountScript.Placement Placement => new(Draft.ArticleId, Draft.Id, ThreadParentId);
-
-        public int Part => CommentParts.OfComment(Draft.Id);
-    }
-
     /// <summary>A comment moving between states, and the moderator who moved it (null: its author or the system).</summary>
     public sealed record StateChange(CommentView Comment, string? ModeratorId)
     {
@@ -38,74 +30,6 @@ internal static class CommentScripts
         .Key("touched", change => CommentRedisKeys.TouchedArticles(change.Part))
         .Key("top", change => CommentRedisKeys.Top(change.Part, change.Comment.ArticleId))
         .Key("featured", change => CommentRedisKeys.Featured(change.Part, change.Comment.ArticleId));
-
-    /// <summary>
-    /// ARGV: status (published, pending, or rejected by the system), parent id, article id, score in millionths, audit
-    /// JSON, comment id, now (Unix ms), the webhook event's JSON (empty when no webhook wants it), then the comment's
-    /// fields as name/value pairs. Answers {outcome, published count, sequence}. It counts the comment in its author's history in this part: posted (unless the gate rejected it),
-    /// approved when published, a rejection when rejected.
-    /// </summary>
-    public static readonly RedisScript<PostTarget> Post = new(
-        "post a comment",
-        new ScriptKeys<PostTarget>()
-            .Key("comment", target => CommentRedisKeys.Comment(target.Draft.Id))
-            .Key("parent", target => target.Draft.ParentId is null
-                ? CommentRedisKeys.Unused(target.Part, target.Draft.Id, "parent")
-                : CommentRedisKeys.Comment(target.Draft.ParentId))
-            .Key("thread", target => PublishedCountScript.Thread(target.Placement))
-            .With(PublishedCountScript.Keys(), target => target.Placement)
-            .Key("sequence", target => CommentRedisKeys.Sequence(target.Part))
-            .With(QueueScript.Keys(), target => (target.Part, target.Draft.ArticleId))
-            .Key("reader_pending", target => ReaderRedisKeys.Pending(target.Part, target.Draft.AuthorId))
-            .Key("reader_counts", target => ReaderRedisKeys.Counts(target.Part, target.Draft.AuthorId))
-            .Key("reader_rejections", target => ReaderRedisKeys.Rejections(target.Part, target.Draft.AuthorId))
-            .With(AuditScript.Keys(), target => AuditScript.Subject.About(target.Draft.Id, null))
-            .Key("article_comments", target => CommentRedisKeys.Comments(target.Part, target.Draft.ArticleId))
-            .Key("touched", target => CommentRedisKeys.TouchedArticles(target.Part))
-            .Key("top", target => CommentRedisKeys.Top(target.Part, target.Draft.ArticleId))
-            .Key("reader_comments", target => ReaderRedisKeys.Comments(target.Part, target.Draft.AuthorId))
-            .Key("outbox", target => WebhookRedisKeys.Outbox(target.Part)),
-        """
-        if redis.call('EXISTS', comment) == 1 then
-          return {'exists', tostring(published_count())}
-        end
-        local status, parent_id, article_id, micro, id = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[6]
-        if parent_id ~= '' then
-          local p = redis.call('HMGET', parent, 'articleId', 'status')
-          if p[1] ~= article_id or p[2] ~= 'published' then
-            return {'unknown-parent', '0'}
-          end
-        end
-        redis.call('ZADD', touched, ARGV[7], article_id)
-        local seq = redis.call('INCR', sequence)
-        redis.call('ZADD', article_comments, seq, id)
-        redis.call('ZADD', reader_comments, seq, id)
-        if status ~= 'rejected' then redis.call('HINCRBY', reader_counts, 'posted', 1) end
-        local count
-        if status == 'published' then
-          redis.call('ZADD', thread, seq, id)
-          if parent_id == '' then redis.call('ZADD', top, seq, id) end
-          redis.call('HINCRBY', reader_counts, 'approved', 1)
-          count = count_published(1, parent_id ~= '')
-        elseif status == 'rejected' then
-          queue('rejected', true, id, seq, micro)
-          redis.call('ZADD', reader_rejections, ARGV[7], id)
-          append_audit(ARGV[5], true, false)
-          count = published_count()
-        else
-          queue('pending', true, id, seq, micro)
-          redis.call('SADD', reader_pending, id)
-          append_audit(ARGV[5], true, false)
-          count = published_count()
-        end
-        if ARGV[8] ~= '' then redis.call('ZADD', outbox, ARGV[7], ARGV[8]) end
-        local fields = {}
-        for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
-        redis.call('HSET', comment, 'seq', tostring(seq), 'status', status, 'revision', '1', 'replyCount', '0',
-          'reports', '0', 'reportsAtReview', '0', 'reported', '0', unpack(fields))
-        return {status, tostring(count), tostring(seq)}
-        """,
-        PublishedCountScript.Lua, QueueScript.Lua, AuditScript.Lua);
 
     /// <summary>
     /// ARGV: reader id, report JSON, threshold, comment id, now (Unix ms), the webhook event's JSON (empty when no webhook

@@ -10,11 +10,13 @@ namespace Moderation.Redis.Comments;
 /// <summary>
 /// A comment's writes: each change is one script that updates the comment's hash, the thread or queue indexes
 /// (ZADD/ZREM, O(log n)) and the counters together, so a thread costs the same to post to at any size and
-/// no crash leaves a count apart from its index.
+/// no crash leaves a count apart from its index. New comments go in batches per part (<see cref="PostLanes"/>).
 /// </summary>
 public sealed class CommentStore(
     IConnectionMultiplexer redis, RedisWriteConnections writes, CommentParts parts, WebhookSubscriptions webhooks, TimeProvider clock)
 {
+    private readonly PostLanes _lanes = new(writes, clock);
+
     private IDatabase Database => redis.GetDatabase();
 
     /// <summary>
@@ -55,7 +57,6 @@ public sealed class CommentStore(
         }
 
         var (threadParentId, depth) = placement.Value;
-        var micro = QueueScript.Micro(draft.Score);
         var now = clock.GetUtcNow();
         var eventType = WebhookEvents.OfPostedStatus(draft.Status);
         // A comment the gate rejects at once carries the rule that rejected it first among its reasons.
@@ -63,16 +64,8 @@ public sealed class CommentStore(
         var webhookEvent = await webhooks.WantsAsync(eventType)
             ? WebhookEvents.Comment(eventType, Stored(draft, threadParentId, depth, 0), draft.Status, null, rejectionReason, now)
             : "";
-        RedisValue[] arguments =
+        RedisValue[] fields =
         [
-            draft.Status,
-            draft.ParentId ?? "",
-            draft.ArticleId,
-            CommentRecords.Invariant(micro),
-            auditJson ?? "",
-            draft.Id,
-            CommentRecords.Invariant(now.ToUnixTimeMilliseconds()),
-            webhookEvent,
             CommentFields.Id, draft.Id,
             CommentFields.ArticleId, draft.ArticleId,
             CommentFields.ParentId, draft.ParentId ?? "",
@@ -83,28 +76,20 @@ public sealed class CommentStore(
             CommentFields.Body, draft.Body,
             CommentFields.CreatedAt, CommentRecords.Invariant(draft.CreatedAt.ToUnixTimeMilliseconds()),
             CommentFields.Score, CommentRecords.Invariant(draft.Score),
-            "scoreMicro", CommentRecords.Invariant(micro),
+            "scoreMicro", CommentRecords.Invariant(QueueScript.Micro(draft.Score)),
             CommentFields.ModelVersion, draft.ModelVersion,
             CommentFields.Reasons, string.Join(',', draft.Reasons),
             CommentFields.Explanation, CommentRecords.ExplanationJson(draft.Explanation),
             CommentFields.RejectionReason, rejectionReason ?? "",
         ];
 
-        var result = (RedisResult[])(await CommentScripts.Post.EvaluateAsync(Writes(writes, part), new CommentScripts.PostTarget(draft, threadParentId), arguments))!;
-        var outcome = (string)result[0]!;
-        if (outcome == "unknown-parent")
+        var outcome = await _lanes.PostAsync(new PostBatchScript.PreparedPost(draft, threadParentId, depth, auditJson, webhookEvent, fields));
+        return outcome.Status switch
         {
-            return new PostResult(null, 0, Created: false);
-        }
-
-        var count = long.Parse((string)result[1]!, CultureInfo.InvariantCulture);
-        if (outcome == "exists")
-        {
-            return new PostResult(await ReadAsync(draft.Id), count, Created: false);
-        }
-
-        var sequence = long.Parse((string)result[2]!, CultureInfo.InvariantCulture);
-        return new PostResult(Stored(draft, threadParentId, depth, sequence), count, Created: true);
+            PostBatchScript.Outcome.UnknownParent => new PostResult(null, 0, Created: false),
+            PostBatchScript.Outcome.Exists => new PostResult(await ReadAsync(draft.Id), outcome.PublishedCount, Created: false),
+            _ => new PostResult(Stored(draft, threadParentId, depth, outcome.Sequence), outcome.PublishedCount, Created: true),
+        };
     }
 
     public async Task<ReportResult> ReportAsync(CommentView comment, string reportJson, string readerId, int threshold)

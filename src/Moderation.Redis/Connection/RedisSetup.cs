@@ -40,6 +40,7 @@ public static class RedisSetup
         services.TryAddSingleton<PollIndex>();
         services.TryAddSingleton<CommentParts>();
         services.TryAddSingleton<CommentStore>();
+        services.TryAddSingleton<CommentPosting>();
         services.TryAddSingleton<CommentCounts>();
         services.TryAddSingleton<CommentRecount>();
         services.TryAddSingleton<CommentEvents>();

@@ -33,6 +33,20 @@ public abstract class ArticleGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_settings_read_gives_what_get_gives_without_reading_the_comment_count()
+    {
+        var grain = fixture.Grains.GetGrain<IArticleGrain>(NewId());
+        await grain.UpdateSettings(new ArticleSettingsUpdate(false, true, 0.6, new ArticleTrust(2, null, null)));
+        await grain.AttachPoll("poll-1");
+
+        var settings = await grain.Settings();
+
+        Assert.Equivalent((await grain.Get()) with { CommentCount = 0 }, settings, strict: true);
+        Assert.Equal((false, true, 0.6, 2), (settings.CommentsOpen, settings.Premoderation, settings.HoldThreshold, settings.Trust!.NewReaderComments));
+        Assert.Equal("poll-1", Assert.Single(settings.PollIds));
+    }
+
+    [Fact]
     public async Task A_partial_update_leaves_the_other_settings_alone()
     {
         var grain = fixture.Grains.GetGrain<IArticleGrain>(NewId());

@@ -61,8 +61,13 @@ public sealed class CommentPartsTests
         var draft = TestData.Draft(article) with { ParentId = parent.Id };
         RedisKey[][] keySets =
         [
-            CommentScripts.Post.Keys.For(new CommentScripts.PostTarget(draft, parent.Id)),
-            CommentScripts.Post.Keys.For(new CommentScripts.PostTarget(TestData.Draft(article), null)),
+            new PostBatchScript.Batch(
+                part,
+                [
+                    new PostBatchScript.PreparedPost(draft, parent.Id, 2, null, "", []),
+                    new PostBatchScript.PreparedPost(TestData.Draft(article, held: true), null, 1, "{}", "{}", []),
+                ],
+                DateTimeOffset.UnixEpoch).Keys,
             CommentScripts.Report.Keys.For(parent),
             CommentScripts.Delete.Keys.For(new CommentScripts.StateChange(reply, "mia")),
             CommentScripts.Delete.Keys.For(new CommentScripts.StateChange(parent, null)),

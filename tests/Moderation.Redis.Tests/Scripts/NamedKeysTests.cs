@@ -31,7 +31,7 @@ public sealed partial class NamedKeysTests
         var names = AllScripts().Select(script => script.Name).ToArray();
 
         Assert.Equal(names.Length, names.Distinct().Count());
-        Assert.Contains("post a comment", names);
+        Assert.Contains("post comments", names);
         Assert.Contains("decide on a comment", names);
         Assert.Contains("commit a batch of votes", names);
         Assert.True(names.Length >= 9, $"Found only {names.Length} scripts: {string.Join(", ", names)}");
