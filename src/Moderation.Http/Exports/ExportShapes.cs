@@ -36,7 +36,13 @@ public sealed record ExportArticleLine(
 /// <summary>An article's own trust rule counts (null: the site's).</summary>
 public sealed record ExportTrust(int? NewReaderComments, int? LinkApprovedComments, int? RecentRejections);
 
-/// <summary>A comment, whatever its status, in the order it was stored; a reply comes after its parent.</summary>
+/// <summary>
+/// A comment, whatever its status, in the order it was stored; a reply comes after its parent. The fields after
+/// <c>rejectionReason</c> came with a later version and default to none, so older files still import: its reactors
+/// (reader ids, in id order; their number is its reaction count), whether it is featured, its reports (one per reader,
+/// in reader id order), the report count a moderator last reviewed, whether it is in the reported queue, and the
+/// filter's score, model version, reasons and explanation (null score: not scored).
+/// </summary>
 public sealed record ExportCommentLine(
     string Type,
     string Id,
@@ -47,7 +53,22 @@ public sealed record ExportCommentLine(
     string Body,
     DateTimeOffset CreatedAt,
     string Status,
-    string? RejectionReason);
+    string? RejectionReason,
+    IReadOnlyList<string>? Reactors = null,
+    bool Featured = false,
+    IReadOnlyList<ExportReport>? Reports = null,
+    long ReportsAtReview = 0,
+    bool Reported = false,
+    double? Score = null,
+    string? ModelVersion = null,
+    IReadOnlyList<string>? Reasons = null,
+    IReadOnlyList<ExportScoreTerm>? Explanation = null);
+
+/// <summary>One reader's report on a comment: who, why (offensive, abusive, spam or other), their note, and when.</summary>
+public sealed record ExportReport(string ReaderId, string Reason, string Note, DateTimeOffset At);
+
+/// <summary>A term of a score's explanation and its weight.</summary>
+public sealed record ExportScoreTerm(string Text, double Weight);
 
 /// <summary>
 /// A poll as it was defined, whether closed, and its results (the <c>results</c> shape of the polls API); its ballots
