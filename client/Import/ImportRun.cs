@@ -94,5 +94,6 @@ internal sealed class ImportRun(ModerationApi api, ImportSettings settings, Arti
 
     /// <summary>About how much a comment's extras add to a batch, so that a much-reacted comment counts toward its size.</summary>
     private static int ExtrasCharacters(ImportCommentExtras? extras) =>
-        extras is null ? 0 : ((extras.Reactors?.Count ?? 0) * 64) + (extras.Reports?.Sum(report => 160 + (report?.Note?.Length ?? 0)) ?? 0);
+        extras is null ? 0 : ((extras.Reactors?.Count ?? 0) * 64) + (extras.Reports?.Sum(report => 160 + (report?.Note?.Length ?? 0)) ?? 0)
+            + (extras.Versions?.Sum(version => 80 + (version?.Body?.Length ?? 0)) ?? 0);
 }

@@ -25,10 +25,11 @@ public sealed class ExportRoundTripTests(ServiceFixture service)
         var exported = await service.RunAsync("export", "--article", article, "--out", first, "--token", editor);
 
         Assert.True(exported.ExitCode == 0, exported.Output);
-        Assert.True(exported.Output.Contains("Exported 1 articles, 6 comments, 2 polls and 7 audit records", StringComparison.Ordinal), exported.Output);
+        Assert.True(exported.Output.Contains("Exported 1 articles, 6 comments, 2 polls and 8 audit records", StringComparison.Ordinal), exported.Output);
         var extrasLine = Assert.Single(Lines(first, "comment"), line => line.Contains(reacted, StringComparison.Ordinal) && line.Contains("\"reactors\":[\"", StringComparison.Ordinal));
         Assert.Contains("\"reported\":true", extrasLine);
         Assert.Single(Lines(first, "comment"), line => line.Contains(featured, StringComparison.Ordinal) && line.Contains("\"featured\":true", StringComparison.Ordinal));
+        Assert.Single(Lines(first, "comment"), line => line.Contains("\"versions\":[{\"body\":", StringComparison.Ordinal) && line.Contains("\"editedAt\":\"", StringComparison.Ordinal));
         await using var fresh = new SiloFactory(settings: new Dictionary<string, string?> { ["Auth:SigningKey"] = service.SigningKey });
         using (var client = fresh.CreateClient())
         {
@@ -42,13 +43,13 @@ public sealed class ExportRoundTripTests(ServiceFixture service)
 
         Assert.True(restored.ExitCode == 0, restored.Output);
         Assert.Contains("Stored 6 comments; 0 were stored before", restored.Output);
-        Assert.Contains("Restored 2 polls (0 existed) with 3 ballots (0 counted before). Restored 7 audit records; 0 were restored before.", restored.Output);
+        Assert.Contains("Restored 2 polls (0 existed) with 3 ballots (0 counted before). Restored 8 audit records; 0 were restored before.", restored.Output);
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Equal(Lines(first, "article", "comment", "poll", "ballot", "audit"), Lines(second, "article", "comment", "poll", "ballot", "audit"));
         var repeated = await Cli.RunAsync(Fresh, "import", "export", first, "--token", editor);
         Assert.True(repeated.ExitCode == 0, repeated.Output);
         Assert.Contains("Stored 0 comments; 6 were stored before", repeated.Output);
-        Assert.Contains("Restored 0 polls (2 existed) with 0 ballots (3 counted before). Restored 0 audit records; 7 were restored before.", repeated.Output);
+        Assert.Contains("Restored 0 polls (2 existed) with 0 ballots (3 counted before). Restored 0 audit records; 8 were restored before.", repeated.Output);
         var third = first.Replace("first", "third", StringComparison.Ordinal);
         Assert.Equal(0, (await Cli.RunAsync(Fresh, "export", "--article", article, "--out", third, "--token", editor)).ExitCode);
         Assert.Equal(Lines(first, "article", "comment", "poll", "ballot", "audit"), Lines(third, "article", "comment", "poll", "ballot", "audit"));
@@ -123,7 +124,7 @@ public sealed class ExportRoundTripTests(ServiceFixture service)
     }
 
     /// <summary>
-    /// A reader's comment a moderator rejects (an audit record besides the five imported comments' records), settings, a
+    /// A reader's comment, edited once, that a moderator rejects (an audit record besides the five imported comments' records), settings, a
     /// poll with a vote, and a closed multiple-choice poll with two.
     /// </summary>
     private async Task DecideAndVoteAsync(string article, string editor)
@@ -132,9 +133,12 @@ public sealed class ExportRoundTripTests(ServiceFixture service)
         using var moderator = service.Client(service.Mint(ServiceFixture.Fresh("mod"), "moderator"));
         using var editing = service.Client(editor);
         var posted = await (await reader.PostAsJsonAsync($"/api/articles/{article}/comments", new { body = Texts.Civil })).Content.ReadFromJsonAsync<JsonElement>();
+        var edit = await reader.PatchAsJsonAsync($"/api/comments/{posted.GetProperty("id").GetString()}", new { body = Texts.Civil + " Edited." });
+        Assert.True(edit.IsSuccessStatusCode, await edit.Content.ReadAsStringAsync());
+        var edited = await edit.Content.ReadFromJsonAsync<JsonElement>();
         var decision = await moderator.PostAsJsonAsync(
             $"/api/moderation/comments/{posted.GetProperty("id").GetString()}/decision",
-            new { action = "reject", reason = "off-topic", note = "", revision = posted.GetProperty("revision").GetInt64() });
+            new { action = "reject", reason = "off-topic", note = "", revision = edited.GetProperty("revision").GetInt64() });
         decision.EnsureSuccessStatusCode();
         (await editing.PutAsJsonAsync($"/api/articles/{article}/settings", new { premoderation = true, holdThreshold = 0.7 })).EnsureSuccessStatusCode();
         var poll = await (await editing.PostAsJsonAsync($"/api/articles/{article}/polls", new { question = "Build it?", options = new[] { "Yes", "No" } }))

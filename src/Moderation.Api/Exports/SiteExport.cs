@@ -103,7 +103,10 @@ public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollRe
         comment.Score,
         comment.ModelVersion,
         comment.Reasons.IsDefault ? [] : [.. comment.Reasons],
-        comment.Explanation.IsDefault ? [] : [.. comment.Explanation.Select(term => new ExportScoreTerm(term.Text, term.Weight))]);
+        comment.Explanation.IsDefault ? [] : [.. comment.Explanation.Select(term => new ExportScoreTerm(term.Text, term.Weight))],
+        comment.EditedAt,
+        [.. extras.Versions.Select(json => JsonSerializer.Deserialize<CommentVersion>(json, PublicComment.JsonOptions)!)
+            .Select(version => new ExportVersion(version.Body, version.WrittenAt, version.ReplacedAt))]);
 
     private static ExportPollLine Line(PollView poll, string? resultsJson) => new(
         ExportLineTypes.Poll, poll.Definition.Id, poll.Definition.ArticleId, poll.Definition.Question,

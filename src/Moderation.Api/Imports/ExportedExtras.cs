@@ -24,5 +24,8 @@ internal static class ExportedExtras
             .Select(report => (report.ReaderId, JsonSerializer.Serialize(new ReportEntry(report.ReaderId, report.Reason, report.Note, report.At), PublicComment.JsonOptions)))],
         extras.Featured,
         extras.ReportsAtReview,
-        extras.Reported);
+        extras.Reported,
+        extras.EditedAt,
+        [.. (extras.Versions ?? []).OfType<ExportVersion>()
+            .Select(version => JsonSerializer.Serialize(new CommentVersion(version.Body, version.WrittenAt, version.ReplacedAt), PublicComment.JsonOptions))]);
 }

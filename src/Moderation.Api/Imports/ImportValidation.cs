@@ -85,6 +85,8 @@ public static class ImportValidation
         { ModelVersion.Length: > 200 } => "The modelVersion is at most 200 characters.",
         _ when extras.Reasons is { } reasons && (reasons.Count > 20 || reasons.Any(reason => reason is not { Length: > 0 and <= 100 } || reason.Contains(','))) =>
             "The reasons are at most 20, each 1 to 100 characters without commas.",
+        _ when extras.Versions is { } versions && (versions.Count > 1000 || versions.Any(version => version is not { Body.Length: <= MaxBodyLength })) =>
+            $"The versions are at most 1,000, each with a body of at most {MaxBodyLength} characters, writtenAt and replacedAt.",
         _ when extras.Explanation is { } terms && (terms.Count > 100 || terms.Any(term => term is null || term.Text is not { Length: <= 200 } || !double.IsFinite(term.Weight))) =>
             "The explanation has at most 100 terms, each a text of at most 200 characters and a finite weight.",
         _ => null,

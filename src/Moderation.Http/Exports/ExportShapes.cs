@@ -41,7 +41,8 @@ public sealed record ExportTrust(int? NewReaderComments, int? LinkApprovedCommen
 /// <c>rejectionReason</c> came with a later version and default to none, so older files still import: its reactors
 /// (reader ids, in id order; their number is its reaction count), whether it is featured, its reports (one per reader,
 /// in reader id order), the report count a moderator last reviewed, whether it is in the reported queue, and the
-/// filter's score, model version, reasons and explanation (null score: not scored).
+/// filter's score, model version, reasons and explanation (null score: not scored), when its author last edited it and
+/// its earlier texts, oldest first.
 /// </summary>
 public sealed record ExportCommentLine(
     string Type,
@@ -62,7 +63,12 @@ public sealed record ExportCommentLine(
     double? Score = null,
     string? ModelVersion = null,
     IReadOnlyList<string>? Reasons = null,
-    IReadOnlyList<ExportScoreTerm>? Explanation = null);
+    IReadOnlyList<ExportScoreTerm>? Explanation = null,
+    DateTimeOffset? EditedAt = null,
+    IReadOnlyList<ExportVersion>? Versions = null);
+
+/// <summary>An earlier text of an edited comment: the text, when it was written, and when an edit replaced it.</summary>
+public sealed record ExportVersion(string Body, DateTimeOffset WrittenAt, DateTimeOffset ReplacedAt);
 
 /// <summary>One reader's report on a comment: who, why (offensive, abusive, spam or other), their note, and when.</summary>
 public sealed record ExportReport(string ReaderId, string Reason, string Note, DateTimeOffset At);

@@ -53,6 +53,8 @@ public sealed record ImportCommentRequest(
 /// <param name="ModelVersion">The model that scored it.</param>
 /// <param name="Reasons">Why it was held or queued.</param>
 /// <param name="Explanation">The terms that drove its score.</param>
+/// <param name="EditedAt">When its author last edited it, or null.</param>
+/// <param name="Versions">Its earlier texts, oldest first (at most 1,000).</param>
 public sealed record ImportCommentExtras(
     IReadOnlyList<string?>? Reactors = null,
     bool Featured = false,
@@ -62,7 +64,9 @@ public sealed record ImportCommentExtras(
     double? Score = null,
     string? ModelVersion = null,
     IReadOnlyList<string?>? Reasons = null,
-    IReadOnlyList<ExportScoreTerm?>? Explanation = null);
+    IReadOnlyList<ExportScoreTerm?>? Explanation = null,
+    DateTimeOffset? EditedAt = null,
+    IReadOnlyList<ExportVersion?>? Versions = null);
 
 /// <summary>What became of each comment of a batch, in the batch's order.</summary>
 /// <param name="Results">Each comment's outcome.</param>

@@ -114,8 +114,11 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
         extras.Featured ? "1" : "0",
         CommentRecords.Invariant(extras.ReportsAtReview),
         extras.Reported ? "1" : "0",
+        extras.EditedAt is { } edited ? CommentRecords.Invariant(edited.ToUnixTimeMilliseconds()) : "",
         CommentRecords.Invariant(extras.Reactors.Count),
+        CommentRecords.Invariant(extras.Versions?.Count ?? 0),
         .. extras.Reactors.Select(reader => (RedisValue)reader),
+        .. (extras.Versions ?? []).Select(version => (RedisValue)version),
         .. extras.Reports.SelectMany(report => new RedisValue[] { report.ReaderId, report.Json }),
     ];
 

@@ -23,13 +23,19 @@ public sealed record ImportedComment(
 
 /// <summary>
 /// A comment's reactors, reports (reader id and the report's stored JSON), featured mark, the report count a moderator
-/// last reviewed, and whether it is in the reported queue.
+/// last reviewed, whether it is in the reported queue, when it was last edited and its earlier texts (stored JSON).
 /// </summary>
 public sealed record ImportExtras(
-    IReadOnlyList<string> Reactors, IReadOnlyList<(string ReaderId, string Json)> Reports, bool Featured, long ReportsAtReview, bool Reported)
+    IReadOnlyList<string> Reactors,
+    IReadOnlyList<(string ReaderId, string Json)> Reports,
+    bool Featured,
+    long ReportsAtReview,
+    bool Reported,
+    DateTimeOffset? EditedAt = null,
+    IReadOnlyList<string>? Versions = null)
 {
     /// <summary>Whether there is anything to restore.</summary>
-    public bool Any => Reactors.Count > 0 || Reports.Count > 0 || Featured || Reported;
+    public bool Any => Reactors.Count > 0 || Reports.Count > 0 || Featured || Reported || EditedAt is not null || Versions is { Count: > 0 };
 }
 
 /// <summary>What the filter made of an imported comment: its score, the model, why it is held, and what drove the score.</summary>
