@@ -55,7 +55,7 @@ internal static class ExportFile
 
     /// <summary>A comment line's extras as the import takes them; null when it has none (as in files from before they were exported).</summary>
     private static ImportCommentExtras? Extras(ExportCommentLine comment) =>
-        comment is { Reactors: null or [], Featured: false, Reports: null or [], ReportsAtReview: 0, Reported: false, Score: null, EditedAt: null, Versions: null or [] }
+        comment is { Reactors: null or [], Featured: false, Reports: null or [], ReportsAtReview: 0, Reported: false, Score: null, EditedAt: null, Versions: null or [], Reasons: null or [] }
             ? null
             : new ImportCommentExtras(
                 comment.Reactors, comment.Featured, comment.Reports, comment.ReportsAtReview, comment.Reported,

@@ -27,5 +27,6 @@ internal static class ExportedExtras
         extras.Reported,
         extras.EditedAt,
         [.. (extras.Versions ?? []).OfType<ExportVersion>()
-            .Select(version => JsonSerializer.Serialize(new CommentVersion(version.Body, version.WrittenAt, version.ReplacedAt), PublicComment.JsonOptions))]);
+            .Select(version => JsonSerializer.Serialize(new CommentVersion(version.Body, version.WrittenAt, version.ReplacedAt), PublicComment.JsonOptions))],
+        [.. (extras.Reasons ?? []).OfType<string>()]);
 }

@@ -84,7 +84,9 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
             CommentFields.CreatedAt, CommentRecords.Invariant(comment.CreatedAt.ToUnixTimeMilliseconds()),
             CommentFields.Score, comment.Verdict is { } verdict ? CommentRecords.Invariant(verdict.Score) : "",
             CommentFields.ModelVersion, comment.Verdict?.ModelVersion ?? "",
-            CommentFields.Reasons, comment.Verdict is { Reasons.Length: > 0 } held ? string.Join(',', held.Reasons) : comment.Status == CommentStatus.Pending ? "imported" : "",
+            CommentFields.Reasons, comment.Verdict is { Reasons.Length: > 0 } held ? string.Join(',', held.Reasons)
+                : comment.Extras is { Reasons.Count: > 0 } exported ? string.Join(',', exported.Reasons)
+                : comment.Status == CommentStatus.Pending ? "imported" : "",
             CommentFields.Explanation, CommentRecords.ExplanationJson(comment.Verdict?.Explanation ?? []),
             CommentFields.RejectionReason, comment.Status == CommentStatus.Rejected ? comment.RejectionReason ?? "" : "",
             SourceField, comment.Source,

@@ -23,7 +23,8 @@ public sealed record ImportedComment(
 
 /// <summary>
 /// A comment's reactors, reports (reader id and the report's stored JSON), featured mark, the report count a moderator
-/// last reviewed, whether it is in the reported queue, when it was last edited and its earlier texts (stored JSON).
+/// last reviewed, whether it is in the reported queue, when it was last edited, its earlier texts (stored JSON), and the
+/// reasons it was held or queued when it was not scored (a scored one's are its verdict's).
 /// </summary>
 public sealed record ImportExtras(
     IReadOnlyList<string> Reactors,
@@ -32,7 +33,8 @@ public sealed record ImportExtras(
     long ReportsAtReview,
     bool Reported,
     DateTimeOffset? EditedAt = null,
-    IReadOnlyList<string>? Versions = null)
+    IReadOnlyList<string>? Versions = null,
+    IReadOnlyList<string>? Reasons = null)
 {
     /// <summary>Whether there is anything to restore.</summary>
     public bool Any => Reactors.Count > 0 || Reports.Count > 0 || Featured || Reported || EditedAt is not null || Versions is { Count: > 0 };

@@ -39,6 +39,7 @@ public sealed class CommentExtrasImportTests(SharedSiloOnRedisServer silo) : IAs
                 versions = new[] { new { body = "First words", writtenAt = ImportClient.Start, replacedAt = ImportClient.Start.AddMinutes(5) } },
             }),
             WithExtras(ImportClient.Comment("r1", article, "t1", "Reply", minutes: 1), new { featured = true, reports = new[] { Report(a) } }),
+            WithExtras(ImportClient.Comment("p1", article, null, "Held", "pending", minutes: 2), new { reasons = new[] { "premoderation" } }),
         ];
 
         var first = await PostExportBatchAsync(editor, comments);
@@ -55,6 +56,10 @@ public sealed class CommentExtrasImportTests(SharedSiloOnRedisServer silo) : IAs
         var queued = Assert.Single(reported.GetProperty("items").EnumerateArray());
         Assert.Equal((first["t1"], 3, 0.25), (queued.GetProperty("comment").Id(), queued.GetProperty("reports").GetArrayLength(), queued.GetProperty("score").GetDouble()));
         Assert.Equal("pills", Assert.Single(queued.GetProperty("explanation").EnumerateArray()).GetProperty("text").GetString());
+
+        var pending = await moderator.GetJsonAsync($"/api/moderation/queue?state=pending&articleId={article}");
+        var held = Assert.Single(pending.GetProperty("items").EnumerateArray());
+        Assert.Equal((first["p1"], "premoderation"), (held.GetProperty("comment").Id(), Assert.Single(held.GetProperty("reasons").EnumerateArray()).GetString()));
 
         using var reactor = Factory.CreateClient();
         reactor.WithToken(await reactor.DevTokenAsync(a));
