@@ -48,10 +48,18 @@ internal static class ExportFile
                 var comment = line.Deserialize<ExportCommentLine>(ExportJson.Options)!;
                 yield return new SourceComment(
                     comment.Id, new SourceThread(comment.ArticleId, null, null), comment.ParentId, comment.AuthorId, comment.AuthorName,
-                    comment.Body, comment.CreatedAt, comment.Status, comment.RejectionReason);
+                    comment.Body, comment.CreatedAt, comment.Status, comment.RejectionReason, Extras(comment));
             }
         }
     }
+
+    /// <summary>A comment line's extras as the import takes them; null when it has none (as in files from before they were exported).</summary>
+    private static ImportCommentExtras? Extras(ExportCommentLine comment) =>
+        comment is { Reactors: null or [], Featured: false, Reports: null or [], ReportsAtReview: 0, Reported: false, Score: null, EditedAt: null, Versions: null or [], Reasons: null or [] }
+            ? null
+            : new ImportCommentExtras(
+                comment.Reactors, comment.Featured, comment.Reports, comment.ReportsAtReview, comment.Reported,
+                comment.Score, comment.ModelVersion, comment.Reasons, comment.Explanation, comment.EditedAt, comment.Versions);
 
     /// <summary>The polls, each followed by its ballots, in the file's order, read as a stream: each item a poll line or a ballot line.</summary>
     public static IEnumerable<object> ReadPolls(string path)

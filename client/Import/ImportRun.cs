@@ -73,8 +73,8 @@ internal sealed class ImportRun(ModerationApi api, ImportSettings settings, Arti
 
                 batch.Add(new ImportCommentRequest(
                     comment.SourceId, article, comment.ParentSourceId, comment.AuthorKey, comment.AuthorName, comment.Body,
-                    comment.CreatedAt, comment.Status, comment.RejectionReason));
-                characters += comment.Body.Length;
+                    comment.CreatedAt, comment.Status, comment.RejectionReason, comment.Extras));
+                characters += comment.Body.Length + ExtrasCharacters(comment.Extras);
                 if (batch.Count >= settings.BatchSize || characters >= MaxBatchCharacters)
                 {
                     await SendAsync();
@@ -91,4 +91,9 @@ internal sealed class ImportRun(ModerationApi api, ImportSettings settings, Arti
             sending = waiting;
         }
     }
+
+    /// <summary>About how much a comment's extras add to a batch, so that a much-reacted comment counts toward its size.</summary>
+    private static int ExtrasCharacters(ImportCommentExtras? extras) =>
+        extras is null ? 0 : ((extras.Reactors?.Count ?? 0) * 64) + (extras.Reports?.Sum(report => 160 + (report?.Note?.Length ?? 0)) ?? 0)
+            + (extras.Versions?.Sum(version => 80 + (version?.Body?.Length ?? 0)) ?? 0);
 }

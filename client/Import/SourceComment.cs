@@ -1,3 +1,5 @@
+using Moderation.Http.Imports;
+
 namespace Moderation.Client.Import;
 
 /// <summary>The page a source system hung comments on: its own id for it, its address and its slug, any of which may be missing.</summary>
@@ -13,6 +15,7 @@ internal sealed record SourceThread(string? Identifier, string? Link, string? Sl
 /// <summary>One comment as read from a source export, before it is mapped to an article.</summary>
 /// <param name="AuthorKey">What identifies the author in the source (<c>email:…</c>, <c>disqus:username</c>, …); the service hashes it.</param>
 /// <param name="Status">published, pending, rejected or deleted.</param>
+/// <param name="Extras">From this service's export only: reactors, reports, featured mark, score.</param>
 internal sealed record SourceComment(
     string SourceId,
     SourceThread? Thread,
@@ -22,4 +25,5 @@ internal sealed record SourceComment(
     string Body,
     DateTimeOffset CreatedAt,
     string Status,
-    string? RejectionReason);
+    string? RejectionReason,
+    ImportCommentExtras? Extras = null);

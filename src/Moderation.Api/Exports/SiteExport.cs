@@ -5,6 +5,7 @@ using Moderation.Contracts.Articles;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Contracts.Polls;
+using Moderation.Http.Comments;
 using Moderation.Http.Exports;
 using Moderation.Redis.Exports;
 
@@ -32,10 +33,11 @@ public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollRe
             yield return Line(article);
             await foreach (var page in reader.CommentPagesAsync(id, cancellationToken))
             {
-                foreach (var comment in page)
+                var extras = await reader.ExtrasAsync([.. page.Select(comment => comment.Id)]);
+                for (var index = 0; index < page.Length; index++)
                 {
                     comments++;
-                    yield return Line(comment);
+                    yield return Line(page[index], extras[index]);
                 }
 
                 if (articleId is not null)
@@ -89,9 +91,22 @@ public sealed class SiteExport(ExportReader reader, IGrainFactory grains, PollRe
         article.Trust is { } trust ? new ExportTrust(trust.NewReaderComments, trust.LinkApprovedComments, trust.RecentRejections) : null,
         article.CommentCount);
 
-    private static ExportCommentLine Line(CommentView comment) => new(
+    private static ExportCommentLine Line(CommentView comment, CommentExtras extras) => new(
         ExportLineTypes.Comment, comment.Id, comment.ArticleId, comment.ParentId, comment.AuthorId, comment.AuthorName, comment.Body,
-        comment.CreatedAt, comment.Status, comment.RejectionReason);
+        comment.CreatedAt, comment.Status, comment.RejectionReason,
+        extras.Reactors,
+        comment.Featured,
+        [.. extras.Reports.Select(report => JsonSerializer.Deserialize<ReportEntry>(report.Json, PublicComment.JsonOptions)!)
+            .Select(report => new ExportReport(report.ReaderId, report.Reason, report.Note, report.At))],
+        extras.ReportsAtReview,
+        extras.Reported,
+        comment.Score,
+        comment.ModelVersion,
+        comment.Reasons.IsDefault ? [] : [.. comment.Reasons],
+        comment.Explanation.IsDefault ? [] : [.. comment.Explanation.Select(term => new ExportScoreTerm(term.Text, term.Weight))],
+        comment.EditedAt,
+        [.. extras.Versions.Select(json => JsonSerializer.Deserialize<CommentVersion>(json, PublicComment.JsonOptions)!)
+            .Select(version => new ExportVersion(version.Body, version.WrittenAt, version.ReplacedAt))]);
 
     private static ExportPollLine Line(PollView poll, string? resultsJson) => new(
         ExportLineTypes.Poll, poll.Definition.Id, poll.Definition.ArticleId, poll.Definition.Question,

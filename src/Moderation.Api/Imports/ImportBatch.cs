@@ -65,7 +65,9 @@ public sealed class ImportBatch(ImportStore store, ImportGate gate, CommentParts
             comment.CreatedAt!.Value,
             comment.Status!,
             comment.RejectionReason,
-            exported ? source : $"{source}:{comment.SourceId}");
+            exported ? source : $"{source}:{comment.SourceId}",
+            exported ? ExportedExtras.Verdict(comment.Extras) : null,
+            exported ? ExportedExtras.Of(comment.Extras) : null);
     }
 
     /// <summary>This service's own ids come back as they were, when they name the part their article has here; others are hashed.</summary>

@@ -41,7 +41,7 @@ public static class ImportValidation
 
         for (var index = 0; index < request.Comments.Count; index++)
         {
-            if (Problem(request.Comments[index]) is { } problem)
+            if ((Problem(request.Comments[index]) ?? ExtrasProblem(request.Source, request.Comments[index]!.Extras)) is { } problem)
             {
                 errors[$"comments[{index}]"] = [problem];
             }
@@ -64,6 +64,31 @@ public static class ImportValidation
         { CreatedAt: null } => "The createdAt time is required.",
         _ when comment.Status is null || !Statuses.Contains(comment.Status) => "The status is one of published, pending, rejected, deleted.",
         { RejectionReason.Length: > 200 } => "The rejectionReason is at most 200 characters.",
+        _ => null,
+    };
+
+    /// <summary>The most reactors or reports one comment's extras may bring.</summary>
+    public const int MaxExtrasReaders = 100_000;
+
+    private static string? ExtrasProblem(string? source, ImportCommentExtras? extras) => extras switch
+    {
+        null => null,
+        _ when source != ExportSource => "Extras come only from this service's export (source export).",
+        { Reactors.Count: > MaxExtrasReaders } or { Reports.Count: > MaxExtrasReaders } => $"Extras name at most {MaxExtrasReaders} reactors and {MaxExtrasReaders} reports.",
+        _ when extras.Reactors is { } reactors && reactors.Any(reader => string.IsNullOrWhiteSpace(reader) || reader.Length > MaxAuthorKeyLength) =>
+            $"Each reactor is a reader id of 1 to {MaxAuthorKeyLength} characters.",
+        _ when extras.Reports is { } reports && reports.Any(report => report is null || string.IsNullOrWhiteSpace(report.ReaderId)
+            || report.ReaderId.Length > MaxAuthorKeyLength || report.Reason is not { Length: > 0 and <= 200 } || report.Note is not { Length: <= 2000 }) =>
+            "Each report has a readerId, a reason of 1 to 200 characters and a note (at most 2,000 characters).",
+        { ReportsAtReview: < 0 } => "The reportsAtReview count is not negative.",
+        { Score: < 0 or > 1 } or { Score: double.NaN } => "The score is between 0 and 1.",
+        { ModelVersion.Length: > 200 } => "The modelVersion is at most 200 characters.",
+        _ when extras.Reasons is { } reasons && (reasons.Count > 20 || reasons.Any(reason => reason is not { Length: > 0 and <= 100 } || reason.Contains(','))) =>
+            "The reasons are at most 20, each 1 to 100 characters without commas.",
+        _ when extras.Versions is { } versions && (versions.Count > 1000 || versions.Any(version => version is not { Body.Length: <= MaxBodyLength })) =>
+            $"The versions are at most 1,000, each with a body of at most {MaxBodyLength} characters, writtenAt and replacedAt.",
+        _ when extras.Explanation is { } terms && (terms.Count > 100 || terms.Any(term => term is null || term.Text is not { Length: <= 200 } || !double.IsFinite(term.Weight))) =>
+            "The explanation has at most 100 terms, each a text of at most 200 characters and a finite weight.",
         _ => null,
     };
 }

@@ -36,7 +36,14 @@ public sealed record ExportArticleLine(
 /// <summary>An article's own trust rule counts (null: the site's).</summary>
 public sealed record ExportTrust(int? NewReaderComments, int? LinkApprovedComments, int? RecentRejections);
 
-/// <summary>A comment, whatever its status, in the order it was stored; a reply comes after its parent.</summary>
+/// <summary>
+/// A comment, whatever its status, in the order it was stored; a reply comes after its parent. The fields after
+/// <c>rejectionReason</c> came with a later version and default to none, so older files still import: its reactors
+/// (reader ids, in id order; their number is its reaction count), whether it is featured, its reports (one per reader,
+/// in reader id order), the report count a moderator last reviewed, whether it is in the reported queue, and the
+/// filter's score, model version, reasons and explanation (null score: not scored), when its author last edited it and
+/// its earlier texts, oldest first.
+/// </summary>
 public sealed record ExportCommentLine(
     string Type,
     string Id,
@@ -47,7 +54,27 @@ public sealed record ExportCommentLine(
     string Body,
     DateTimeOffset CreatedAt,
     string Status,
-    string? RejectionReason);
+    string? RejectionReason,
+    IReadOnlyList<string>? Reactors = null,
+    bool Featured = false,
+    IReadOnlyList<ExportReport>? Reports = null,
+    long ReportsAtReview = 0,
+    bool Reported = false,
+    double? Score = null,
+    string? ModelVersion = null,
+    IReadOnlyList<string>? Reasons = null,
+    IReadOnlyList<ExportScoreTerm>? Explanation = null,
+    DateTimeOffset? EditedAt = null,
+    IReadOnlyList<ExportVersion>? Versions = null);
+
+/// <summary>An earlier text of an edited comment: the text, when it was written, and when an edit replaced it.</summary>
+public sealed record ExportVersion(string Body, DateTimeOffset WrittenAt, DateTimeOffset ReplacedAt);
+
+/// <summary>One reader's report on a comment: who, why (offensive, abusive, spam or other), their note, and when.</summary>
+public sealed record ExportReport(string ReaderId, string Reason, string Note, DateTimeOffset At);
+
+/// <summary>A term of a score's explanation and its weight.</summary>
+public sealed record ExportScoreTerm(string Text, double Weight);
 
 /// <summary>
 /// A poll as it was defined, whether closed, and its results (the <c>results</c> shape of the polls API); its ballots

@@ -1,3 +1,5 @@
+using Moderation.Http.Exports;
+
 namespace Moderation.Http.Imports;
 
 /// <summary>A batch of comments from another system, in the order the client read them.</summary>
@@ -28,6 +30,7 @@ public sealed record ImportBatchRequest(
 /// <param name="CreatedAt">When it was posted.</param>
 /// <param name="Status">published, pending, rejected or deleted.</param>
 /// <param name="RejectionReason">Why it was rejected (spam), or null.</param>
+/// <param name="Extras">For source export only: what readers, moderators and the filter added to it; null: none.</param>
 public sealed record ImportCommentRequest(
     string? SourceId,
     string? ArticleId,
@@ -37,7 +40,33 @@ public sealed record ImportCommentRequest(
     string? Body,
     DateTimeOffset? CreatedAt,
     string? Status,
-    string? RejectionReason = null);
+    string? RejectionReason = null,
+    ImportCommentExtras? Extras = null);
+
+/// <summary>A comment's extras from this service's export, as its comment line has them.</summary>
+/// <param name="Reactors">The reader ids who reacted to it (at most 100,000); their number is its reaction count.</param>
+/// <param name="Featured">Whether it is featured (kept only for a published comment).</param>
+/// <param name="Reports">The readers' reports on it, one per reader (at most 100,000).</param>
+/// <param name="ReportsAtReview">The report count when a moderator last approved it.</param>
+/// <param name="Reported">Whether it is in the reported queue (kept only for a published comment).</param>
+/// <param name="Score">The filter's score, 0 to 1, or null when it was not scored.</param>
+/// <param name="ModelVersion">The model that scored it.</param>
+/// <param name="Reasons">Why it was held or queued.</param>
+/// <param name="Explanation">The terms that drove its score.</param>
+/// <param name="EditedAt">When its author last edited it, or null.</param>
+/// <param name="Versions">Its earlier texts, oldest first (at most 1,000).</param>
+public sealed record ImportCommentExtras(
+    IReadOnlyList<string?>? Reactors = null,
+    bool Featured = false,
+    IReadOnlyList<ExportReport?>? Reports = null,
+    long ReportsAtReview = 0,
+    bool Reported = false,
+    double? Score = null,
+    string? ModelVersion = null,
+    IReadOnlyList<string?>? Reasons = null,
+    IReadOnlyList<ExportScoreTerm?>? Explanation = null,
+    DateTimeOffset? EditedAt = null,
+    IReadOnlyList<ExportVersion?>? Versions = null);
 
 /// <summary>What became of each comment of a batch, in the batch's order.</summary>
 /// <param name="Results">Each comment's outcome.</param>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
@@ -43,6 +44,32 @@ public sealed class ExportReader(IConnectionMultiplexer redis, CommentParts part
                 yield break;
             }
         }
+    }
+
+    /// <summary>
+    /// What readers and moderators added to some comments, in one round trip: each one's reactors and its reports (each
+    /// sorted by reader id, so that two stores holding the same list them alike), the report count a moderator last
+    /// reviewed, and whether it is in the reported queue.
+    /// </summary>
+    public async Task<CommentExtras[]> ExtrasAsync(IReadOnlyList<string> commentIds)
+    {
+        var batch = Database.CreateBatch();
+        var reactorReads = commentIds.Select(id => batch.SetMembersAsync(CommentRedisKeys.Reactors(id))).ToArray();
+        var reportReads = commentIds.Select(id => batch.HashGetAllAsync(CommentRedisKeys.Reports(id))).ToArray();
+        var versionReads = commentIds.Select(id => batch.ListRangeAsync(CommentRedisKeys.Versions(id))).ToArray();
+        var reviewReads = commentIds.Select(id => batch.HashGetAsync(
+            CommentRedisKeys.Comment(id), [CommentFields.ReportsAtReview, CommentFields.InReportedQueue])).ToArray();
+        batch.Execute();
+        var reactors = await Task.WhenAll(reactorReads);
+        var reports = await Task.WhenAll(reportReads);
+        var reviews = await Task.WhenAll(reviewReads);
+        var versions = await Task.WhenAll(versionReads);
+        return [.. commentIds.Select((_, index) => new CommentExtras(
+            [.. reactors[index].Select(reader => (string)reader!).Order(StringComparer.Ordinal)],
+            [.. reports[index].Select(report => ((string)report.Name!, (string)report.Value!)).OrderBy(report => report.Item1, StringComparer.Ordinal)],
+            long.TryParse((string?)reviews[index][0], CultureInfo.InvariantCulture, out var reviewed) ? reviewed : 0,
+            (string?)reviews[index][1] == "1",
+            [.. versions[index].Select(version => (string)version!)]))];
     }
 
     /// <summary>
@@ -106,3 +133,9 @@ public sealed class ExportReader(IConnectionMultiplexer redis, CommentParts part
         }
     }
 }
+
+/// <summary>
+/// A comment's reactors and reports (reader id, stored JSON), the report count last reviewed, whether it is in the
+/// reported queue, and its earlier texts (stored JSON, oldest first).
+/// </summary>
+public sealed record CommentExtras(string[] Reactors, (string ReaderId, string Json)[] Reports, long ReportsAtReview, bool Reported, string[] Versions);

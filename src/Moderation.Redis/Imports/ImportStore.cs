@@ -84,13 +84,24 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
             CommentFields.CreatedAt, CommentRecords.Invariant(comment.CreatedAt.ToUnixTimeMilliseconds()),
             CommentFields.Score, comment.Verdict is { } verdict ? CommentRecords.Invariant(verdict.Score) : "",
             CommentFields.ModelVersion, comment.Verdict?.ModelVersion ?? "",
-            CommentFields.Reasons, comment.Verdict is { Reasons.Length: > 0 } held ? string.Join(',', held.Reasons) : comment.Status == CommentStatus.Pending ? "imported" : "",
+            CommentFields.Reasons, comment.Verdict is { Reasons.Length: > 0 } held ? string.Join(',', held.Reasons)
+                : comment.Extras is { Reasons.Count: > 0 } exported ? string.Join(',', exported.Reasons)
+                : comment.Status == CommentStatus.Pending ? "imported" : "",
             CommentFields.Explanation, CommentRecords.ExplanationJson(comment.Verdict?.Explanation ?? []),
             CommentFields.RejectionReason, comment.Status == CommentStatus.Rejected ? comment.RejectionReason ?? "" : "",
             SourceField, comment.Source,
         ];
-        var outcome = (string)(await ImportScript.Import.EvaluateAsync(
-            CommentStore.Writes(writes, CommentParts.OfComment(comment.Id)), new ImportScript.Target(comment, threadParentId, importer), arguments))!;
+        var connection = CommentStore.Writes(writes, CommentParts.OfComment(comment.Id));
+        var imported = ImportScript.Import.EvaluateAsync(connection, new ImportScript.Target(comment, threadParentId, importer), arguments);
+        // Sent on the same connection right after, so it runs once the comment is stored; it only adds, so it also
+        // completes extras that an interrupted earlier run stored the comment without.
+        var extras = comment.Extras is { Any: true } restored ? ExtrasScript.Restore.EvaluateAsync(connection, comment, ExtrasArguments(comment.Id, restored)) : null;
+        var outcome = (string)(await imported)!;
+        if (extras is not null)
+        {
+            await extras;
+        }
+
         return outcome switch
         {
             "stored" => ImportOutcome.Stored,
@@ -98,6 +109,20 @@ public sealed class ImportStore(IConnectionMultiplexer redis, RedisWriteConnecti
             _ => ImportOutcome.WaitingForParent,
         };
     }
+
+    private static RedisValue[] ExtrasArguments(string commentId, ImportExtras extras) =>
+    [
+        commentId,
+        extras.Featured ? "1" : "0",
+        CommentRecords.Invariant(extras.ReportsAtReview),
+        extras.Reported ? "1" : "0",
+        extras.EditedAt is { } edited ? CommentRecords.Invariant(edited.ToUnixTimeMilliseconds()) : "",
+        CommentRecords.Invariant(extras.Reactors.Count),
+        CommentRecords.Invariant(extras.Versions?.Count ?? 0),
+        .. extras.Reactors.Select(reader => (RedisValue)reader),
+        .. (extras.Versions ?? []).Select(version => (RedisValue)version),
+        .. extras.Reports.SelectMany(report => new RedisValue[] { report.ReaderId, report.Json }),
+    ];
 
     /// <summary>Where a reply goes under a parent placed at <paramref name="parent"/>: as a posted reply would (depth at most 4).</summary>
     private static (string? ThreadParentId, int Depth)? Below(string parentId, (string? ThreadParentId, int Depth)? parent) =>
