@@ -29,8 +29,8 @@ public sealed class StorageOptions
 
     /// <summary>
     /// Fraction of <see cref="EmbeddedMemoryBytes"/> in use at which the embedded store without its storage tier refuses
-    /// writes. The rest is the margin for what is written between two samples of the guard (250 ms apart, 10 ms from the
-    /// warning mark on), for the store's page granularity (a 256 MB store has sixteen 16 MB pages, so it fills in steps of
+    /// writes. The rest is the margin for what is written between two samples of the guard (10 ms apart, and one per write
+    /// from the warning mark on), for the store's page granularity (a 256 MB store has sixteen 16 MB pages, so it fills in steps of
     /// 6%), and for objects copied on their first update after a checkpoint (docs/deploy.md).
     /// </summary>
     public double EmbeddedRefuseWritesAt { get; set; } = 0.85;

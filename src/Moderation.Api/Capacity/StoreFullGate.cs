@@ -7,7 +7,7 @@ namespace Moderation.Api.Capacity;
 /// Refuses every write (a POST, PUT, PATCH or DELETE route not marked <see cref="StoresNothing"/>) with a 503 while the
 /// store is full, before its handler runs: nothing is changed, and reads keep working. One check at the door covers
 /// every write path (comments, votes, decisions, reports, reactions, edits, imports), and the grain state writes that
-/// only those requests cause. It reads one volatile field: nothing measurable on the vote path.
+/// only those requests cause. Below the warning mark it reads one volatile field: nothing measurable on the vote path.
 /// </summary>
 public sealed class StoreFullGate(RequestDelegate next, StoreCapacity capacity)
 {
@@ -15,7 +15,7 @@ public sealed class StoreFullGate(RequestDelegate next, StoreCapacity capacity)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!capacity.IsFull || !IsWrite(context))
+        if (!IsWrite(context) || !capacity.IsFullNow())
         {
             return next(context);
         }

@@ -4,16 +4,34 @@ namespace Moderation.Redis.Capacity;
 /// The last sampled fill of the store's memory and the level it puts the service at. Writers read <see cref="IsFull"/>
 /// (a volatile field, nothing more) before they write; one sampler updates it. A store that nobody samples is not
 /// guarded and never full: redis-server manages its own memory, and the embedded store's storage tier keeps records on
-/// disk rather than dropping them.
+/// disk rather than dropping them. From the warning mark on, <see cref="IsFullNow"/> samples again before each write,
+/// so that what a loaded machine writes while its sampler waits for a thread cannot outrun the margin.
 /// </summary>
 public sealed class StoreCapacity
 {
     private volatile bool _isFull;
     private volatile bool _hasDroppedRecords;
     private volatile Reading? _last;
+    private volatile Func<StoreFillLevel>? _sampleNow;
 
     /// <summary>Whether writes must be refused now.</summary>
     public bool IsFull => _isFull;
+
+    /// <summary>
+    /// Whether writes must be refused now: below the warning mark, the last sample's answer; from it on, a fresh sample's.
+    /// </summary>
+    public bool IsFullNow()
+    {
+        if (_last is { Level: not StoreFillLevel.Normal } && _sampleNow is { } sampleNow)
+        {
+            sampleNow();
+        }
+
+        return _isFull;
+    }
+
+    /// <summary>Gives the sampler's way to take a sample at once, which <see cref="IsFullNow"/> uses near the mark.</summary>
+    public void SampleWith(Func<StoreFillLevel> sampleNow) => _sampleNow = sampleNow;
 
     /// <summary>Whether a sampler watches this store.</summary>
     public bool IsGuarded => _last is not null;

@@ -52,6 +52,28 @@ public sealed class StoreFillMarksTests
     }
 
     [Fact]
+    public void From_the_warning_mark_on_a_writer_takes_a_fresh_sample_and_below_it_reads_the_last_one()
+    {
+        var capacity = new StoreCapacity();
+        var used = 100L;
+        var samples = 0;
+        capacity.SampleWith(() =>
+        {
+            samples++;
+            return capacity.Record(used, limitBytes: 1000, Marks);
+        });
+        capacity.Record(used, limitBytes: 1000, Marks);
+
+        used = 900;
+        Assert.False(capacity.IsFullNow());
+        Assert.Equal(0, samples);
+
+        capacity.Record(usedBytes: 750, limitBytes: 1000, Marks);
+        Assert.True(capacity.IsFullNow());
+        Assert.Equal(1, samples);
+    }
+
+    [Fact]
     public void Dropped_records_are_remembered_whatever_the_fill_is_after()
     {
         var capacity = new StoreCapacity();
