@@ -18,6 +18,10 @@ public sealed class EmbeddedRedisServer : IDisposable
 {
     private readonly GarnetServer _server;
 
+    /// <summary>A sample taken while Garnet disposes its epochs makes its dispose throw: the two take turns.</summary>
+    private readonly Lock _lifetime = new();
+    private bool _disposed;
+
     private EmbeddedRedisServer(GarnetServer server, int port, string directory)
     {
         _server = server;
@@ -103,13 +107,22 @@ public sealed class EmbeddedRedisServer : IDisposable
     /// outgrow <c>LogMemorySize</c>, and without the storage tier an evicted record is gone: its BeginAddress moves up with
     /// the HeadAddress. Measured with 2 MB: 1 KB strings were first dropped when the pages filled the 2 MB; with hashes
     /// beside them, whole hashes went once pages plus heap passed it. INFO STORE reports both parts, so this is cheap.
+    /// Null once the server is disposed.
     /// </summary>
-    public StoreMemory ReadMemory()
+    public StoreMemory? ReadMemory()
     {
-        var items = _server.Metrics.GetInfoMetrics(InfoMetricsType.STORE);
-        long Value(string name) => long.Parse(items.First(item => item.Name == name).Value, CultureInfo.InvariantCulture);
-        return new StoreMemory(
-            Value("Log.CurrentMemorySizeBytes") + Value("Log.CurrentHeapSizeBytes"), Value("Log.MaxMemorySizeBytes"), Value("Log.BeginAddress"));
+        lock (_lifetime)
+        {
+            if (_disposed)
+            {
+                return null;
+            }
+
+            var items = _server.Metrics.GetInfoMetrics(InfoMetricsType.STORE);
+            long Value(string name) => long.Parse(items.First(item => item.Name == name).Value, CultureInfo.InvariantCulture);
+            return new StoreMemory(
+                Value("Log.CurrentMemorySizeBytes") + Value("Log.CurrentHeapSizeBytes"), Value("Log.MaxMemorySizeBytes"), Value("Log.BeginAddress"));
+        }
     }
 
     private static string Bytes(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -128,7 +141,17 @@ public sealed class EmbeddedRedisServer : IDisposable
     }
 
     // GarnetServer.Dispose() without an argument deletes the data directory: keep it.
-    public void Dispose() => _server.Dispose(deleteDir: false);
+    public void Dispose()
+    {
+        lock (_lifetime)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _server.Dispose(deleteDir: false);
+            }
+        }
+    }
 }
 
 /// <summary>Bytes in use of the embedded store's memory, the limit, and where its log begins (it moves up only when records are dropped).</summary>
