@@ -1,11 +1,11 @@
 namespace Moderation.Redis.Capacity;
 
 /// <summary>
-/// The last sampled fill of the store's memory and the level it puts the service at. Writers read <see cref="IsFull"/>
-/// (a volatile field, nothing more) before they write; one sampler updates it. A store that nobody samples is not
-/// guarded and never full: redis-server manages its own memory, and the embedded store's storage tier keeps records on
-/// disk rather than dropping them. From the warning mark on, <see cref="IsFullNow"/> samples again before each write,
-/// so that what a loaded machine writes while its sampler waits for a thread cannot outrun the margin.
+/// The last sampled fill of the store's memory and the level it puts the service at. Writers ask
+/// <see cref="IsFullNow"/> before they write: below the warning mark that reads a volatile field, nothing more; from it
+/// on it samples again first, so that what a loaded machine writes while its sampler waits for a thread cannot outrun
+/// the margin. A store that nobody samples is not guarded and never full: redis-server manages its own memory, and the
+/// embedded store's storage tier keeps records on disk rather than dropping them.
 /// </summary>
 public sealed class StoreCapacity
 {
