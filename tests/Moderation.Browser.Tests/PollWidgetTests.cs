@@ -40,6 +40,39 @@ public sealed class PollWidgetTests(BrowserSilo silo)
     }
 
     [Fact]
+    public async Task Results_read_after_a_vote_that_are_older_than_what_the_stream_brought_do_not_undo_it()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("poll-late-read");
+        await ServiceApi.CreatePollAsync(client, articleId, allowAnonymous: true);
+        await using var reader = await silo.NewSessionAsync();
+        string? resultsBeforeTheVote = null;
+        // The read after the vote answers late, with the results from before it, once the stream has brought the vote.
+        await reader.Page.RouteAsync("**/api/polls/*/results", async route =>
+        {
+            var response = await route.FetchAsync();
+            if (resultsBeforeTheVote is null)
+            {
+                resultsBeforeTheVote = await response.TextAsync();
+                await route.FulfillAsync(new() { Response = response });
+                return;
+            }
+
+            await reader.Page.WaitForFunctionAsync("() => document.querySelector('[data-moderation-poll]').moderationPoll.results?.totalVotes === 1");
+            await route.FulfillAsync(new() { Response = response, Body = resultsBeforeTheVote });
+        });
+        await reader.OpenArticleAsync(articleId);
+
+        await reader.Poll.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true }).CheckAsync();
+        await reader.Poll.GetByRole(AriaRole.Button, new() { Name = "Vote" }).ClickAsync();
+
+        await Expect(reader.Poll.Locator("[aria-live=polite]")).ToContainTextAsync("Your vote for Yes was counted.");
+        await Expect(reader.ResultRow("o1")).ToHaveAttributeAsync("data-votes", "1");
+        await Expect(reader.Poll.Locator(".moderation-total")).ToHaveTextAsync("1 vote");
+        Assert.Empty(reader.Errors);
+    }
+
+    [Fact]
     public async Task The_host_page_themes_the_widget_with_custom_properties_and_it_fits_a_phone_screen()
     {
         using var client = silo.CreateClient();

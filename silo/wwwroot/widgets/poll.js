@@ -63,7 +63,9 @@ class PollWidget {
     const afterVote = this.poll.resultsVisibility === 'after-vote';
     if (afterVote && !this.myVote) return;
     const token = afterVote ? this.votingToken() : null;
-    this.results = await api(this.path('/results'), { token }).catch(() => this.results);
+    // The stream may already have brought newer results than this read, which a slower response must not undo.
+    const fetched = await api(this.path('/results'), { token }).catch(() => null);
+    if (fetched && !(this.results?.version > fetched.version)) this.results = fetched;
     if (this.stop) return;
     const handlers = { results: (results) => this.resultsArrived(results) };
     this.stop = afterVote ? listenAuthorized(this.path('/events'), token, handlers) : listen(this.path('/events'), handlers);
