@@ -29,8 +29,10 @@ public static class ReaderRightsApi
         routes.MapGet("/api/readers/me/export", ExportAsync).WithTags("Readers").RequireAuthorization(Policies.Reader)
             .WithSummary("Everything stored about you, as JSON: standing, comments with their decisions, votes, reactions, reports, counts.");
         routes.MapDelete("/api/readers/me", EraseSelfAsync).WithTags("Readers").RequireAuthorization(Policies.Reader).FreesSpace()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Erases you: your comments' texts, votes, reactions, reports and standing. 204 when done; 202 while it runs (ask again).");
         routes.MapDelete("/api/moderation/readers/{readerId}", EraseReaderAsync).WithTags("Moderation").RequireAuthorization(Policies.Moderator).FreesSpace()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Erases a reader, as DELETE /api/readers/me does, audited as the moderator's.");
     }
 
