@@ -172,7 +172,7 @@ public static class ModerateCommands
                 var score = entry.Score is null ? "" : $"  score {QueueOutput.Score(entry.Score)}";
                 var note = entry.Note is { Length: > 0 } text ? $"  \"{text}\"" : "";
                 host.Console.WriteLine(
-                    $"{entry.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}  {entry.ModeratorId ?? "(filter)",-10} {entry.Action,-8} " +
+                    $"{entry.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}  {entry.ModeratorId ?? Unattended(entry.Action),-10} {entry.Action,-8} " +
                     $"{entry.CommentId ?? entry.ReaderId}{change}{reason}{score}{note}");
             }
 
@@ -181,4 +181,13 @@ public static class ModerateCommands
         }));
         return command;
     }
+
+    /// <summary>Who acted in a record without a moderator: the reader (their erasure, their edit), the retention sweep, or the filter.</summary>
+    private static string Unattended(string action) => action switch
+    {
+        "erase" or "edit" => "(reader)",
+        "remove-text" => "(retention)",
+        "promote-model" => "(retrain)",
+        _ => "(filter)",
+    };
 }

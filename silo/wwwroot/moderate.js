@@ -12,7 +12,13 @@ const pageSize = 50;
 const rejectReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['off-topic', 'Off-topic'], ['other', 'Other']];
 
 const articleId = new URLSearchParams(location.search).get('article');
-const state = { token: null, queue: 'pending', items: [], nodes: new Map(), selected: null, cursor: null, stopLive: null, refreshSoon: null, deciding: new Set() };
+// reads counts the queue reads started and shownRead the latest one shown: a read that answers after a later one (the
+// one a decision event brought, or a tab switch's) is older than what is shown and must not undo it. decided holds the
+// revisions the stream reported, so that a read taken just before a decision cannot show that comment again meanwhile.
+const state = {
+  token: null, queue: 'pending', items: [], nodes: new Map(), selected: null, cursor: null, stopLive: null, refreshSoon: null,
+  deciding: new Set(), reads: 0, shownRead: 0, decided: new Map(),
+};
 
 function byId(id) {
   return document.getElementById(id);
@@ -56,6 +62,8 @@ function listenLive(token) {
 }
 
 function onDecided(event) {
+  // Kept until a read started after it has answered (that read knows the decision).
+  state.decided.set(event.commentId, { revision: event.revision, before: state.reads + 1 });
   const node = state.nodes.get(event.commentId);
   if (node && !state.deciding.has(event.commentId) && node.item.comment.revision < event.revision) {
     removeItem(event.commentId);
@@ -93,6 +101,7 @@ async function load() {
 
 async function refresh() {
   if (!state.token) return;
+  const read = ++state.reads;
   let page;
   try {
     page = await api(queuePath(null, Math.min(100, Math.max(pageSize, state.items.length))), { token: state.token });
@@ -100,9 +109,14 @@ async function refresh() {
     if (!refused(error)) account.status(`The queue could not be loaded: ${error.message}`);
     return;
   }
+  if (read < state.shownRead) return;
+  state.shownRead = read;
+  for (const [id, decision] of state.decided) {
+    if (decision.before <= read) state.decided.delete(id);
+  }
   account.status('');
   showCounts(page.counts);
-  show(page.items, page.nextCursor);
+  show(page.items.filter((item) => !(item.comment.revision < (state.decided.get(item.comment.id)?.revision ?? 0))), page.nextCursor);
 }
 
 async function loadMore() {

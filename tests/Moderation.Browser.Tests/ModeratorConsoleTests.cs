@@ -98,4 +98,54 @@ public sealed class ModeratorConsoleTests(BrowserSilo silo)
         Assert.Empty(first.Errors);
         Assert.Empty(second.Errors);
     }
+
+    [Fact]
+    public async Task A_queue_read_that_answers_after_a_newer_one_does_not_bring_back_a_comment_another_moderator_decided()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("console-late-read");
+        await ServiceApi.PostCommentAsync(client, articleId, "ana", "you are a stupid idiot, shut up");
+        await ServiceApi.PostCommentAsync(client, articleId, "ben", "what a moron, honestly");
+        await using var first = await silo.NewSessionAsync();
+        await using var second = await silo.NewSessionAsync();
+        await first.OpenConsoleAsync(articleId, "Mia");
+        await second.OpenConsoleAsync(articleId, "Noah");
+        var secondItems = second.Page.Locator(".item");
+        await Expect(first.Page.Locator(".item")).ToHaveCountAsync(2);
+        await Expect(secondItems).ToHaveCountAsync(2);
+        await Expect(second.Page.Locator("#live")).ToHaveTextAsync("Live");
+
+        // The next queue read of the second console is taken before the decision and answers only after the read that
+        // the decision brought has been shown.
+        var lateRead = new TaskCompletionSource<IAPIResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lateAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var armed = 1;
+        await second.Page.RouteAsync("**/api/moderation/queue?*", async route =>
+        {
+            if (Interlocked.Exchange(ref armed, 0) == 0)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var stale = await route.FetchAsync();
+            lateRead.SetResult(stale);
+            await Expect(second.Page.Locator("[data-count=pending]")).ToHaveTextAsync("1");
+            await route.FulfillAsync(new() { Response = stale });
+            lateAnswered.SetResult();
+        });
+        // A held comment on another article makes the console read its queue again.
+        await ServiceApi.PostCommentAsync(client, ServiceApi.NewArticleId("elsewhere"), "cleo", "shut up, idiot");
+        Assert.Contains("what a moron", await (await lateRead.Task).TextAsync());
+
+        await first.Page.Locator(".item").Filter(new() { HasText = "what a moron" }).GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await lateAnswered.Task;
+        // Let the page take the late answer in (a read answer is a fetch and a JSON parse: a few tasks).
+        await second.Page.EvaluateAsync("() => new Promise((resolve) => setTimeout(resolve, 300))");
+
+        await Expect(secondItems).ToHaveCountAsync(1);
+        await Expect(secondItems.Nth(0)).ToContainTextAsync("stupid idiot");
+        await Expect(second.Page.Locator("[data-count=pending]")).ToHaveTextAsync("1");
+        Assert.Empty(second.Errors);
+    }
 }

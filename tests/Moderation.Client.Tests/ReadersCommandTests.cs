@@ -8,7 +8,7 @@ namespace Moderation.Client.Tests;
 public sealed class ReadersCommandTests(ServiceFixture service)
 {
     [Fact]
-    public async Task A_reader_exports_their_comment_to_a_file_then_erases_themselves_and_the_export_comes_back_empty()
+    public async Task A_reader_exports_their_comment_to_a_file_then_erases_themselves_the_export_comes_back_empty_and_the_audit_names_the_reader_as_the_eraser()
     {
         var readerId = ServiceFixture.Fresh("client-erasee");
         var token = service.Mint(readerId);
@@ -31,6 +31,10 @@ public sealed class ReadersCommandTests(ServiceFixture service)
             Assert.True(erase.ExitCode == 0, erase.Output);
             Assert.Contains("Erased you.", erase.Output);
             Assert.Equal(0, JsonDocument.Parse(after.Output).RootElement.GetProperty("comments").GetArrayLength());
+            var commentId = posted.Output.Split(' ')[1];
+            var audit = await service.RunAsync("moderate", "audit", "--comment", commentId, "--token", service.Mint("audit-reader", "moderator"));
+            Assert.True(audit.ExitCode == 0, audit.Output);
+            Assert.Contains($"(reader)   erase    {commentId}  published -> deleted", audit.Output);
         }
         finally
         {

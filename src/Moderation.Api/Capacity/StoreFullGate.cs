@@ -8,6 +8,7 @@ namespace Moderation.Api.Capacity;
 /// store is full, before its handler runs: nothing is changed, and reads keep working. One check at the door covers
 /// every write path (comments, votes, decisions, reports, reactions, edits, imports), and the grain state writes that
 /// only those requests cause. Below the warning mark it reads one volatile field: nothing measurable on the vote path.
+/// A route marked <see cref="FreesSpace"/> (a reader's erasure) passes until the store reaches its erasure ceiling.
 /// </summary>
 public sealed class StoreFullGate(RequestDelegate next, StoreCapacity capacity)
 {
@@ -15,13 +16,24 @@ public sealed class StoreFullGate(RequestDelegate next, StoreCapacity capacity)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!IsWrite(context) || !capacity.IsFullNow())
+        if (context.GetEndpoint() is not { } endpoint || !IsWrite(context.Request.Method, endpoint) || !capacity.IsFullNow())
+        {
+            return next(context);
+        }
+
+        if (endpoint.Metadata.GetMetadata<FreesSpace>() is not null && !capacity.RefusesErasureNow())
         {
             return next(context);
         }
 
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "60";
+        return Problem(context.Response, capacity).ExecuteAsync(context);
+    }
+
+    /// <summary>The 503 of a full store (with its Retry-After header): nothing was changed.</summary>
+    public static IResult Problem(HttpResponse response, StoreCapacity capacity)
+    {
+        response.Headers.RetryAfter = "60";
         var reading = capacity.Last;
         return Results.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
@@ -29,12 +41,10 @@ public sealed class StoreFullGate(RequestDelegate next, StoreCapacity capacity)
             type: ProblemType,
             detail: $"The embedded store's memory is {reading?.Fill:P0} used, past the {reading?.Marks.RefuseAt:P0} at which writes are "
                 + "refused so that no stored record is dropped; nothing was changed and reads still work. The operator can raise "
-                + "Storage:EmbeddedMemoryBytes and restart, or move the service to redis-server (ConnectionStrings:Redis).")
-            .ExecuteAsync(context);
+                + "Storage:EmbeddedMemoryBytes and restart, or move the service to redis-server (ConnectionStrings:Redis).");
     }
 
-    private static bool IsWrite(HttpContext context) =>
-        (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
-            || HttpMethods.IsPatch(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method))
-        && context.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<StoresNothing>() is null;
+    private static bool IsWrite(string method, Endpoint endpoint) =>
+        (HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method))
+        && endpoint.Metadata.GetMetadata<StoresNothing>() is null;
 }

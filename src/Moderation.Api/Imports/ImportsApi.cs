@@ -31,13 +31,13 @@ public static class ImportsApi
     public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/imports").WithTags("Imports");
-        group.MapPost("/batches", StoreBatch).RequireAuthorization(Policies.ModeratorOrEditor).WithMetadata(new RequestBodyLimit(BatchBodyLimit))
+        group.MapPost("/batches", StoreBatch).ProducesProblem(StatusCodes.Status403Forbidden).RequireAuthorization(Policies.ModeratorOrEditor).WithMetadata(new RequestBodyLimit(BatchBodyLimit))
             .WithSummary("Store a batch of comments from another system (Disqus, WordPress) or from this service's export; storing one again changes nothing.");
         group.MapPost("/audit", RestoreAudit).RequireAuthorization(Policies.Moderator).WithMetadata(new RequestBodyLimit(BatchBodyLimit))
             .WithSummary("Restore audit records from this service's export, as they were; restoring one again changes nothing.");
         group.MapPost("/polls", PollImport.RestorePoll).RequireAuthorization(Policies.ModeratorOrEditor)
             .WithSummary("Create a poll from this service's export as it was (id, definition, closed state); an existing poll is left as it is.");
-        group.MapPost("/polls/{pollId}/ballots", PollImport.RestoreBallots).RequireAuthorization(Policies.ModeratorOrEditor).WithMetadata(new RequestBodyLimit(BatchBodyLimit))
+        group.MapPost("/polls/{pollId}/ballots", PollImport.RestoreBallots).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.ModeratorOrEditor).WithMetadata(new RequestBodyLimit(BatchBodyLimit))
             .WithSummary("Restore a poll's ballots from this service's export through its vote shards; a reader who has a vote keeps it.");
         return group;
     }

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Moderation.Api.Auth;
+using Moderation.Api.Capacity;
 using Moderation.Api.Moderators;
 using Moderation.Contracts.Moderators;
 using Moderation.Contracts.Readers;
 using Moderation.Http.Readers;
+using Moderation.Redis.Capacity;
 using Moderation.Redis.Moderators;
 using Moderation.Redis.Readers;
 
@@ -26,9 +28,11 @@ public static class ReaderRightsApi
     {
         routes.MapGet("/api/readers/me/export", ExportAsync).WithTags("Readers").RequireAuthorization(Policies.Reader)
             .WithSummary("Everything stored about you, as JSON: standing, comments with their decisions, votes, reactions, reports, counts.");
-        routes.MapDelete("/api/readers/me", EraseSelfAsync).WithTags("Readers").RequireAuthorization(Policies.Reader)
+        routes.MapDelete("/api/readers/me", EraseSelfAsync).WithTags("Readers").RequireAuthorization(Policies.Reader).FreesSpace()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Erases you: your comments' texts, votes, reactions, reports and standing. 204 when done; 202 while it runs (ask again).");
-        routes.MapDelete("/api/moderation/readers/{readerId}", EraseReaderAsync).WithTags("Moderation").RequireAuthorization(Policies.Moderator)
+        routes.MapDelete("/api/moderation/readers/{readerId}", EraseReaderAsync).WithTags("Moderation").RequireAuthorization(Policies.Moderator).FreesSpace()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Erases a reader, as DELETE /api/readers/me does, audited as the moderator's.");
     }
 
@@ -41,12 +45,13 @@ public static class ReaderRightsApi
         return TypedResults.Ok(ReaderExports.From(readerId, clock.GetUtcNow(), standing, stored));
     }
 
-    private static Task<Results<NoContent, Accepted<ErasureAccepted>>> EraseSelfAsync(
-        ClaimsPrincipal user, IGrainFactory grains, ErasureJobs jobs, AuditStore audit, TimeProvider clock) =>
-        EraseAsync(ReaderIdentity.From(user).Id, requestedBy: null, grains, jobs, audit, clock);
+    private static Task<Results<NoContent, Accepted<ErasureAccepted>, ProblemHttpResult>> EraseSelfAsync(
+        ClaimsPrincipal user, HttpResponse response, IGrainFactory grains, ErasureJobs jobs, AuditStore audit, StoreCapacity capacity, TimeProvider clock) =>
+        EraseAsync(ReaderIdentity.From(user).Id, requestedBy: null, response, grains, jobs, audit, capacity, clock);
 
-    private static async Task<Results<NoContent, Accepted<ErasureAccepted>, ValidationProblem>> EraseReaderAsync(
-        string readerId, ClaimsPrincipal user, IGrainFactory grains, ErasureJobs jobs, AuditStore audit, TimeProvider clock)
+    private static async Task<Results<NoContent, Accepted<ErasureAccepted>, ProblemHttpResult, ValidationProblem>> EraseReaderAsync(
+        string readerId, ClaimsPrincipal user, HttpResponse response, IGrainFactory grains, ErasureJobs jobs, AuditStore audit, StoreCapacity capacity,
+        TimeProvider clock)
     {
         if (!DecisionValidation.IsReaderId(readerId))
         {
@@ -56,16 +61,18 @@ public static class ReaderRightsApi
             });
         }
 
-        return (await EraseAsync(readerId, ReaderIdentity.From(user).Id, grains, jobs, audit, clock)).Result switch
+        return (await EraseAsync(readerId, ReaderIdentity.From(user).Id, response, grains, jobs, audit, capacity, clock)).Result switch
         {
             NoContent done => done,
             Accepted<ErasureAccepted> running => running,
+            ProblemHttpResult full => full,
             var other => throw new InvalidOperationException($"Unexpected erasure result {other}."),
         };
     }
 
-    private static async Task<Results<NoContent, Accepted<ErasureAccepted>>> EraseAsync(
-        string readerId, string? requestedBy, IGrainFactory grains, ErasureJobs jobs, AuditStore audit, TimeProvider clock)
+    private static async Task<Results<NoContent, Accepted<ErasureAccepted>, ProblemHttpResult>> EraseAsync(
+        string readerId, string? requestedBy, HttpResponse response, IGrainFactory grains, ErasureJobs jobs, AuditStore audit,
+        StoreCapacity capacity, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var (job, created) = await jobs.RecordAsync(readerId, requestedBy, now);
@@ -78,7 +85,19 @@ public static class ReaderRightsApi
 
         try
         {
-            await grains.GetGrain<IReaderErasureGrain>(job.Id).Run().WaitAsync(FinishWait);
+            var run = await grains.GetGrain<IReaderErasureGrain>(job.Id).Run().WaitAsync(FinishWait);
+            if (run.Status != ErasureJob.Done)
+            {
+                // The store filled up even for an erasure: the job is recorded and resumes at the next start or request.
+                response.Headers.RetryAfter = "60";
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "The store is full",
+                    type: StoreFullGate.ProblemType,
+                    detail: "The embedded store is too full even for an erasure, which stopped part way; it is recorded and resumes when the "
+                        + "service restarts or when it is asked for again. The operator can raise Storage:EmbeddedMemoryBytes and restart.");
+            }
+
             return TypedResults.NoContent();
         }
         catch (TimeoutException)

@@ -26,7 +26,7 @@ public static class RulesApi
         var bodyLimit = routes.ServiceProvider.GetRequiredService<IOptions<RulesOptions>>().Value.MaxBodyBytes;
         var rules = routes.MapGroup("/api/moderation/rules").WithTags("Rules").RequireAuthorization(Policies.ModeratorOrEditor);
         rules.MapGet("/words", Words).WithSummary("The banned and suspect word lists, with their version.");
-        rules.MapPut("/words", ReplaceWords).WithMetadata(new RequestBodyLimit(bodyLimit))
+        rules.MapPut("/words", ReplaceWords).ProducesProblem(StatusCodes.Status409Conflict).WithMetadata(new RequestBodyLimit(bodyLimit))
             .WithSummary("Replace both word lists; every silo applies them within seconds; audited.");
         rules.MapTrustSettings();
         return rules;

@@ -26,7 +26,7 @@ public static class TrustSettingsApi
     public static RouteGroupBuilder MapTrustSettings(this RouteGroupBuilder rules)
     {
         rules.MapGet("/trust", Read).WithSummary("The site's trust settings in force: the stored ones, or the configuration's until an editor sets them.");
-        rules.MapPut("/trust", Replace).WithSummary("Replace the site's trust settings; every silo applies them within seconds; audited.");
+        rules.MapPut("/trust", Replace).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Replace the site's trust settings; every silo applies them within seconds; audited.");
         return rules;
     }
 

@@ -23,10 +23,10 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooks(this IEndpointRouteBuilder routes)
     {
         var webhooks = routes.MapGroup("/api/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Editor);
-        webhooks.MapPost("/", Register).WithSummary("Register a webhook: its URL, events and signing secret.");
+        webhooks.MapPost("/", Register).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register a webhook: its URL, events and signing secret.");
         webhooks.MapGet("/", List).WithSummary("The registered webhooks, without their secrets.");
-        webhooks.MapDelete("/{webhookId}", Remove).WithSummary("Remove a webhook and its pending deliveries.");
-        webhooks.MapGet("/{webhookId}/deliveries", Deliveries).WithSummary("A webhook's newest deliveries, newest first.");
+        webhooks.MapDelete("/{webhookId}", Remove).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remove a webhook and its pending deliveries.");
+        webhooks.MapGet("/{webhookId}/deliveries", Deliveries).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A webhook's newest deliveries, newest first.");
         return webhooks;
     }
 
@@ -88,12 +88,12 @@ public static class WebhooksApi
     private static async Task<Ok<WebhookListResponse>> List(WebhookRecords records) =>
         TypedResults.Ok(new WebhookListResponse([.. (await records.ListAsync()).Select(Response)]));
 
-    private static async Task<Results<NoContent, NotFound>> Remove(
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
         string webhookId, WebhookRecords records, DeliveryStore deliveries, WebhookSubscriptions subscriptions)
     {
         if (!await records.RemoveAsync(webhookId))
         {
-            return TypedResults.NotFound();
+            return UnknownWebhook(webhookId);
         }
 
         await deliveries.ForgetAsync(webhookId);
@@ -101,7 +101,7 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<DeliveryListResponse>, NotFound, ValidationProblem>> Deliveries(
+    private static async Task<Results<Ok<DeliveryListResponse>, ProblemHttpResult, ValidationProblem>> Deliveries(
         string webhookId, int? limit, WebhookRecords records, DeliveryStore deliveries)
     {
         if (limit is < 1 or > MaxDeliveries)
@@ -111,7 +111,7 @@ public static class WebhooksApi
 
         if (await records.FindAsync(webhookId) is null)
         {
-            return TypedResults.NotFound();
+            return UnknownWebhook(webhookId);
         }
 
         var recent = await deliveries.RecentAsync(webhookId, limit ?? DefaultDeliveries);
@@ -123,4 +123,7 @@ public static class WebhooksApi
     private static DeliveryResponse Response(DeliveryRecord delivery) => new(
         delivery.Id, delivery.EventId, delivery.EventType, delivery.Status, delivery.Attempts, delivery.CreatedAt, delivery.LastAttemptAt,
         delivery.LastStatusCode, delivery.LastError, delivery.NextAttemptAt, delivery.DeliveredAt);
+
+    private static ProblemHttpResult UnknownWebhook(string webhookId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown webhook", detail: $"There is no webhook '{webhookId}'.");
 }

@@ -20,8 +20,8 @@ public sealed class ErasureResumeTask(IGrainFactory grains, ErasureJobs jobs, IL
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await grains.GetGrain<IReaderErasureGrain>(id).Run();
-                logger.LogInformation("Resumed erasure job {Job} and finished it", id);
+                var job = await grains.GetGrain<IReaderErasureGrain>(id).Run();
+                logger.LogInformation("Resumed erasure job {Job}: {Status}", id, job.Status);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -108,5 +108,5 @@ public sealed record ImportAuditRecord(
 
 /// <summary>What restoring audit records did.</summary>
 /// <param name="Stored">Records restored now.</param>
-/// <param name="Existed">Records restored before (the same record): nothing changed.</param>
+/// <param name="Existed">Records restored before, or already held by their comment (the same record): nothing changed.</param>
 public sealed record ImportAuditResponse(int Stored, int Existed);

@@ -30,6 +30,12 @@ public sealed class StoreCapacity
         return _isFull;
     }
 
+    /// <summary>
+    /// Whether a reader's erasure must stop now: a fresh sample (from the warning mark on) at or past
+    /// <see cref="StoreFillMarks.EraseUpTo"/>.
+    /// </summary>
+    public bool RefusesErasureNow() => IsFullNow() && _last is { } reading && reading.Fill >= reading.Marks.EraseUpTo;
+
     /// <summary>Gives the sampler's way to take a sample at once, which <see cref="IsFullNow"/> uses near the mark.</summary>
     public void SampleWith(Func<StoreFillLevel> sampleNow) => _sampleNow = sampleNow;
 

@@ -21,6 +21,13 @@ public sealed record StoreFillMarks(double WarnAt, double RefuseAt)
         : fill >= WarnAt ? StoreFillLevel.Warning
         : StoreFillLevel.Normal;
 
+    /// <summary>
+    /// The fill up to which a reader's erasure still runs while other writes are refused: halfway from the refusing mark
+    /// to the whole memory. An erasure frees a comment's text for one audit record, but a reader of many short comments
+    /// may store more than it frees, so it too stops short of the point where records would be dropped.
+    /// </summary>
+    public double EraseUpTo => RefuseAt + (1 - RefuseAt) / 2;
+
     /// <summary>Both marks are fractions of memory, the warning no higher than the refusal, and the refusal below 1 (at 1 records are already gone).</summary>
     public bool IsValid => WarnAt > 0 && WarnAt <= RefuseAt && RefuseAt < 1;
 }

@@ -75,6 +75,26 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     }
 
     [Theory]
+    [InlineData("/api/webhooks", "post", "409")]
+    [InlineData("/api/webhooks/{webhookId}", "delete", "404")]
+    [InlineData("/api/webhooks/{webhookId}/deliveries", "get", "404")]
+    [InlineData("/api/moderation/rules/words", "put", "409")]
+    [InlineData("/api/moderation/rules/trust", "put", "409")]
+    [InlineData("/api/imports/batches", "post", "403")]
+    [InlineData("/api/imports/polls/{pollId}/ballots", "post", "404")]
+    [InlineData("/api/readers/me", "delete", "503")]
+    [InlineData("/api/moderation/readers/{readerId}", "delete", "503")]
+    public async Task The_openapi_document_lists_the_problems_the_contract_names_for_a_route(string path, string method, string status)
+    {
+        using var client = silo.CreateClient();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        Assert.True(responses.TryGetProperty(status, out _), $"{method} {path} does not list {status}: {responses}");
+    }
+
+    [Theory]
     [InlineData("/api/moderation/queue")]
     [InlineData("/api/moderation/audit")]
     [InlineData("/api/articles/{articleId}/comments")]

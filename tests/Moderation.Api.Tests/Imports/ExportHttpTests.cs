@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Moderation.Api.Tests.Comments;
 using Moderation.Testing;
@@ -37,6 +38,41 @@ public sealed class ExportHttpTests(SharedSiloOnRedisServer silo) : IAsyncLifeti
         var end = lines[^1];
         Assert.Equal("end", end.GetProperty("type").GetString());
         Assert.Equal(lines.Count(line => line.GetProperty("type").GetString() == "comment"), end.GetProperty("comments").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_articles_audit_restored_into_the_installation_it_came_from_finds_every_record_there_and_adds_none()
+    {
+        var article = CommentClient.NewArticle("export-back");
+        using var moderator = await Factory.ReaderAsync("export-moderator", "moderator");
+        using var author = await Factory.ReaderAsync("export-author");
+        await moderator.ImportAsync(ImportClient.Comment("a", article, null, "First"));
+        var held = await author.CommentAsync(article, CommentClient.Abusive);
+        using (var decided = await moderator.DecideAsync(held.Id(), "reject", held.GetProperty("revision").GetInt64(), "abusive"))
+        {
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        }
+
+        var audit = await AuditLinesAsync(moderator, article);
+        Assert.True(audit.Length >= 3, $"Only {audit.Length} audit lines were exported.");
+
+        using var restore = await moderator.PostAsJsonAsync("/api/imports/audit", new { records = audit });
+        var restored = await moderator.GetJsonAsync("/api/moderation/audit?commentId=" + held.Id());
+        var again = await AuditLinesAsync(moderator, article);
+
+        var answer = JsonDocument.Parse(await restore.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(restore.StatusCode == HttpStatusCode.OK, answer.ToString());
+        Assert.Equal(0, answer.GetProperty("stored").GetInt32());
+        Assert.Equal(audit.Length, answer.GetProperty("existed").GetInt32());
+        Assert.Equal(audit.Length, again.Length);
+        Assert.Equal(2, restored.GetProperty("items").GetArrayLength());
+    }
+
+    private static async Task<JsonElement[]> AuditLinesAsync(HttpClient client, string article)
+    {
+        var text = await client.GetStringAsync($"/api/export?articleId={article}");
+        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(line => line.GetProperty("type").GetString() == "audit")];
     }
 
     [Fact]

@@ -27,6 +27,20 @@ public sealed class StoreFillMarksTests
         double warnAt, double refuseAt, bool valid) =>
         Assert.Equal(valid, new StoreFillMarks(warnAt, refuseAt).IsValid);
 
+    [Theory]
+    [InlineData(600, false)]
+    [InlineData(870, false)]
+    [InlineData(924, false)]
+    [InlineData(925, true)]
+    [InlineData(990, true)]
+    public void An_erasure_goes_on_past_the_refusing_mark_and_stops_halfway_to_the_whole_memory(long usedBytes, bool stops)
+    {
+        var capacity = new StoreCapacity();
+        capacity.Record(usedBytes, limitBytes: 1000, Marks);
+
+        Assert.Equal(stops, capacity.RefusesErasureNow());
+    }
+
     [Fact]
     public void A_store_nobody_samples_is_not_guarded_and_never_full()
     {

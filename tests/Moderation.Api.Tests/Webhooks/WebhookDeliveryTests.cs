@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Moderation.Api.Tests.Comments;
 using Moderation.Api.Tests.Polls;
+using Moderation.Testing;
 
 namespace Moderation.Api.Tests.Webhooks;
 
@@ -80,12 +81,13 @@ public sealed class WebhookDeliveryTests(WebhookSilo silo) : IClassFixture<Webho
 
         using (var again = await editor.DeleteAsync($"/api/webhooks/{hook.Id()}"))
         {
-            Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+            var problem = await ProblemAssert.Expect(again, HttpStatusCode.NotFound);
+            Assert.Contains(hook.Id(), problem.GetProperty("detail").GetString());
         }
 
         using (var deliveries = await editor.GetAsync($"/api/webhooks/{hook.Id()}/deliveries"))
         {
-            Assert.Equal(HttpStatusCode.NotFound, deliveries.StatusCode);
+            await ProblemAssert.Expect(deliveries, HttpStatusCode.NotFound);
         }
 
         Assert.DoesNotContain((await editor.GetJsonAsync("/api/webhooks")).GetProperty("items").EnumerateArray(), item => item.Id() == hook.Id());
