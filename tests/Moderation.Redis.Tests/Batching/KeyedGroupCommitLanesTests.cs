@@ -28,13 +28,7 @@ public sealed class KeyedGroupCommitLanesTests
     [Fact]
     public async Task A_key_s_lane_is_dropped_once_idle_and_the_key_s_next_item_goes_through_a_fresh_lane()
     {
-        var made = new List<HeldSender>();
-        var lanes = new KeyedGroupCommitLanes<string, int, string>(_ =>
-        {
-            var sender = new HeldSender();
-            made.Add(sender);
-            return sender.Send;
-        });
+        var (lanes, made) = LanesWithAHeldSenderEach();
 
         var first = lanes.Add("poll/0", 1);
         Assert.Equal(1, lanes.Count);
@@ -53,20 +47,15 @@ public sealed class KeyedGroupCommitLanesTests
     [Fact]
     public async Task A_failed_call_for_a_key_fails_its_batch_and_the_key_s_next_item_is_sent()
     {
-        var made = new List<HeldSender>();
-        var lanes = new KeyedGroupCommitLanes<string, int, string>(_ =>
-        {
-            var sender = new HeldSender();
-            made.Add(sender);
-            return sender.Send;
-        });
+        var (lanes, made) = LanesWithAHeldSenderEach();
 
         var failing = lanes.Add("poll/1", 1);
         made[0].Fail(0, new TimeoutException("the shard did not answer"));
         await Assert.ThrowsAsync<TimeoutException>(() => failing);
 
         var next = lanes.Add("poll/1", 2);
-        made[^1].Answer(made[^1].Calls.Count - 1);
+        Assert.Equal(2, made.Count);
+        made[1].Answer(0);
         Assert.Equal("sent 2", await next);
     }
 
@@ -116,5 +105,18 @@ public sealed class KeyedGroupCommitLanesTests
 
         Assert.All(times, count => Assert.Equal(1, count));
         Assert.InRange(lanesMade, Rounds * Keys, int.MaxValue);
+    }
+
+    /// <summary>Lanes whose every lane gets a sender of its own, in the order the lanes are made.</summary>
+    private static (KeyedGroupCommitLanes<string, int, string> Lanes, List<HeldSender> Made) LanesWithAHeldSenderEach()
+    {
+        var made = new List<HeldSender>();
+        var lanes = new KeyedGroupCommitLanes<string, int, string>(_ =>
+        {
+            var sender = new HeldSender();
+            made.Add(sender);
+            return sender.Send;
+        });
+        return (lanes, made);
     }
 }
