@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Moderation.Redis.Batching;
 using Moderation.Redis.Connection;
 
 namespace Moderation.Redis.Comments;
@@ -8,80 +10,25 @@ namespace Moderation.Redis.Comments;
 /// a few commits per batch rather than per post. Each post's task completes with the script's answer for it, and so
 /// only once the write that holds it is durable; when a call fails, every post of that batch fails with it.
 /// </summary>
-internal sealed class PostLanes(RedisWriteConnections writes, TimeProvider clock)
+internal sealed class PostLanes
 {
-    private readonly Lane[] _lanes = [.. CommentParts.All.Select(part => new Lane(part))];
-    private readonly RedisWriteConnections _writes = writes;
-    private readonly TimeProvider _clock = clock;
+    private readonly GroupCommitLane<PostBatchScript.PreparedPost, PostBatchScript.Outcome>[] _lanes;
+    private readonly RedisWriteConnections _writes;
+    private readonly TimeProvider _clock;
 
-    public Task<PostBatchScript.Outcome> PostAsync(PostBatchScript.PreparedPost post) => _lanes[post.Part].Add(post, this);
-
-    private sealed class Lane(int part)
+    public PostLanes(RedisWriteConnections writes, TimeProvider clock)
     {
-        private readonly Lock _gate = new();
-        private List<(PostBatchScript.PreparedPost Post, TaskCompletionSource<PostBatchScript.Outcome> Outcome)> _waiting = [];
-        private bool _sending;
+        _writes = writes;
+        _clock = clock;
+        _lanes = [.. CommentParts.All.Select(part =>
+            new GroupCommitLane<PostBatchScript.PreparedPost, PostBatchScript.Outcome>(posts => SendAsync(part, posts), PostBatchScript.MaxPosts))];
+    }
 
-        public Task<PostBatchScript.Outcome> Add(PostBatchScript.PreparedPost post, PostLanes lanes)
-        {
-            var outcome = new TaskCompletionSource<PostBatchScript.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-            lock (_gate)
-            {
-                _waiting.Add((post, outcome));
-                if (_sending)
-                {
-                    return outcome.Task;
-                }
+    public Task<PostBatchScript.Outcome> PostAsync(PostBatchScript.PreparedPost post) => _lanes[post.Part].Add(post);
 
-                _sending = true;
-            }
-
-            _ = SendAsync(lanes);
-            return outcome.Task;
-        }
-
-        private async Task SendAsync(PostLanes lanes)
-        {
-            while (true)
-            {
-                List<(PostBatchScript.PreparedPost Post, TaskCompletionSource<PostBatchScript.Outcome> Outcome)> batch;
-                lock (_gate)
-                {
-                    if (_waiting.Count == 0)
-                    {
-                        _sending = false;
-                        return;
-                    }
-
-                    if (_waiting.Count <= PostBatchScript.MaxPosts)
-                    {
-                        batch = _waiting;
-                        _waiting = [];
-                    }
-                    else
-                    {
-                        batch = _waiting[..PostBatchScript.MaxPosts];
-                        _waiting.RemoveRange(0, PostBatchScript.MaxPosts);
-                    }
-                }
-
-                try
-                {
-                    var script = new PostBatchScript.Batch(part, [.. batch.Select(waiting => waiting.Post)], lanes._clock.GetUtcNow());
-                    var outcomes = PostBatchScript.Parse(await PostBatchScript.EvaluateAsync(CommentStore.Writes(lanes._writes, part), script));
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        batch[i].Outcome.TrySetResult(outcomes[i]);
-                    }
-                }
-                catch (Exception exception)
-                {
-                    foreach (var waiting in batch)
-                    {
-                        waiting.Outcome.TrySetException(exception);
-                    }
-                }
-            }
-        }
+    private async Task<PostBatchScript.Outcome[]> SendAsync(int part, ImmutableArray<PostBatchScript.PreparedPost> posts)
+    {
+        var script = new PostBatchScript.Batch(part, posts, _clock.GetUtcNow());
+        return PostBatchScript.Parse(await PostBatchScript.EvaluateAsync(CommentStore.Writes(_writes, part), script));
     }
 }
