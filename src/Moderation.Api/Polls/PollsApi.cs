@@ -164,7 +164,7 @@ public static class PollsApi
         }
 
         if (definition.ResultsVisibility == ResultsVisibility.AfterClose
-            && !gate.ShowsAtStatus(definition, user, ResultsVisibilityGate.StatusOf(json)))
+            && !ResultsVisibilityGate.ShowsAtStatus(definition, user, ResultsVisibilityGate.StatusOf(json)))
         {
             return ResultsHidden(ResultsVisibilityGate.HiddenUntilClose);
         }
@@ -186,7 +186,7 @@ public static class PollsApi
             return ResultsHidden(refusal);
         }
 
-        return new PollEventStream(pollId, hub, results, status => gate.ShowsAtStatus(definition, user, status));
+        return new PollEventStream(pollId, hub, results, status => ResultsVisibilityGate.ShowsAtStatus(definition, user, status));
     }
 
     private static async Task<Results<Ok<PollResponse>, ProblemHttpResult>> Close(string pollId, IGrainFactory grains, TimeProvider clock)
