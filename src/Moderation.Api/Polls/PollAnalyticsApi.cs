@@ -93,9 +93,7 @@ public static class PollAnalyticsApi
     /// </summary>
     private static OptionSplitResponse[] SplitByAnswer(PollDefinition poll, ShardCounts[] shards)
     {
-        var answers = poll.Kind == PollKind.Scale && poll.Scale is { } scale
-            ? Enumerable.Range(scale.Min, scale.Max - scale.Min + 1).Select(PollChoices.OfValue).ToArray()
-            : [.. poll.Options.Select(option => option.Id)];
+        var answers = PollAnswers.Of(poll).Select(answer => answer.Id);
         long Count(Func<ShardCounts, IReadOnlyDictionary<string, long>> counts, string answer) => shards.Sum(shard => counts(shard)
             .Where(choice => poll.Kind == PollKind.Scale ? choice.Key == answer : PollChoices.OptionIds(choice.Key).Contains(answer))
             .Sum(choice => choice.Value));
@@ -126,7 +124,10 @@ public static class PollAnalyticsApi
         var snapshots = await timeline.ReadAsync(poll.Id);
         var current = await grains.GetGrain<IPollTallyGrain>(poll.Id).GetResults();
         return PollTimeline.Buckets(
-            snapshots, current.Options.ToDictionary(option => option.Id, option => option.Votes), [.. poll.Options.Select(option => option.Id)], size);
+            snapshots,
+            PollAnswers.Counted(current).ToDictionary(answer => answer.Id, answer => answer.Votes),
+            [.. PollAnswers.Of(poll).Select(answer => answer.Id)],
+            size);
     }
 
     private static ProblemHttpResult UnknownPoll(string pollId) =>

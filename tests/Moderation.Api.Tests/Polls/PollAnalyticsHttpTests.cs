@@ -78,6 +78,39 @@ public sealed class PollAnalyticsHttpTests(SharedSilo silo)
     }
 
     [Fact]
+    public async Task A_scale_polls_timeline_export_and_peak_rate_count_its_votes_per_value()
+    {
+        using var editor = await EditorAsync();
+        using var created = await editor.PostAsJsonAsync($"/api/articles/analytics-{Guid.NewGuid():N}/polls", new
+        {
+            question = "How far do you agree?",
+            kind = "scale",
+            scale = new { min = 1, max = 4, minLabel = "Not at all", maxLabel = "Fully" },
+        });
+        var pollId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        foreach (var (reader, value) in new[] { ("scale-timeline-a", 3), ("scale-timeline-b", 3), ("scale-timeline-c", 1) })
+        {
+            using var client = await Factory.ReaderAsync(reader);
+            (await client.PostAsJsonAsync($"/api/polls/{pollId}/votes", new { value })).EnsureSuccessStatusCode();
+        }
+
+        await editor.ResultsWithinAsync(pollId, 3, TimeSpan.FromSeconds(5));
+
+        var minutes = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}/timeline?bucket=1m");
+        var csv = await editor.GetStringAsync($"/api/polls/{pollId}/export");
+        var signals = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}/signals");
+
+        var buckets = minutes.GetProperty("buckets").EnumerateArray().ToArray();
+        Assert.Equal(3, buckets.Sum(bucket => bucket.GetProperty("total").GetInt64()));
+        Assert.Equal(["1", "2", "3", "4"], buckets[0].GetProperty("options").EnumerateArray().Select(option => option.GetProperty("id").GetString()));
+        Assert.Equal(new[] { 1L, 0L, 2L, 0L }, SumPerOption(buckets));
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["total,,1,1 (Not at all),1", "total,,2,2,0", "total,,3,3,2", "total,,4,4 (Fully),0"], lines[1..5]);
+        Assert.Equal(3, lines.Where(line => line.StartsWith("minute,", StringComparison.Ordinal)).Sum(line => long.Parse(line.Split(',')[^1])));
+        Assert.True(signals.GetProperty("rate").GetProperty("peakPerMinute").GetInt64() > 0);
+    }
+
+    [Fact]
     public async Task The_signals_count_signed_in_and_anonymous_votes_exactly_through_a_vote_change()
     {
         using var editor = await EditorAsync();
