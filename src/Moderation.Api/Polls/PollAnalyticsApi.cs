@@ -16,11 +16,11 @@ public static class PollAnalyticsApi
 
     public static RouteGroupBuilder MapPollAnalytics(this RouteGroupBuilder polls)
     {
-        polls.MapGet("/timeline", Timeline).RequireAuthorization(Policies.Editor)
+        polls.MapGet("/timeline", Timeline).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
             .WithSummary("Votes per option per minute (bucket=1m) or hour (bucket=1h), from a snapshot of the totals per minute.");
-        polls.MapGet("/export", Export).RequireAuthorization(Policies.Editor).Produces<string>(StatusCodes.Status200OK, "text/csv")
+        polls.MapGet("/export", Export).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll().Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("The totals and the per-minute timeline as CSV, without reader ids.");
-        polls.MapGet("/signals", Signals).RequireAuthorization(Policies.Editor)
+        polls.MapGet("/signals", Signals).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
             .WithSummary("Brigading signals: exact signed-in and anonymous votes per option, top client addresses, peak against median rate.");
         return polls;
     }

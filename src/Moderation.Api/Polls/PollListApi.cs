@@ -16,7 +16,7 @@ public static class PollListApi
 
     public static IEndpointRouteBuilder MapPollList(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/polls", ListPolls).RequireAuthorization(Policies.Editor).WithTags("Polls")
+        routes.MapGet("/api/polls", ListPolls).RequireAuthorization(Policies.Editor).ForEditors().WithTags("Polls")
             .WithSummary("The newest polls (limit 1 to 200, default 50) with their published results.");
         return routes;
     }

@@ -18,24 +18,26 @@ public static class PollsApi
 {
     public static RouteGroupBuilder MapPolls(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/articles/{articleId}/polls", CreatePoll).RequireAuthorization(Policies.Editor)
+        routes.MapPost("/api/articles/{articleId}/polls", CreatePoll).RequireAuthorization(Policies.Editor).ForEditors()
             .WithTags("Polls").WithSummary("Create a poll on an article.");
         routes.MapPollList();
 
         var polls = routes.MapGroup("/api/polls/{pollId}").WithTags("Polls");
-        polls.MapGet("", GetPoll).WithSummary("A poll's question, options and status.");
-        polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote)
+        polls.MapGet("", GetPoll).OfAPoll().WithSummary("A poll's question, options and status.");
+        polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote).ForReaders().OfAPoll()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Vote once; repeating the same vote is unchanged, another option is changed where allowed.");
-        polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose, or null before they voted.");
-        polls.MapGet("/results", Results).Produces<PollResults>().ProducesProblem(StatusCodes.Status403Forbidden)
+        polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).ForReaders().OfAPoll().WithSummary("The option this reader chose, or null before they voted.");
+        polls.MapGet("/results", Results).Produces<PollResults>().ProducesProblem(StatusCodes.Status403Forbidden).OfAPoll()
             .WithSummary("Totals per option (a scale's histogram, mean and median), served from the cache; as the poll's resultsVisibility allows.");
         polls.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status403Forbidden).OfAPoll()
             .WithSummary("Server-sent events: the results now, then on every change; as the poll's resultsVisibility allows.");
-        polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).WithSummary("Close the poll to votes.");
-        polls.MapPut("/schedule", Schedule).RequireAuthorization(Policies.Editor)
+        polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll().WithSummary("Close the poll to votes.");
+        polls.MapPut("/schedule", Schedule).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Set when an open poll closes by itself (closesAt; null for never).");
-        polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor)
+        polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
             .WithSummary("Recompute the totals from every stored vote and report any difference.");
         polls.MapPollAnalytics();
         return polls;
