@@ -199,6 +199,38 @@ public sealed class PollAnalyticsHttpTests(SharedSilo silo)
         await ProblemAssert.Expect(tooMany, HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task The_editors_list_gives_a_scale_polls_histogram_mean_and_median_and_a_multiple_choice_polls_voters()
+    {
+        using var editor = await EditorAsync();
+        using var scaleCreated = await editor.PostAsJsonAsync($"/api/articles/analytics-{Guid.NewGuid():N}/polls", new
+        {
+            question = "How far?", kind = "scale", scale = new { min = 1, max = 3, minLabel = "Low", maxLabel = "High" },
+        });
+        using var multipleCreated = await editor.PostAsJsonAsync($"/api/articles/analytics-{Guid.NewGuid():N}/polls", new
+        {
+            question = "Which?", kind = "multiple", options = new[] { "A", "B", "C" },
+        });
+        var scale = (await scaleCreated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var multiple = (await multipleCreated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var reader = await Factory.ReaderAsync($"list-kinds-{scale}");
+        (await reader.PostAsJsonAsync($"/api/polls/{scale}/votes", new { value = 3 })).EnsureSuccessStatusCode();
+        (await reader.PostAsJsonAsync($"/api/polls/{multiple}/votes", new { optionIds = new[] { "o1", "o3" } })).EnsureSuccessStatusCode();
+        await editor.ResultsWithinAsync(scale, 1, TimeSpan.FromSeconds(5));
+        await editor.ResultsWithinAsync(multiple, 2, TimeSpan.FromSeconds(5));
+
+        var list = (await editor.GetFromJsonAsync<JsonElement>("/api/polls?limit=200")).GetProperty("polls").EnumerateArray().ToArray();
+
+        JsonElement ResultsOf(string pollId) =>
+            list.Single(poll => poll.GetProperty("poll").GetProperty("id").GetString() == pollId).GetProperty("results");
+        var scaleResults = ResultsOf(scale);
+        Assert.Equal(new[] { 0L, 0L, 1L }, scaleResults.GetProperty("histogram").EnumerateArray().Select(value => value.GetProperty("votes").GetInt64()));
+        Assert.Equal(3.0, scaleResults.GetProperty("mean").GetDouble());
+        Assert.Equal(3.0, scaleResults.GetProperty("median").GetDouble());
+        Assert.Equal(1, ResultsOf(multiple).GetProperty("voters").GetInt64());
+        Assert.Equal(2, ResultsOf(multiple).GetProperty("totalVotes").GetInt64());
+    }
+
     private async Task VoteAsync(string pollId, params (string Reader, string Option)[] votes)
     {
         foreach (var (reader, option) in votes)
