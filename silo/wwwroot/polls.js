@@ -63,11 +63,28 @@ function percent(part, whole) {
   return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
 }
 
+// What the results count: the options, or a scale's values (ids as the service spells them: "4"), with its end labels.
+function answers(poll) {
+  if (poll.kind !== 'scale') return poll.options;
+  const { min, max, minLabel, maxLabel } = poll.scale;
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i).map((value) => ({
+    id: String(value),
+    text: value === min ? `${value} (${minLabel})` : value === max ? `${value} (${maxLabel})` : String(value),
+  }));
+}
+
+function votesOf(results) {
+  return results.histogram
+    ? new Map(results.histogram.map((value) => [String(value.value), value.votes]))
+    : new Map(results.options.map((option) => [option.id, option.votes]));
+}
+
 function totals(poll, votes) {
-  const sum = poll.options.reduce((total, option) => total + (votes.get(option.id) ?? 0), 0);
-  return h('ul', { class: 'poll-totals' }, poll.options.map((option) => {
-    const count = votes.get(option.id) ?? 0;
-    return h('li', {}, h('span', { class: 'option-text', text: option.text }), ` ${count} (${percent(count, sum)})`);
+  const all = answers(poll);
+  const sum = all.reduce((total, answer) => total + (votes.get(answer.id) ?? 0), 0);
+  return h('ul', { class: 'poll-totals' }, all.map((answer) => {
+    const count = votes.get(answer.id) ?? 0;
+    return h('li', {}, h('span', { class: 'option-text', text: answer.text }), ` ${count} (${percent(count, sum)})`);
   }));
 }
 
@@ -105,7 +122,7 @@ function pollItem(first) {
     element,
     update(poll, results) {
       current.poll = poll;
-      current.live = new Map(results.options.map((option) => [option.id, option.votes]));
+      current.live = votesOf(results);
       summary.textContent = `${poll.status}, ${results.totalVotes} votes${poll.closesAt ? `, closes ${new Date(poll.closesAt).toLocaleString()}` : ''}`;
       if (current.status !== poll.status) {
         current.status = poll.status;
@@ -175,7 +192,7 @@ function chart(poll, timeline) {
       rect.setAttribute('height', String(barHeight));
       rect.setAttribute('fill', colours[optionIndex % colours.length]);
       const title = document.createElementNS(svgNs, 'title');
-      const optionText = poll.options.find((known) => known.id === option.id)?.text ?? option.id;
+      const optionText = answers(poll).find((known) => known.id === option.id)?.text ?? option.id;
       title.textContent = `${new Date(bucket.start).toLocaleString()}: ${option.votes} for ${optionText}`;
       rect.append(title);
       svg.append(rect);
@@ -187,7 +204,7 @@ function chart(poll, timeline) {
   axis.setAttribute('class', 'axis');
   axis.textContent = String(peak);
   svg.append(axis);
-  const legend = h('ul', { class: 'legend' }, poll.options.map((option, index) =>
+  const legend = h('ul', { class: 'legend' }, answers(poll).map((option, index) =>
     h('li', { 'data-colour': String(index % colours.length), text: option.text })));
   return h('figure', { class: 'timeline-figure' }, svg, legend);
 }

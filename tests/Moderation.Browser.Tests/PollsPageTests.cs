@@ -40,4 +40,42 @@ public sealed class PollsPageTests(BrowserSilo silo)
         await Expect(poll).ToContainTextAsync("closed, 3 votes");
         Assert.Empty(session.Errors);
     }
+
+    [Fact]
+    public async Task An_editor_sees_a_scale_polls_totals_per_value_and_its_timeline_with_a_legend_per_value()
+    {
+        using var client = silo.CreateClient();
+        var pollId = await ServiceApi.CreatePollAsync(client, ServiceApi.NewArticleId("polls-page-scale"), new
+        {
+            question = "How far do you agree?", kind = "scale",
+            scale = new { min = 1, max = 3, minLabel = "Not at all", maxLabel = "Fully" },
+        });
+        foreach (var (reader, value) in new[] { ("page-scale-1", 3), ("page-scale-2", 3), ("page-scale-3", 1) })
+        {
+            using var vote = new HttpRequestMessage(HttpMethod.Post, $"/api/polls/{pollId}/votes") { Content = JsonContent.Create(new { value }) };
+            vote.Headers.Authorization = new("Bearer", await client.DevTokenAsync(reader));
+            (await client.SendAsync(vote)).EnsureSuccessStatusCode();
+        }
+
+        await using var session = await SignedInEditorAsync();
+        var poll = session.Page.Locator($".poll-item[data-poll-id='{pollId}']");
+        await Expect(poll).ToContainTextAsync("3 votes", new() { Timeout = 15_000 });
+
+        await Expect(poll.Locator(".poll-totals li")).ToHaveTextAsync(["1 (Not at all) 1 (33%)", "2 0 (0%)", "3 (Fully) 2 (67%)"]);
+        await poll.Locator("summary").ClickAsync();
+        await Expect(poll.Locator("svg.timeline rect").First).ToBeVisibleAsync();
+        await Expect(poll.Locator(".legend li")).ToHaveTextAsync(["1 (Not at all)", "2", "3 (Fully)"]);
+        await poll.GetByLabel("Results of signed-in readers only").CheckAsync();
+        await Expect(poll.Locator(".poll-totals li").Last).ToHaveTextAsync("3 (Fully) 2 (67%)");
+        Assert.Empty(session.Errors);
+    }
+
+    private async Task<BrowserSession> SignedInEditorAsync()
+    {
+        var session = await silo.NewSessionAsync();
+        await session.Page.GotoAsync("/polls");
+        await session.Page.GetByLabel("Sign in as editor").FillAsync("Edith Editor");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        return session;
+    }
 }
