@@ -126,7 +126,8 @@ function pollItem(first) {
       summary.textContent = `${poll.status}, ${results.totalVotes} votes${poll.closesAt ? `, closes ${new Date(poll.closesAt).toLocaleString()}` : ''}`;
       if (current.status !== poll.status) {
         current.status = poll.status;
-        actionsHolder.replaceChildren(poll.status === 'open' ? actions(poll) : '');
+        // A scheduled poll (not open yet) can be closed or rescheduled too.
+        actionsHolder.replaceChildren(poll.status === 'closed' ? '' : actions(poll));
       }
       showTotals();
       if (details.open) fillDetails();

@@ -70,6 +70,27 @@ public sealed class PollsPageTests(BrowserSilo silo)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task An_editor_can_close_or_schedule_a_poll_that_has_not_opened_yet()
+    {
+        using var client = silo.CreateClient();
+        var pollId = await ServiceApi.CreatePollAsync(client, ServiceApi.NewArticleId("polls-page-scheduled"), new
+        {
+            question = "Not open yet?", options = new[] { "Yes", "No" }, opensAt = DateTimeOffset.UtcNow.AddDays(1),
+        });
+
+        await using var session = await SignedInEditorAsync();
+        var poll = session.Page.Locator($".poll-item[data-poll-id='{pollId}']");
+        await Expect(poll).ToContainTextAsync("scheduled, 0 votes", new() { Timeout = 15_000 });
+        await poll.GetByLabel("Closes at, for \"Not open yet?\"").FillAsync("2099-01-01T12:00");
+        await poll.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Expect(poll).ToContainTextAsync("closes ");
+
+        await poll.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
+        await Expect(poll).ToContainTextAsync("closed, 0 votes");
+        Assert.Empty(session.Errors);
+    }
+
     private async Task<BrowserSession> SignedInEditorAsync()
     {
         var session = await silo.NewSessionAsync();
