@@ -7,7 +7,7 @@ import { h } from './shared/dom.js';
 const refreshEvery = 5000;
 const colours = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac'];
 const svgNs = 'http://www.w3.org/2000/svg';
-const state = { token: null, timer: null, items: new Map() };
+const state = { token: null, timer: null, items: new Map(), listReads: 0 };
 
 function byId(id) {
   return document.getElementById(id);
@@ -19,6 +19,7 @@ const account = wireAccount((token) => {
   clearInterval(state.timer);
   state.timer = null;
   state.items.clear();
+  state.listReads += 1;
   byId('polls').replaceChildren();
   if (token) {
     load();
@@ -43,9 +44,12 @@ async function call(path, options = {}) {
 }
 
 // Each poll's element is built once and updated in place, so a refresh keeps what an editor is typing or has open.
+// Reads overlap (the timer, an action's reload): an answer to an older read than the last one sent is set aside, as it
+// may come after a newer one and show a closed poll open again.
 async function load() {
+  const read = ++state.listReads;
   const list = await call('api/polls?limit=50');
-  if (!list) return;
+  if (!list || read !== state.listReads) return;
   status(list.polls.length === 0 ? 'No polls yet.' : '');
   const items = list.polls.map(({ poll, results }) => {
     const item = state.items.get(poll.id) ?? pollItem(poll);
@@ -98,7 +102,7 @@ function pollItem(first) {
     h('label', { class: 'keys' }, toggle, ' Results of signed-in readers only'), detailsBody);
   const element = h('li', { class: 'poll-item', 'data-poll-id': first.id }, h('h3', { text: first.question }), summary, totalsHolder,
     actionsHolder, details);
-  const current = { poll: first, live: new Map(), signedIn: null, status: null };
+  const current = { poll: first, live: new Map(), signedIn: null, status: null, detailReads: 0 };
 
   function showTotals() {
     totalsHolder.replaceChildren(totals(current.poll, toggle.checked && current.signedIn ? current.signedIn : current.live));
@@ -106,8 +110,10 @@ function pollItem(first) {
 
   async function fillDetails() {
     const id = encodeURIComponent(current.poll.id);
+    const read = ++current.detailReads;
     const [timeline, signals] = await Promise.all([call(`api/polls/${id}/timeline?bucket=${byId('bucket').value}`), call(`api/polls/${id}/signals`)]);
-    if (!timeline || !signals) return;
+    // As for the list: an older read's answer (another bucket, fewer votes) must not replace a newer one's.
+    if (!timeline || !signals || read !== current.detailReads) return;
     current.signedIn = new Map(signals.options.map((option) => [option.id, option.signedIn]));
     showTotals();
     detailsBody.replaceChildren(chart(current.poll, timeline), signalsList(signals));

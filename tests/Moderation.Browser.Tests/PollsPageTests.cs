@@ -91,6 +91,52 @@ public sealed class PollsPageTests(BrowserSilo silo)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task A_list_read_that_answers_after_a_close_does_not_show_the_poll_open_again()
+    {
+        using var client = silo.CreateClient();
+        var pollId = await ServiceApi.CreatePollAsync(client, ServiceApi.NewArticleId("polls-page-late-list"));
+        await using var session = await SignedInEditorAsync();
+        var poll = session.Page.Locator($".poll-item[data-poll-id='{pollId}']");
+        await Expect(poll).ToContainTextAsync("open, 0 votes", new() { Timeout = 15_000 });
+        var held = new TaskCompletionSource();
+        var released = new TaskCompletionSource();
+        var holding = 0;
+        // The page's next timed read of the list is held with its answer from before the close, until the close shows.
+        await session.Page.RouteAsync("**/api/polls?limit=50", async route =>
+        {
+            var response = await route.FetchAsync();
+            if (Interlocked.Exchange(ref holding, 1) == 1)
+            {
+                await route.FulfillAsync(new() { Response = response });
+                return;
+            }
+
+            held.SetResult();
+            await session.Page.WaitForFunctionAsync(
+                $"() => document.querySelector(\".poll-item[data-poll-id='{pollId}'] .keys\")?.textContent.startsWith('closed')");
+            await route.FulfillAsync(new() { Response = response });
+            released.SetResult();
+        });
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await poll.EvaluateAsync(@"item => {
+            window.reopened = false;
+            new MutationObserver(() => { if (item.querySelector('.keys').textContent.startsWith('open')) window.reopened = true; })
+                .observe(item, { subtree: true, childList: true, characterData: true });
+        }");
+
+        await poll.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
+        await released.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        // The page's next timed read is sent after the held answer came: by its answer, that one was taken in or set aside.
+        var next = await session.Page.WaitForRequestAsync("**/api/polls?limit=50", new() { Timeout = 15_000 });
+        await next.ResponseAsync();
+
+        Assert.False(await session.Page.EvaluateAsync<bool>("() => window.reopened"));
+        await Expect(poll).ToContainTextAsync("closed, 0 votes");
+        await Expect(poll.GetByRole(AriaRole.Button, new() { Name = "Close now" })).ToHaveCountAsync(0);
+        Assert.Empty(session.Errors);
+    }
+
     private async Task<BrowserSession> SignedInEditorAsync()
     {
         var session = await silo.NewSessionAsync();
