@@ -198,7 +198,7 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<PollResponse>, ValidationProblem, ProblemHttpResult>> Schedule(
-        string pollId, SchedulePollRequest request, IGrainFactory grains, TimeProvider clock)
+        string pollId, SchedulePollRequest request, IGrainFactory grains, PollDirectory directory, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         if (request.ClosesAt is { } closesAt && closesAt <= now)
@@ -206,7 +206,19 @@ public static class PollsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be in the future."] });
         }
 
-        var poll = PollIds.IsWellFormed(pollId) ? await grains.GetGrain<IPollGrain>(pollId).Schedule(request.ClosesAt?.ToUniversalTime()) : null;
+        var definition = PollIds.IsWellFormed(pollId) ? await directory.FindAsync(pollId) : null;
+        if (definition is null)
+        {
+            return UnknownPoll(pollId);
+        }
+
+        // As at creation: a poll must not close before it opens (opensAt never changes, so this silo's copy is right).
+        if (request.ClosesAt is { } closing && definition.OpensAt is { } opening && closing <= opening)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be after opensAt."] });
+        }
+
+        var poll = await grains.GetGrain<IPollGrain>(pollId).Schedule(request.ClosesAt?.ToUniversalTime());
         if (poll is null)
         {
             return UnknownPoll(pollId);

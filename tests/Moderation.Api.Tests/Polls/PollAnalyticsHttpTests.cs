@@ -184,6 +184,30 @@ public sealed class PollAnalyticsHttpTests(SharedSilo silo)
     }
 
     [Fact]
+    public async Task Scheduling_a_close_before_a_polls_opening_is_400_and_changes_nothing()
+    {
+        using var editor = await EditorAsync();
+        var opensAt = DateTimeOffset.UtcNow.AddDays(1);
+        using var created = await editor.PostAsJsonAsync($"/api/articles/analytics-{Guid.NewGuid():N}/polls", new
+        {
+            question = "Later?", options = new[] { "Yes", "No" }, opensAt,
+        });
+        var pollId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        using var early = await editor.PutAsJsonAsync($"/api/polls/{pollId}/schedule", new { closesAt = opensAt.AddHours(-1) });
+        var unchanged = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}");
+        using var later = await editor.PutAsJsonAsync($"/api/polls/{pollId}/schedule", new { closesAt = opensAt.AddHours(1) });
+
+        var problem = await ProblemAssert.Expect(early, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("closesAt", out _));
+        Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("closesAt").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        var poll = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}");
+        Assert.Equal("scheduled", poll.GetProperty("status").GetString());
+        Assert.Equal(opensAt.AddHours(1).ToUnixTimeMilliseconds(), poll.GetProperty("closesAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
     public async Task The_editors_list_has_a_new_poll_with_its_live_totals()
     {
         using var editor = await EditorAsync();
