@@ -53,7 +53,9 @@ public static class PollsCommands
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(kind) != "scale" && result.GetValue(options) is not { Length: > 0 })
+            // The kind as typed: converting a value AcceptOnlyFromAmong refused throws rather than reporting it.
+            var kindTyped = result.GetResult(kind)?.Tokens.FirstOrDefault()?.Value;
+            if (kindTyped != "scale" && result.GetValue(options) is not { Length: > 0 })
             {
                 result.AddError("Option '--option' is required (2 to 10 answers), except for --kind scale.");
             }

@@ -7,7 +7,7 @@ import { h } from './shared/dom.js';
 const refreshEvery = 5000;
 const colours = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac'];
 const svgNs = 'http://www.w3.org/2000/svg';
-const state = { token: null, timer: null, items: new Map() };
+const state = { token: null, timer: null, items: new Map(), listReads: 0 };
 
 function byId(id) {
   return document.getElementById(id);
@@ -19,6 +19,7 @@ const account = wireAccount((token) => {
   clearInterval(state.timer);
   state.timer = null;
   state.items.clear();
+  state.listReads += 1;
   byId('polls').replaceChildren();
   if (token) {
     load();
@@ -43,9 +44,12 @@ async function call(path, options = {}) {
 }
 
 // Each poll's element is built once and updated in place, so a refresh keeps what an editor is typing or has open.
+// Reads overlap (the timer, an action's reload): an answer to an older read than the last one sent is set aside, as it
+// may come after a newer one and show a closed poll open again.
 async function load() {
+  const read = ++state.listReads;
   const list = await call('api/polls?limit=50');
-  if (!list) return;
+  if (!list || read !== state.listReads) return;
   status(list.polls.length === 0 ? 'No polls yet.' : '');
   const items = list.polls.map(({ poll, results }) => {
     const item = state.items.get(poll.id) ?? pollItem(poll);
@@ -63,11 +67,28 @@ function percent(part, whole) {
   return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
 }
 
+// What the results count: the options, or a scale's values (ids as the service spells them: "4"), with its end labels.
+function answers(poll) {
+  if (poll.kind !== 'scale') return poll.options;
+  const { min, max, minLabel, maxLabel } = poll.scale;
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i).map((value) => ({
+    id: String(value),
+    text: value === min ? `${value} (${minLabel})` : value === max ? `${value} (${maxLabel})` : String(value),
+  }));
+}
+
+function votesOf(results) {
+  return results.histogram
+    ? new Map(results.histogram.map((value) => [String(value.value), value.votes]))
+    : new Map(results.options.map((option) => [option.id, option.votes]));
+}
+
 function totals(poll, votes) {
-  const sum = poll.options.reduce((total, option) => total + (votes.get(option.id) ?? 0), 0);
-  return h('ul', { class: 'poll-totals' }, poll.options.map((option) => {
-    const count = votes.get(option.id) ?? 0;
-    return h('li', {}, h('span', { class: 'option-text', text: option.text }), ` ${count} (${percent(count, sum)})`);
+  const all = answers(poll);
+  const sum = all.reduce((total, answer) => total + (votes.get(answer.id) ?? 0), 0);
+  return h('ul', { class: 'poll-totals' }, all.map((answer) => {
+    const count = votes.get(answer.id) ?? 0;
+    return h('li', {}, h('span', { class: 'option-text', text: answer.text }), ` ${count} (${percent(count, sum)})`);
   }));
 }
 
@@ -81,7 +102,7 @@ function pollItem(first) {
     h('label', { class: 'keys' }, toggle, ' Results of signed-in readers only'), detailsBody);
   const element = h('li', { class: 'poll-item', 'data-poll-id': first.id }, h('h3', { text: first.question }), summary, totalsHolder,
     actionsHolder, details);
-  const current = { poll: first, live: new Map(), signedIn: null, status: null };
+  const current = { poll: first, live: new Map(), signedIn: null, status: null, detailReads: 0 };
 
   function showTotals() {
     totalsHolder.replaceChildren(totals(current.poll, toggle.checked && current.signedIn ? current.signedIn : current.live));
@@ -89,8 +110,10 @@ function pollItem(first) {
 
   async function fillDetails() {
     const id = encodeURIComponent(current.poll.id);
+    const read = ++current.detailReads;
     const [timeline, signals] = await Promise.all([call(`api/polls/${id}/timeline?bucket=${byId('bucket').value}`), call(`api/polls/${id}/signals`)]);
-    if (!timeline || !signals) return;
+    // As for the list: an older read's answer (another bucket, fewer votes) must not replace a newer one's.
+    if (!timeline || !signals || read !== current.detailReads) return;
     current.signedIn = new Map(signals.options.map((option) => [option.id, option.signedIn]));
     showTotals();
     detailsBody.replaceChildren(chart(current.poll, timeline), signalsList(signals));
@@ -105,11 +128,12 @@ function pollItem(first) {
     element,
     update(poll, results) {
       current.poll = poll;
-      current.live = new Map(results.options.map((option) => [option.id, option.votes]));
+      current.live = votesOf(results);
       summary.textContent = `${poll.status}, ${results.totalVotes} votes${poll.closesAt ? `, closes ${new Date(poll.closesAt).toLocaleString()}` : ''}`;
       if (current.status !== poll.status) {
         current.status = poll.status;
-        actionsHolder.replaceChildren(poll.status === 'open' ? actions(poll) : '');
+        // A scheduled poll (not open yet) can be closed or rescheduled too.
+        actionsHolder.replaceChildren(poll.status === 'closed' ? '' : actions(poll));
       }
       showTotals();
       if (details.open) fillDetails();
@@ -175,7 +199,7 @@ function chart(poll, timeline) {
       rect.setAttribute('height', String(barHeight));
       rect.setAttribute('fill', colours[optionIndex % colours.length]);
       const title = document.createElementNS(svgNs, 'title');
-      const optionText = poll.options.find((known) => known.id === option.id)?.text ?? option.id;
+      const optionText = answers(poll).find((known) => known.id === option.id)?.text ?? option.id;
       title.textContent = `${new Date(bucket.start).toLocaleString()}: ${option.votes} for ${optionText}`;
       rect.append(title);
       svg.append(rect);
@@ -187,7 +211,7 @@ function chart(poll, timeline) {
   axis.setAttribute('class', 'axis');
   axis.textContent = String(peak);
   svg.append(axis);
-  const legend = h('ul', { class: 'legend' }, poll.options.map((option, index) =>
+  const legend = h('ul', { class: 'legend' }, answers(poll).map((option, index) =>
     h('li', { 'data-colour': String(index % colours.length), text: option.text })));
   return h('figure', { class: 'timeline-figure' }, svg, legend);
 }

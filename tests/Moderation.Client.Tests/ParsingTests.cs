@@ -141,6 +141,8 @@ public sealed class ParsingTests
     [InlineData("token --subject alice --signing-key c2hvcnQ=", "decodes to 5 bytes")]
     [InlineData("token --role editor", "--subject")]
     [InlineData("polls create a1 --question Q", "--option")]
+    [InlineData("polls create a1 --question Q --kind wrong -o A -o B", "wrong")]
+    [InlineData("polls create a1 --question Q --visibility later -o A -o B", "later")]
     [InlineData("polls watch p1 --seconds -1", "--seconds must be positive.")]
     [InlineData("comments report c1 --reason rude", "rude")]
     [InlineData("comments report c1", "--reason")]

@@ -16,11 +16,11 @@ public static class PollAnalyticsApi
 
     public static RouteGroupBuilder MapPollAnalytics(this RouteGroupBuilder polls)
     {
-        polls.MapGet("/timeline", Timeline).RequireAuthorization(Policies.Editor)
+        polls.MapGet("/timeline", Timeline).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
             .WithSummary("Votes per option per minute (bucket=1m) or hour (bucket=1h), from a snapshot of the totals per minute.");
-        polls.MapGet("/export", Export).RequireAuthorization(Policies.Editor).Produces<string>(StatusCodes.Status200OK, "text/csv")
+        polls.MapGet("/export", Export).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll().Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("The totals and the per-minute timeline as CSV, without reader ids.");
-        polls.MapGet("/signals", Signals).RequireAuthorization(Policies.Editor)
+        polls.MapGet("/signals", Signals).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
             .WithSummary("Brigading signals: exact signed-in and anonymous votes per option, top client addresses, peak against median rate.");
         return polls;
     }
@@ -93,9 +93,7 @@ public static class PollAnalyticsApi
     /// </summary>
     private static OptionSplitResponse[] SplitByAnswer(PollDefinition poll, ShardCounts[] shards)
     {
-        var answers = poll.Kind == PollKind.Scale && poll.Scale is { } scale
-            ? Enumerable.Range(scale.Min, scale.Max - scale.Min + 1).Select(PollChoices.OfValue).ToArray()
-            : [.. poll.Options.Select(option => option.Id)];
+        var answers = PollAnswers.Of(poll).Select(answer => answer.Id);
         long Count(Func<ShardCounts, IReadOnlyDictionary<string, long>> counts, string answer) => shards.Sum(shard => counts(shard)
             .Where(choice => poll.Kind == PollKind.Scale ? choice.Key == answer : PollChoices.OptionIds(choice.Key).Contains(answer))
             .Sum(choice => choice.Value));
@@ -126,7 +124,10 @@ public static class PollAnalyticsApi
         var snapshots = await timeline.ReadAsync(poll.Id);
         var current = await grains.GetGrain<IPollTallyGrain>(poll.Id).GetResults();
         return PollTimeline.Buckets(
-            snapshots, current.Options.ToDictionary(option => option.Id, option => option.Votes), [.. poll.Options.Select(option => option.Id)], size);
+            snapshots,
+            PollAnswers.Counted(current).ToDictionary(answer => answer.Id, answer => answer.Votes),
+            [.. PollAnswers.Of(poll).Select(answer => answer.Id)],
+            size);
     }
 
     private static ProblemHttpResult UnknownPoll(string pollId) =>

@@ -6,7 +6,7 @@ using Moderation.Http.Polls;
 namespace Moderation.Api.Polls;
 
 /// <summary>
-/// A poll's export: one row per option of the totals, then one per option per minute with votes, in a long format that
+/// A poll's export: one row per option (per value of a scale) of the totals, then one per option per minute with votes, in a long format that
 /// spreadsheets pivot. No reader ids: the export holds counts only.
 /// </summary>
 public static class PollCsv
@@ -16,17 +16,19 @@ public static class PollCsv
     public static string Write(PollDefinition poll, PollResults totals, IReadOnlyList<TimelineBucketResponse> minutes)
     {
         var csv = new StringBuilder().Append(Header).Append("\r\n");
-        foreach (var option in poll.Options)
+        var answers = PollAnswers.Of(poll);
+        var counted = PollAnswers.Counted(totals);
+        foreach (var answer in answers)
         {
-            Row(csv, "total", "", option, totals.Options.FirstOrDefault(votes => votes.Id == option.Id)?.Votes ?? 0);
+            Row(csv, "total", "", answer, counted.FirstOrDefault(votes => votes.Id == answer.Id)?.Votes ?? 0);
         }
 
         foreach (var minute in minutes)
         {
             var start = minute.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            foreach (var option in poll.Options)
+            foreach (var answer in answers)
             {
-                Row(csv, "minute", start, option, minute.Options.FirstOrDefault(votes => votes.Id == option.Id)?.Votes ?? 0);
+                Row(csv, "minute", start, answer, minute.Options.FirstOrDefault(votes => votes.Id == answer.Id)?.Votes ?? 0);
             }
         }
 

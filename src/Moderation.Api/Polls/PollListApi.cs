@@ -16,7 +16,7 @@ public static class PollListApi
 
     public static IEndpointRouteBuilder MapPollList(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/polls", ListPolls).RequireAuthorization(Policies.Editor).WithTags("Polls")
+        routes.MapGet("/api/polls", ListPolls).RequireAuthorization(Policies.Editor).ForEditors().WithTags("Polls")
             .WithSummary("The newest polls (limit 1 to 200, default 50) with their published results.");
         return routes;
     }
@@ -41,9 +41,7 @@ public static class PollListApi
 
             // From the cache as readers get them; the tally grain (which counts every shard as it wakes) only when missing.
             var results = await published.ReadAsync(id) ?? await grains.GetGrain<IPollTallyGrain>(id).GetResults();
-            return new EditorPollResponse(PollResponses.From(poll, now), new PollResultsResponse(
-                results.PollId, results.TotalVotes, [.. results.Options.Select(option => new OptionVotesResponse(option.Id, option.Votes))],
-                results.Status, results.AsOf, results.Version));
+            return new EditorPollResponse(PollResponses.From(poll, now), PollResponses.Results(results));
         }));
         return TypedResults.Ok(new PollListResponse([.. polls.OfType<EditorPollResponse>()]));
     }

@@ -26,6 +26,19 @@ public static class PollResponses
             definition.OpensAt);
     }
 
+    /// <summary>Published results in the shape of the results route, every field of every kind.</summary>
+    public static PollResultsResponse Results(PollResults results) => new(
+        results.PollId,
+        results.TotalVotes,
+        [.. results.Options.Select(option => new OptionVotesResponse(option.Id, option.Votes))],
+        results.Status,
+        results.AsOf,
+        results.Version,
+        results.Voters,
+        results.Histogram is { } histogram ? [.. histogram.Select(value => new ScaleVotesResponse(value.Value, value.Votes))] : null,
+        results.Mean,
+        results.Median);
+
     /// <summary>A stored choice as the reader's own vote, in the field of the poll's kind.</summary>
     public static MyVoteResponse MyVote(PollDefinition poll, string choice) => poll.Kind switch
     {

@@ -18,24 +18,26 @@ public static class PollsApi
 {
     public static RouteGroupBuilder MapPolls(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/articles/{articleId}/polls", CreatePoll).RequireAuthorization(Policies.Editor)
+        routes.MapPost("/api/articles/{articleId}/polls", CreatePoll).RequireAuthorization(Policies.Editor).ForEditors()
             .WithTags("Polls").WithSummary("Create a poll on an article.");
         routes.MapPollList();
 
         var polls = routes.MapGroup("/api/polls/{pollId}").WithTags("Polls");
-        polls.MapGet("", GetPoll).WithSummary("A poll's question, options and status.");
-        polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote)
+        polls.MapGet("", GetPoll).OfAPoll().WithSummary("A poll's question, options and status.");
+        polls.MapPost("/votes", Vote).RequireAuthorization(Policies.Voter).WriteLimited(WriteKind.Vote).ForReaders().OfAPoll()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Vote once; repeating the same vote is unchanged, another option is changed where allowed.");
-        polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).WithSummary("The option this reader chose, or null before they voted.");
-        polls.MapGet("/results", Results).Produces<PollResults>().ProducesProblem(StatusCodes.Status403Forbidden)
+        polls.MapGet("/votes/me", MyVote).RequireAuthorization(Policies.Voter).ForReaders().OfAPoll().WithSummary("The option this reader chose, or null before they voted.");
+        polls.MapGet("/results", Results).Produces<PollResults>().ProducesProblem(StatusCodes.Status403Forbidden).OfAPoll()
             .WithSummary("Totals per option (a scale's histogram, mean and median), served from the cache; as the poll's resultsVisibility allows.");
         polls.MapGet("/events", Events).Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status403Forbidden).OfAPoll()
             .WithSummary("Server-sent events: the results now, then on every change; as the poll's resultsVisibility allows.");
-        polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).WithSummary("Close the poll to votes.");
-        polls.MapPut("/schedule", Schedule).RequireAuthorization(Policies.Editor)
+        polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll().WithSummary("Close the poll to votes.");
+        polls.MapPut("/schedule", Schedule).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Set when an open poll closes by itself (closesAt; null for never).");
-        polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor)
+        polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
             .WithSummary("Recompute the totals from every stored vote and report any difference.");
         polls.MapPollAnalytics();
         return polls;
@@ -164,7 +166,7 @@ public static class PollsApi
         }
 
         if (definition.ResultsVisibility == ResultsVisibility.AfterClose
-            && !gate.ShowsAtStatus(definition, user, ResultsVisibilityGate.StatusOf(json)))
+            && !ResultsVisibilityGate.ShowsAtStatus(definition, user, ResultsVisibilityGate.StatusOf(json)))
         {
             return ResultsHidden(ResultsVisibilityGate.HiddenUntilClose);
         }
@@ -186,7 +188,7 @@ public static class PollsApi
             return ResultsHidden(refusal);
         }
 
-        return new PollEventStream(pollId, hub, results, status => gate.ShowsAtStatus(definition, user, status));
+        return new PollEventStream(pollId, hub, results, status => ResultsVisibilityGate.ShowsAtStatus(definition, user, status));
     }
 
     private static async Task<Results<Ok<PollResponse>, ProblemHttpResult>> Close(string pollId, IGrainFactory grains, TimeProvider clock)
@@ -196,7 +198,7 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<PollResponse>, ValidationProblem, ProblemHttpResult>> Schedule(
-        string pollId, SchedulePollRequest request, IGrainFactory grains, TimeProvider clock)
+        string pollId, SchedulePollRequest request, IGrainFactory grains, PollDirectory directory, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         if (request.ClosesAt is { } closesAt && closesAt <= now)
@@ -204,7 +206,19 @@ public static class PollsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be in the future."] });
         }
 
-        var poll = PollIds.IsWellFormed(pollId) ? await grains.GetGrain<IPollGrain>(pollId).Schedule(request.ClosesAt?.ToUniversalTime()) : null;
+        var definition = PollIds.IsWellFormed(pollId) ? await directory.FindAsync(pollId) : null;
+        if (definition is null)
+        {
+            return UnknownPoll(pollId);
+        }
+
+        // As at creation: a poll must not close before it opens (opensAt never changes, so this silo's copy is right).
+        if (request.ClosesAt is { } closing && definition.OpensAt is { } opening && closing <= opening)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be after opensAt."] });
+        }
+
+        var poll = await grains.GetGrain<IPollGrain>(pollId).Schedule(request.ClosesAt?.ToUniversalTime());
         if (poll is null)
         {
             return UnknownPoll(pollId);

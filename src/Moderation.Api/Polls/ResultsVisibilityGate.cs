@@ -9,7 +9,7 @@ namespace Moderation.Api.Polls;
 /// Whether a caller may see a poll's results now: editors always; readers as the poll's resultsVisibility says.
 /// An always-visible poll costs nothing here, so the cached results route stays one Redis read.
 /// </summary>
-public sealed class ResultsVisibilityGate(IGrainFactory grains, TimeProvider clock)
+public sealed class ResultsVisibilityGate(IGrainFactory grains)
 {
     /// <summary>Null when the results may be shown before their status is known; otherwise why not, or that the status decides.</summary>
     public async ValueTask<string?> RefusalBeforeReadingAsync(PollDefinition poll, ClaimsPrincipal user)
@@ -30,8 +30,13 @@ public sealed class ResultsVisibilityGate(IGrainFactory grains, TimeProvider clo
     }
 
     /// <summary>Whether results with <paramref name="status"/> may be shown to this caller, as far as the close decides.</summary>
-    public bool ShowsAtStatus(PollDefinition poll, ClaimsPrincipal user, string? status) =>
-        poll.ResultsVisibility != ResultsVisibility.AfterClose || IsEditor(user) || status == "closed" || poll.ClosesAt <= clock.GetUtcNow();
+    /// <remarks>
+    /// The status alone decides, not the definition's closesAt: an editor may move closesAt, and the definition here may
+    /// be this silo's cached copy from before the move. The cached results expire at the poll's real closesAt, so a read
+    /// after it gets them from the tally, closed.
+    /// </remarks>
+    public static bool ShowsAtStatus(PollDefinition poll, ClaimsPrincipal user, string? status) =>
+        poll.ResultsVisibility != ResultsVisibility.AfterClose || IsEditor(user) || status == "closed";
 
     /// <summary>The status in published results JSON.</summary>
     public static string? StatusOf(string json)

@@ -38,7 +38,7 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
 
         _published = await publisher.ReadAsync(PollId);
         // After a crash the last publication can lag the committed votes by up to one interval.
-        _changed = _published is null || !PollTotals.Counted(_published).SequenceEqual(PollTotals.Counted(Totals()));
+        _changed = _published is null || !PollAnswers.Counted(_published).SequenceEqual(PollAnswers.Counted(Totals()));
         this.RegisterGrainTimer(PublishIfChanged, new GrainTimerCreationOptions(PublishInterval, PublishInterval));
     }
 
@@ -79,13 +79,13 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
     public async Task<RecountReport> Recount()
     {
         var poll = _poll ?? throw UnknownPoll();
-        var published = PollTotals.Counted(_published ?? Totals());
+        var published = PollAnswers.Counted(_published ?? Totals());
         for (var shard = 0; shard < poll.Definition.ShardCount; shard++)
         {
             _shards[shard] = await store.CountAsync(PollId, shard);
         }
 
-        var recounted = PollTotals.Counted(await PublishNow());
+        var recounted = PollAnswers.Counted(await PublishNow());
         var differences = recounted
             .Select(option => new RecountDifference(option.Id, published.FirstOrDefault(p => p.Id == option.Id)?.Votes ?? 0, option.Votes))
             .Where(difference => difference.Published != difference.Recounted)
@@ -128,12 +128,19 @@ public sealed class PollTallyGrain(VoteStore store, ResultsPublisher publisher, 
     private async Task RecordTimeline(PollResults totals)
     {
         var minute = TimelineStore.MinuteOf(totals.AsOf);
-        if (_published is null || minute == _timelineMinute || _published.Options.SequenceEqual(totals.Options))
+        if (_published is null || minute == _timelineMinute)
         {
             return;
         }
 
-        await timeline.RecordAsync(PollId, minute, _published.Options.ToDictionary(option => option.Id, option => option.Votes));
+        // Per option, or per value of a scale, whose results have no options.
+        var published = PollAnswers.Counted(_published);
+        if (published.SequenceEqual(PollAnswers.Counted(totals)))
+        {
+            return;
+        }
+
+        await timeline.RecordAsync(PollId, minute, published.ToDictionary(answer => answer.Id, answer => answer.Votes));
         _timelineMinute = minute;
     }
 

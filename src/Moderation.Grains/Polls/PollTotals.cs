@@ -39,12 +39,6 @@ public static class PollTotals
         return new PollResults(poll.Id, options.Sum(option => option.Votes), options, status, asOf, 0, voters);
     }
 
-    /// <summary>What a recount compares: votes per option, or per scale value (as its text).</summary>
-    public static ImmutableArray<OptionVotes> Counted(PollResults results) =>
-        results.Histogram is { } histogram
-            ? [.. histogram.Select(value => new OptionVotes(PollChoices.OfValue(value.Value), value.Votes))]
-            : results.Options;
-
     private static double? Mean(ImmutableArray<ScaleVotes> histogram, long voters) =>
         voters == 0 ? null : Math.Round(histogram.Sum(value => (double)value.Value * value.Votes) / voters, 2);
 

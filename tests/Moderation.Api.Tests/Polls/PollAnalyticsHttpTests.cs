@@ -78,6 +78,39 @@ public sealed class PollAnalyticsHttpTests(SharedSilo silo)
     }
 
     [Fact]
+    public async Task A_scale_polls_timeline_export_and_peak_rate_count_its_votes_per_value()
+    {
+        using var editor = await EditorAsync();
+        using var created = await editor.PostAsJsonAsync($"/api/articles/analytics-{Guid.NewGuid():N}/polls", new
+        {
+            question = "How far do you agree?",
+            kind = "scale",
+            scale = new { min = 1, max = 4, minLabel = "Not at all", maxLabel = "Fully" },
+        });
+        var pollId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        foreach (var (reader, value) in new[] { ("scale-timeline-a", 3), ("scale-timeline-b", 3), ("scale-timeline-c", 1) })
+        {
+            using var client = await Factory.ReaderAsync(reader);
+            (await client.PostAsJsonAsync($"/api/polls/{pollId}/votes", new { value })).EnsureSuccessStatusCode();
+        }
+
+        await editor.ResultsWithinAsync(pollId, 3, TimeSpan.FromSeconds(5));
+
+        var minutes = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}/timeline?bucket=1m");
+        var csv = await editor.GetStringAsync($"/api/polls/{pollId}/export");
+        var signals = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}/signals");
+
+        var buckets = minutes.GetProperty("buckets").EnumerateArray().ToArray();
+        Assert.Equal(3, buckets.Sum(bucket => bucket.GetProperty("total").GetInt64()));
+        Assert.Equal(["1", "2", "3", "4"], buckets[0].GetProperty("options").EnumerateArray().Select(option => option.GetProperty("id").GetString()));
+        Assert.Equal(new[] { 1L, 0L, 2L, 0L }, SumPerOption(buckets));
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["total,,1,1 (Not at all),1", "total,,2,2,0", "total,,3,3,2", "total,,4,4 (Fully),0"], lines[1..5]);
+        Assert.Equal(3, lines.Where(line => line.StartsWith("minute,", StringComparison.Ordinal)).Sum(line => long.Parse(line.Split(',')[^1])));
+        Assert.True(signals.GetProperty("rate").GetProperty("peakPerMinute").GetInt64() > 0);
+    }
+
+    [Fact]
     public async Task The_signals_count_signed_in_and_anonymous_votes_exactly_through_a_vote_change()
     {
         using var editor = await EditorAsync();
@@ -151,6 +184,30 @@ public sealed class PollAnalyticsHttpTests(SharedSilo silo)
     }
 
     [Fact]
+    public async Task Scheduling_a_close_before_a_polls_opening_is_400_and_changes_nothing()
+    {
+        using var editor = await EditorAsync();
+        var opensAt = DateTimeOffset.UtcNow.AddDays(1);
+        using var created = await editor.PostAsJsonAsync($"/api/articles/analytics-{Guid.NewGuid():N}/polls", new
+        {
+            question = "Later?", options = new[] { "Yes", "No" }, opensAt,
+        });
+        var pollId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        using var early = await editor.PutAsJsonAsync($"/api/polls/{pollId}/schedule", new { closesAt = opensAt.AddHours(-1) });
+        var unchanged = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}");
+        using var later = await editor.PutAsJsonAsync($"/api/polls/{pollId}/schedule", new { closesAt = opensAt.AddHours(1) });
+
+        var problem = await ProblemAssert.Expect(early, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("closesAt", out _));
+        Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("closesAt").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        var poll = await editor.GetFromJsonAsync<JsonElement>($"/api/polls/{pollId}");
+        Assert.Equal("scheduled", poll.GetProperty("status").GetString());
+        Assert.Equal(opensAt.AddHours(1).ToUnixTimeMilliseconds(), poll.GetProperty("closesAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
     public async Task The_editors_list_has_a_new_poll_with_its_live_totals()
     {
         using var editor = await EditorAsync();
@@ -164,6 +221,38 @@ public sealed class PollAnalyticsHttpTests(SharedSilo silo)
         var listed = list.GetProperty("polls").EnumerateArray().Single(poll => poll.GetProperty("poll").GetProperty("id").GetString() == pollId);
         Assert.Equal(new[] { 0L, 0L, 1L }, listed.GetProperty("results").Votes());
         await ProblemAssert.Expect(tooMany, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_editors_list_gives_a_scale_polls_histogram_mean_and_median_and_a_multiple_choice_polls_voters()
+    {
+        using var editor = await EditorAsync();
+        using var scaleCreated = await editor.PostAsJsonAsync($"/api/articles/analytics-{Guid.NewGuid():N}/polls", new
+        {
+            question = "How far?", kind = "scale", scale = new { min = 1, max = 3, minLabel = "Low", maxLabel = "High" },
+        });
+        using var multipleCreated = await editor.PostAsJsonAsync($"/api/articles/analytics-{Guid.NewGuid():N}/polls", new
+        {
+            question = "Which?", kind = "multiple", options = new[] { "A", "B", "C" },
+        });
+        var scale = (await scaleCreated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var multiple = (await multipleCreated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var reader = await Factory.ReaderAsync($"list-kinds-{scale}");
+        (await reader.PostAsJsonAsync($"/api/polls/{scale}/votes", new { value = 3 })).EnsureSuccessStatusCode();
+        (await reader.PostAsJsonAsync($"/api/polls/{multiple}/votes", new { optionIds = new[] { "o1", "o3" } })).EnsureSuccessStatusCode();
+        await editor.ResultsWithinAsync(scale, 1, TimeSpan.FromSeconds(5));
+        await editor.ResultsWithinAsync(multiple, 2, TimeSpan.FromSeconds(5));
+
+        var list = (await editor.GetFromJsonAsync<JsonElement>("/api/polls?limit=200")).GetProperty("polls").EnumerateArray().ToArray();
+
+        JsonElement ResultsOf(string pollId) =>
+            list.Single(poll => poll.GetProperty("poll").GetProperty("id").GetString() == pollId).GetProperty("results");
+        var scaleResults = ResultsOf(scale);
+        Assert.Equal(new[] { 0L, 0L, 1L }, scaleResults.GetProperty("histogram").EnumerateArray().Select(value => value.GetProperty("votes").GetInt64()));
+        Assert.Equal(3.0, scaleResults.GetProperty("mean").GetDouble());
+        Assert.Equal(3.0, scaleResults.GetProperty("median").GetDouble());
+        Assert.Equal(1, ResultsOf(multiple).GetProperty("voters").GetInt64());
+        Assert.Equal(2, ResultsOf(multiple).GetProperty("totalVotes").GetInt64());
     }
 
     private async Task VoteAsync(string pollId, params (string Reader, string Option)[] votes)

@@ -194,6 +194,34 @@ public abstract class PollKindsHttpTests(SharedSilo silo)
     }
 
     [Fact]
+    public async Task After_close_results_stay_hidden_from_readers_past_a_closes_at_that_an_editor_moved_later()
+    {
+        var firstClosesAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var pollId = await NewPollAsync(new { options = new[] { "Yes", "No" }, resultsVisibility = "after-close", closesAt = firstClosesAt });
+        using var reader = await Factory.ReaderAsync($"moved-close-{pollId}");
+        using var other = await Factory.ReaderAsync($"moved-close-other-{pollId}");
+        using var editor = await EditorAsync();
+        (await reader.VoteAsync(pollId, "o1")).Dispose();
+        // A read before the move: this silo now knows the poll, with its first closesAt.
+        await ProblemAssert.Expect(await reader.GetAsync($"/api/polls/{pollId}/results"), HttpStatusCode.Forbidden);
+        (await editor.PutAsJsonAsync($"/api/polls/{pollId}/schedule", new { closesAt = DateTimeOffset.UtcNow.AddHours(1) })).EnsureSuccessStatusCode();
+
+        var untilFirstClose = firstClosesAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300);
+        if (untilFirstClose > TimeSpan.Zero)
+        {
+            await Task.Delay(untilFirstClose);
+        }
+
+        await ProblemAssert.Expect(await reader.GetAsync($"/api/polls/{pollId}/results"), HttpStatusCode.Forbidden);
+        await using var readerEvents = await SseReader.OpenAsync(reader, $"/api/polls/{pollId}/events");
+        (await other.VoteAsync(pollId, "o2")).Dispose();
+        await editor.ResultsWithinAsync(pollId, 2, TimeSpan.FromSeconds(2));
+        (await editor.PostAsync($"/api/polls/{pollId}/close", null)).Dispose();
+        var first = await readerEvents.NextAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("closed", first.Data.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task The_editors_signals_split_a_multiple_choice_poll_per_option_and_a_scale_poll_per_value()
     {
         var multiple = await NewPollAsync(new { kind = "multiple", maxChoices = 2, options = new[] { "A", "B", "C" } });
