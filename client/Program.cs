@@ -1,6 +1,3 @@
-using System.CommandLine;
 using Moderation.Client.Http;
 
-var root = new RootCommand("moderation: command-line client of the Moderation service");
-ClientCommands.AddTo(root, ClientHost.Default);
-return await root.Parse(args).InvokeAsync();
+return await ClientProgram.RunAsync(ClientProgram.Root(ClientHost.Default), args);

@@ -9,12 +9,7 @@ public sealed record CliResult(int ExitCode, string Output);
 /// <summary>Runs the client's commands as the program does, with a plain, wide console captured in a string.</summary>
 internal static class Cli
 {
-    public static RootCommand Root(ClientHost host)
-    {
-        var root = new RootCommand("moderation: command-line client of the Moderation service");
-        ClientCommands.AddTo(root, host);
-        return root;
-    }
+    public static RootCommand Root(ClientHost host) => ClientProgram.Root(host);
 
     public static ClientHost Host(TextWriter output, Func<Uri, HttpMessageHandler> handlers)
     {
@@ -36,7 +31,7 @@ internal static class Cli
     {
         var output = new StringWriter();
         var root = Root(Host(output, handlers));
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        var exit = await ClientProgram.RunAsync(root, args, new InvocationConfiguration { Output = output, Error = output });
         return new CliResult(exit, output.ToString());
     }
 }

@@ -168,12 +168,23 @@ public sealed class ParsingTests
     }
 
     [Fact]
-    public async Task Invalid_arguments_exit_non_zero()
+    public async Task Invalid_arguments_exit_with_3_as_the_readme_says()
     {
         var result = await Cli.RunAsync(_ => throw new InvalidOperationException(), "load", "baseline", "--readers", "0");
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(ClientHost.InvalidUse, result.ExitCode);
         Assert.Contains("--readers must be 1 to 10000.", result.Output);
+    }
+
+    [Theory]
+    [InlineData("polls bogus")]
+    [InlineData("polls create")]
+    [InlineData("polls show abc --no-such-option")]
+    public async Task An_unknown_command_a_missing_argument_or_an_unknown_option_exits_with_3(string line)
+    {
+        var result = await Cli.RunAsync(_ => throw new InvalidOperationException("Nothing is sent."), line.Split(' '));
+
+        Assert.Equal(ClientHost.InvalidUse, result.ExitCode);
     }
 
     [Theory]
