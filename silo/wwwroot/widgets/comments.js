@@ -4,6 +4,7 @@ import { h, clear, ensureStyles, timeElement } from '../shared/dom.js';
 import { watchToken, claimsOf } from '../shared/token.js';
 
 const pageSize = 20;
+const esc = encodeURIComponent;
 const sorts = [['newest', 'Newest'], ['oldest', 'Oldest'], ['top', 'Most respected'], ['featured', 'Featured']];
 const reportReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['other', 'Something else']];
 
@@ -27,6 +28,10 @@ class CommentsWidget {
     this.sort = 'newest';
   }
 
+  call(path, options) {
+    return api(path, { ...options, token: this.token });
+  }
+
   get reader() {
     return claimsOf(this.token);
   }
@@ -47,7 +52,7 @@ class CommentsWidget {
     clear(this.element).append(this.heading, h('label', { class: 'moderation-note' }, 'Sort by ', sort), this.composer, this.list, this.more, this.live);
     this.renderComposer();
     try {
-      const article = await api(`api/articles/${encodeURIComponent(this.articleId)}`);
+      const article = await api(`api/articles/${esc(this.articleId)}`);
       this.setCount(article.commentCount);
       await this.loadPage();
     } catch (error) {
@@ -55,7 +60,7 @@ class CommentsWidget {
       return;
     }
     await this.showOwnPending();
-    listen(`api/articles/${encodeURIComponent(this.articleId)}/events`, {
+    listen(`api/articles/${esc(this.articleId)}/events`, {
       open: () => this.recheckPending(),
       comment: (comment) => this.published(comment),
       count: (event) => this.setCount(event.count),
@@ -76,10 +81,10 @@ class CommentsWidget {
   }
 
   async loadPage() {
-    const cursor = this.cursor ? `&cursor=${encodeURIComponent(this.cursor)}` : '';
+    const cursor = this.cursor ? `&cursor=${esc(this.cursor)}` : '';
     this.more.disabled = true;
     try {
-      const page = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments?sort=${this.sort}&limit=${pageSize}${cursor}`, { token: this.token });
+      const page = await this.call(`api/articles/${esc(this.articleId)}/comments?sort=${this.sort}&limit=${pageSize}${cursor}`);
       for (const comment of page.items) {
         if (!this.nodes.has(comment.id)) this.list.append(this.render(comment));
       }
@@ -151,7 +156,7 @@ class CommentsWidget {
       this.fill(node, node.comment, false);
       return;
     }
-    const page = await api(`api/comments/${encodeURIComponent(node.comment.id)}/replies?limit=100`).catch((error) => {
+    const page = await this.call(`api/comments/${esc(node.comment.id)}/replies?limit=100`).catch((error) => {
       this.say(`Replies could not be loaded: ${error.message}`);
       return null;
     });
@@ -196,7 +201,7 @@ class CommentsWidget {
       try {
         if (checked !== body) {
           checked = body;
-          const check = await api('api/toxicity/check', { method: 'POST', token: this.token, body: { body } });
+          const check = await this.call('api/toxicity/check', { method: 'POST', body: { body } });
           if (check.wouldHold) {
             this.showNudge(nudge, text, () => this.post(form, text, status, submit, nudge, body, parent));
             return;
@@ -230,9 +235,8 @@ class CommentsWidget {
       form.unanswered = { body, parentId, key: newIdempotencyKey() };
     }
     try {
-      const comment = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments`, {
+      const comment = await this.call(`api/articles/${esc(this.articleId)}/comments`, {
         method: 'POST',
-        token: this.token,
         body: { body, parentId },
         idempotencyKey: form.unanswered.key,
       });
@@ -290,7 +294,7 @@ class CommentsWidget {
     if (!this.token) return;
     for (const id of JSON.parse(localStorage.getItem(this.pendingKey) || '[]')) {
       try {
-        const comment = await api(`api/comments/${encodeURIComponent(id)}`, { token: this.token });
+        const comment = await this.call(`api/comments/${esc(id)}`);
         if (comment.status === 'pending') this.showPending(comment);
         else this.forgetPending(id);
       } catch (error) {
@@ -303,7 +307,7 @@ class CommentsWidget {
   async recheckPending() {
     for (const node of [...this.nodes.values()].filter((known) => known.classList.contains('moderation-pending'))) {
       try {
-        const comment = await api(`api/comments/${encodeURIComponent(node.comment.id)}`, { token: this.token });
+        const comment = await this.call(`api/comments/${esc(node.comment.id)}`);
         if (comment.status === 'published') this.published(comment);
       } catch {
         // The next reconnection asks again.
@@ -342,8 +346,8 @@ class CommentsWidget {
   async react(node) {
     const comment = node.comment;
     try {
-      const result = await api(`api/comments/${encodeURIComponent(comment.id)}/reaction`, {
-        method: comment.reactedByMe ? 'DELETE' : 'PUT', token: this.token,
+      const result = await this.call(`api/comments/${esc(comment.id)}/reaction`, {
+        method: comment.reactedByMe ? 'DELETE' : 'PUT',
       });
       this.fill(node, { ...comment, ...result }, false);
       node.querySelector('.moderation-react').focus();
@@ -363,7 +367,7 @@ class CommentsWidget {
     const text = h('textarea', { 'aria-label': 'Edit your comment' });
     text.value = node.comment.body;
     this.slotForm(node, 'moderation-form', [text], 'moderation-primary', 'Save', async () => {
-      const comment = await api(`api/comments/${encodeURIComponent(node.comment.id)}`, { method: 'PATCH', token: this.token, body: { body: text.value } });
+      const comment = await this.call(`api/comments/${esc(node.comment.id)}`, { method: 'PATCH', body: { body: text.value } });
       const held = comment.status === 'pending';
       if (held) this.rememberPending(comment.id);
       this.fill(node, comment, held);
@@ -375,8 +379,8 @@ class CommentsWidget {
     const reason = h('select', { 'aria-label': 'Why are you reporting this comment?' },
       reportReasons.map(([value, text]) => h('option', { value }, text)));
     const slot = this.slotForm(node, 'moderation-report', [h('label', {}, 'Report this comment: ', reason)], 'moderation-secondary', 'Send report', async () => {
-      await api(`api/comments/${encodeURIComponent(node.comment.id)}/reports`, {
-        method: 'POST', token: this.token, body: { reason: reason.value, note: '' },
+      await this.call(`api/comments/${esc(node.comment.id)}/reports`, {
+        method: 'POST', body: { reason: reason.value, note: '' },
       });
       slot.replaceChildren(h('p', { class: 'moderation-note', role: 'status' }, 'Thanks, a moderator will look at it.'));
     });
