@@ -34,4 +34,45 @@ public sealed class CommentsWidgetRaceTests(BrowserSilo silo)
         await Expect(replyItem.GetByRole(AriaRole.Button, new() { Name = "Respect 0" })).ToHaveAttributeAsync("aria-pressed", "false");
         Assert.Empty(reader.Errors);
     }
+
+    [Fact]
+    public async Task A_page_of_the_sort_the_reader_left_that_answers_late_does_not_join_the_new_sort()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("late-sort");
+        var picked = "The picked remark: the ferry timetable change was explained well.";
+        var other = "The other remark: the article left out the cost of the new ferries.";
+        var pickedId = await ServiceApi.PostCommentAsync(client, articleId, "late-sort-ann", picked);
+        await ServiceApi.PostCommentAsync(client, articleId, "late-sort-bob", other);
+        using var feature = new HttpRequestMessage(HttpMethod.Post, $"/api/moderation/comments/{pickedId}/feature");
+        feature.Headers.Authorization = new("Bearer", await client.DevTokenAsync("late-sort-editor", "editor"));
+        (await client.SendAsync(feature)).EnsureSuccessStatusCode();
+        await using var reader = await silo.NewSessionAsync();
+        var featuredShown = new TaskCompletionSource();
+        var lateAnswered = new TaskCompletionSource();
+        // The top page answers only once the featured page the reader chose next is on the screen.
+        await reader.Page.RouteAsync("**/comments?sort=top*", async route =>
+        {
+            var response = await route.FetchAsync();
+            await featuredShown.Task;
+            await route.FulfillAsync(new() { Response = response });
+            lateAnswered.SetResult();
+        });
+        await reader.OpenArticleAsync(articleId);
+        await Expect(reader.CommentWithText(other)).ToBeVisibleAsync();
+
+        var sort = reader.Comments.GetByLabel("Sort by");
+        await sort.SelectOptionAsync("top");
+        await sort.SelectOptionAsync("featured");
+        var shown = reader.Comments.Locator(".moderation-thread > .moderation-comment");
+        await Expect(shown).ToHaveCountAsync(1);
+        featuredShown.SetResult();
+        await lateAnswered.Task;
+        // The late answer's body is read and handled in the page's next tasks; a quiet moment lets them run.
+        await reader.Page.EvaluateAsync("() => new Promise((resolve) => setTimeout(resolve, 500))");
+
+        await Expect(shown).ToHaveCountAsync(1);
+        await Expect(shown.First).ToContainTextAsync(picked);
+        Assert.Empty(reader.Errors);
+    }
 }

@@ -74,6 +74,7 @@ class CommentsWidget {
 
   async resort(sort) {
     this.sort = sort;
+    this.view = {};
     this.cursor = null;
     this.nodes.clear();
     clear(this.list);
@@ -82,9 +83,12 @@ class CommentsWidget {
 
   async loadPage() {
     const cursor = this.cursor ? `&cursor=${esc(this.cursor)}` : '';
+    const view = this.view;
     this.more.disabled = true;
     try {
       const page = await this.call(`api/articles/${esc(this.articleId)}/comments?sort=${this.sort}&limit=${pageSize}${cursor}`);
+      // A late page of the order the reader left.
+      if (view !== this.view) return;
       for (const comment of page.items) {
         if (!this.nodes.has(comment.id)) this.list.append(this.render(comment));
       }
