@@ -75,4 +75,31 @@ public sealed class CommentsWidgetRaceTests(BrowserSilo silo)
         await Expect(shown.First).ToContainTextAsync(picked);
         Assert.Empty(reader.Errors);
     }
+
+    [Fact]
+    public async Task A_reaction_answered_after_the_stream_brought_a_reply_keeps_the_reply_count()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("react-meets-reply");
+        var text = "The school meals figures deserve a follow-up piece.";
+        var commentId = await ServiceApi.PostCommentAsync(client, articleId, "react-reply-ann", text);
+        await using var reader = await silo.NewSessionAsync();
+        // The reaction answers only once the stream has brought a reply and the widget counted it.
+        await reader.Page.RouteAsync("**/reaction", async route =>
+        {
+            var response = await route.FetchAsync();
+            await ServiceApi.PostCommentAsync(client, articleId, "react-reply-bob", "They do, the costs rose twice this year.", commentId);
+            await reader.Page.WaitForFunctionAsync(
+                "() => document.querySelector('[data-moderation-comments] .moderation-replies-toggle:not([hidden])') !== null");
+            await route.FulfillAsync(new() { Response = response });
+        });
+        await reader.OpenArticleAsync(articleId);
+        await reader.SignInAsync("Rory Reacts");
+
+        await reader.CommentWithText(text).GetByRole(AriaRole.Button, new() { Name = "Respect 0" }).ClickAsync();
+
+        await Expect(reader.CommentWithText(text).GetByRole(AriaRole.Button, new() { Name = "Respect 1" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(reader.CommentWithText(text).GetByRole(AriaRole.Button, new() { Name = "1 reply" })).ToBeVisibleAsync();
+        Assert.Empty(reader.Errors);
+    }
 }

@@ -353,7 +353,7 @@ class CommentsWidget {
       const result = await this.call(`api/comments/${esc(comment.id)}/reaction`, {
         method: comment.reactedByMe ? 'DELETE' : 'PUT',
       });
-      this.fill(node, { ...comment, ...result }, false);
+      this.fill(node, { ...node.comment, ...result }, false);
       node.querySelector('.moderation-react').focus();
     } catch (error) {
       this.say(postError(error));
