@@ -12,7 +12,11 @@ const pageSize = 50;
 const rejectReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['off-topic', 'Off-topic'], ['other', 'Other']];
 
 const articleId = new URLSearchParams(location.search).get('article');
-const state = { token: null, queue: 'pending', items: [], nodes: new Map(), selected: null, cursor: null, stopLive: null, refreshSoon: null, deciding: new Set() };
+// reads numbers the queue reads sent; shown is the newest whose answer may still be shown (load raises it past them all).
+const state = {
+  token: null, queue: 'pending', items: [], nodes: new Map(), selected: null, cursor: null, stopLive: null, refreshSoon: null, deciding: new Set(),
+  reads: 0, shown: 0,
+};
 
 function byId(id) {
   return document.getElementById(id);
@@ -83,6 +87,7 @@ function queuePath(cursor, limit = pageSize) {
 }
 
 async function load() {
+  state.shown = state.reads + 1;
   state.items = [];
   state.nodes.clear();
   state.selected = null;
@@ -93,6 +98,7 @@ async function load() {
 
 async function refresh() {
   if (!state.token) return;
+  const read = ++state.reads;
   let page;
   try {
     page = await api(queuePath(null, Math.min(100, Math.max(pageSize, state.items.length))), { token: state.token });
@@ -100,6 +106,9 @@ async function refresh() {
     if (!refused(error)) account.status(`The queue could not be loaded: ${error.message}`);
     return;
   }
+  // An answer older than one already shown, or than a switch of queue, would bring back what that one no longer has.
+  if (read < state.shown) return;
+  state.shown = read;
   account.status('');
   showCounts(page.counts);
   show(page.items, page.nextCursor);
