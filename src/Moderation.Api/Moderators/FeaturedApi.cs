@@ -19,7 +19,10 @@ public static class FeaturedApi
     {
         // Its own group: the moderation group admits moderators only, and editors feature comments too.
         var feature = routes.MapGroup("/api/moderation/comments/{commentId}/feature").WithTags("Moderation")
-            .RequireAuthorization(Policies.ModeratorOrEditor);
+            .RequireAuthorization(Policies.ModeratorOrEditor)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         feature.MapPost("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock, ReaderNotifier notifier) =>
                 FeatureAsync(commentId, featured: true, user, grains, picks, clock, notifier))
             .WithSummary("Feature a published comment (moderator, editor); idempotent and audited.");
