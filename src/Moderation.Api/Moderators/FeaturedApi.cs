@@ -36,13 +36,17 @@ public static class FeaturedApi
     {
         var queries = grains.GetGrain<ICommentQueriesGrain>(0);
         var comment = await PublishedCommentLookup.FindAsync(queries, commentId);
-        if (comment is null || !await picks.FeatureAsync(comment, featured, ReaderIdentity.From(user).Id, clock.GetUtcNow()))
+        var outcome = comment is null
+            ? FeatureOutcome.NotFound
+            : await picks.FeatureAsync(comment, featured, ReaderIdentity.From(user).Id, clock.GetUtcNow());
+        if (outcome == FeatureOutcome.NotFound)
         {
             return PublishedCommentLookup.NotFound(commentId);
         }
 
         var after = (await queries.Comment(commentId))!;
-        if (featured && !comment.Featured && after.Featured)
+        // Only the call that made the pick tells the author: concurrent ones all read the comment unfeatured.
+        if (featured && outcome == FeatureOutcome.Changed)
         {
             await notifier.FeaturedAsync(after);
         }
