@@ -102,4 +102,31 @@ public sealed class CommentsWidgetRaceTests(BrowserSilo silo)
         await Expect(reader.CommentWithText(text).GetByRole(AriaRole.Button, new() { Name = "1 reply" })).ToBeVisibleAsync();
         Assert.Empty(reader.Errors);
     }
+
+    [Fact]
+    public async Task A_reader_who_signs_in_on_an_open_page_sees_the_comments_they_reacted_to_as_pressed()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("sign-in-reactions");
+        var text = "The harbour plan finally names who pays for the dredging.";
+        var commentId = await ServiceApi.PostCommentAsync(client, articleId, "sign-in-ann", text);
+        // Reacted earlier, on another device: the demo's sign-in makes the subject from the name.
+        using (var reaction = new HttpRequestMessage(HttpMethod.Put, $"/api/comments/{commentId}/reaction"))
+        {
+            reaction.Headers.Authorization = new("Bearer", await client.DevTokenAsync("sigrid-signs-in"));
+            (await client.SendAsync(reaction)).EnsureSuccessStatusCode();
+        }
+
+        await using var reader = await silo.NewSessionAsync();
+        await reader.OpenArticleAsync(articleId);
+        await Expect(reader.CommentWithText(text).Locator(".moderation-react")).ToHaveTextAsync("Respect 1");
+
+        await reader.SignInAsync("Sigrid Signs In");
+
+        var reacted = reader.CommentWithText(text).GetByRole(AriaRole.Button, new() { Name = "Respect 1" });
+        await Expect(reacted).ToHaveAttributeAsync("aria-pressed", "true");
+        await reacted.ClickAsync();
+        await Expect(reader.CommentWithText(text).GetByRole(AriaRole.Button, new() { Name = "Respect 0" })).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.Empty(reader.Errors);
+    }
 }

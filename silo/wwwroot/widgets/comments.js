@@ -5,6 +5,7 @@ import { watchToken, claimsOf } from '../shared/token.js';
 
 const pageSize = 20;
 const esc = encodeURIComponent;
+const isHeld = (node) => node.classList.contains('moderation-pending');
 const sorts = [['newest', 'Newest'], ['oldest', 'Oldest'], ['top', 'Most respected'], ['featured', 'Featured']];
 const reportReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['other', 'Something else']];
 
@@ -309,7 +310,7 @@ class CommentsWidget {
 
   // Decisions made while the stream was down were missed: ask about held comments again.
   async recheckPending() {
-    for (const node of [...this.nodes.values()].filter((known) => known.classList.contains('moderation-pending'))) {
+    for (const node of [...this.nodes.values()].filter(isHeld)) {
       try {
         const comment = await this.call(`api/comments/${esc(node.comment.id)}`);
         if (comment.status === 'published') this.published(comment);
@@ -322,7 +323,7 @@ class CommentsWidget {
   published(comment) {
     const existing = this.nodes.get(comment.id);
     if (existing) {
-      if (existing.classList.contains('moderation-pending')) {
+      if (isHeld(existing)) {
         this.forgetPending(comment.id);
         this.say('Your comment was approved and is now published.');
       }
@@ -337,12 +338,12 @@ class CommentsWidget {
       const replies = parent.querySelector(':scope > .moderation-replies');
       parent.comment = { ...parent.comment, replyCount: (parent.comment.replyCount || 0) + 1 };
       if (!replies.hidden) replies.append(this.render(comment));
-      this.fill(parent, parent.comment, parent.classList.contains('moderation-pending'));
+      this.fill(parent, parent.comment, isHeld(parent));
       return;
     }
     if (this.sort !== 'newest') return;
     this.list.querySelector('.moderation-empty')?.remove();
-    const firstPublished = [...this.list.children].find((node) => !node.classList.contains('moderation-pending'));
+    const firstPublished = [...this.list.children].find((node) => !isHeld(node));
     this.list.insertBefore(this.render(comment), firstPublished ?? null);
     this.say(`New comment from ${comment.authorName || comment.authorId}.`);
   }
@@ -413,16 +414,12 @@ class CommentsWidget {
   }
 
   async tokenChanged(token) {
+    const before = this.reader?.sub;
     this.token = token;
     this.renderComposer();
-    for (const node of this.nodes.values()) {
-      if (node.classList.contains('moderation-pending')) {
-        node.remove();
-        this.nodes.delete(node.comment.id);
-      } else {
-        this.fill(node, node.comment, false);
-      }
-    }
+    // Another reader: read again what they reacted to (and drop the one before's held comments).
+    if (this.reader?.sub !== before) await this.resort(this.sort);
+    else for (const node of this.nodes.values()) this.fill(node, node.comment, isHeld(node));
     await this.showOwnPending();
   }
 
