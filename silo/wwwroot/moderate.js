@@ -12,9 +12,10 @@ const pageSize = 50;
 const rejectReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['off-topic', 'Off-topic'], ['other', 'Other']];
 
 const articleId = new URLSearchParams(location.search).get('article');
-// reads counts the queue reads started and shownRead the latest one shown: a read that answers after a later one (the
-// one a decision event brought, or a tab switch's) is older than what is shown and must not undo it. decided holds the
-// revisions the stream reported, so that a read taken just before a decision cannot show that comment again meanwhile.
+// reads counts the queue reads started and shownRead the newest whose answer may still be shown: a read that answers
+// after a later one (the one a decision event brought) or after a switch of queue (load raises shownRead past every read
+// sent) must not undo it. decided holds the revisions the stream reported, so that a read taken just before a decision
+// cannot show that comment again meanwhile.
 const state = {
   token: null, queue: 'pending', items: [], nodes: new Map(), selected: null, cursor: null, stopLive: null, refreshSoon: null,
   deciding: new Set(), reads: 0, shownRead: 0, decided: new Map(),
@@ -91,6 +92,7 @@ function queuePath(cursor, limit = pageSize) {
 }
 
 async function load() {
+  state.shownRead = state.reads + 1;
   state.items = [];
   state.nodes.clear();
   state.selected = null;

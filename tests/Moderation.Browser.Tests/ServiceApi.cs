@@ -32,12 +32,12 @@ public static class ServiceApi
         return poll!.Id;
     }
 
-    public static async Task<string> PostCommentAsync(HttpClient client, string articleId, string reader, string body)
+    public static async Task<string> PostCommentAsync(HttpClient client, string articleId, string reader, string body, string? parentId = null)
     {
         var token = await client.DevTokenAsync(reader);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{articleId}/comments")
         {
-            Content = JsonContent.Create(new { body }),
+            Content = JsonContent.Create(new { body, parentId }),
         };
         request.Headers.Authorization = new("Bearer", token);
         using var response = await client.SendAsync(request);

@@ -4,6 +4,8 @@ import { h, clear, ensureStyles, timeElement } from '../shared/dom.js';
 import { watchToken, claimsOf } from '../shared/token.js';
 
 const pageSize = 20;
+const esc = encodeURIComponent;
+const isHeld = (node) => node.classList.contains('moderation-pending');
 const sorts = [['newest', 'Newest'], ['oldest', 'Oldest'], ['top', 'Most respected'], ['featured', 'Featured']];
 const reportReasons = [['offensive', 'Offensive'], ['abusive', 'Abusive'], ['spam', 'Spam'], ['other', 'Something else']];
 
@@ -27,6 +29,10 @@ class CommentsWidget {
     this.sort = 'newest';
   }
 
+  call(path, options) {
+    return api(path, { ...options, token: this.token });
+  }
+
   get reader() {
     return claimsOf(this.token);
   }
@@ -47,7 +53,7 @@ class CommentsWidget {
     clear(this.element).append(this.heading, h('label', { class: 'moderation-note' }, 'Sort by ', sort), this.composer, this.list, this.more, this.live);
     this.renderComposer();
     try {
-      const article = await api(`api/articles/${encodeURIComponent(this.articleId)}`);
+      const article = await api(`api/articles/${esc(this.articleId)}`);
       this.setCount(article.commentCount);
       await this.loadPage();
     } catch (error) {
@@ -55,7 +61,7 @@ class CommentsWidget {
       return;
     }
     await this.showOwnPending();
-    listen(`api/articles/${encodeURIComponent(this.articleId)}/events`, {
+    listen(`api/articles/${esc(this.articleId)}/events`, {
       open: () => this.recheckPending(),
       comment: (comment) => this.published(comment),
       count: (event) => this.setCount(event.count),
@@ -69,6 +75,7 @@ class CommentsWidget {
 
   async resort(sort) {
     this.sort = sort;
+    this.view = {};
     this.cursor = null;
     this.nodes.clear();
     clear(this.list);
@@ -76,10 +83,13 @@ class CommentsWidget {
   }
 
   async loadPage() {
-    const cursor = this.cursor ? `&cursor=${encodeURIComponent(this.cursor)}` : '';
+    const cursor = this.cursor ? `&cursor=${esc(this.cursor)}` : '';
+    const view = this.view;
     this.more.disabled = true;
     try {
-      const page = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments?sort=${this.sort}&limit=${pageSize}${cursor}`, { token: this.token });
+      const page = await this.call(`api/articles/${esc(this.articleId)}/comments?sort=${this.sort}&limit=${pageSize}${cursor}`);
+      // A late page of the order the reader left.
+      if (view !== this.view) return;
       for (const comment of page.items) {
         if (!this.nodes.has(comment.id)) this.list.append(this.render(comment));
       }
@@ -151,7 +161,7 @@ class CommentsWidget {
       this.fill(node, node.comment, false);
       return;
     }
-    const page = await api(`api/comments/${encodeURIComponent(node.comment.id)}/replies?limit=100`).catch((error) => {
+    const page = await this.call(`api/comments/${esc(node.comment.id)}/replies?limit=100`).catch((error) => {
       this.say(`Replies could not be loaded: ${error.message}`);
       return null;
     });
@@ -196,7 +206,7 @@ class CommentsWidget {
       try {
         if (checked !== body) {
           checked = body;
-          const check = await api('api/toxicity/check', { method: 'POST', token: this.token, body: { body } });
+          const check = await this.call('api/toxicity/check', { method: 'POST', body: { body } });
           if (check.wouldHold) {
             this.showNudge(nudge, text, () => this.post(form, text, status, submit, nudge, body, parent));
             return;
@@ -230,9 +240,8 @@ class CommentsWidget {
       form.unanswered = { body, parentId, key: newIdempotencyKey() };
     }
     try {
-      const comment = await api(`api/articles/${encodeURIComponent(this.articleId)}/comments`, {
+      const comment = await this.call(`api/articles/${esc(this.articleId)}/comments`, {
         method: 'POST',
-        token: this.token,
         body: { body, parentId },
         idempotencyKey: form.unanswered.key,
       });
@@ -290,7 +299,7 @@ class CommentsWidget {
     if (!this.token) return;
     for (const id of JSON.parse(localStorage.getItem(this.pendingKey) || '[]')) {
       try {
-        const comment = await api(`api/comments/${encodeURIComponent(id)}`, { token: this.token });
+        const comment = await this.call(`api/comments/${esc(id)}`);
         if (comment.status === 'pending') this.showPending(comment);
         else this.forgetPending(id);
       } catch (error) {
@@ -301,9 +310,9 @@ class CommentsWidget {
 
   // Decisions made while the stream was down were missed: ask about held comments again.
   async recheckPending() {
-    for (const node of [...this.nodes.values()].filter((known) => known.classList.contains('moderation-pending'))) {
+    for (const node of [...this.nodes.values()].filter(isHeld)) {
       try {
-        const comment = await api(`api/comments/${encodeURIComponent(node.comment.id)}`, { token: this.token });
+        const comment = await this.call(`api/comments/${esc(node.comment.id)}`);
         if (comment.status === 'published') this.published(comment);
       } catch {
         // The next reconnection asks again.
@@ -314,7 +323,7 @@ class CommentsWidget {
   published(comment) {
     const existing = this.nodes.get(comment.id);
     if (existing) {
-      if (existing.classList.contains('moderation-pending')) {
+      if (isHeld(existing)) {
         this.forgetPending(comment.id);
         this.say('Your comment was approved and is now published.');
       }
@@ -329,12 +338,12 @@ class CommentsWidget {
       const replies = parent.querySelector(':scope > .moderation-replies');
       parent.comment = { ...parent.comment, replyCount: (parent.comment.replyCount || 0) + 1 };
       if (!replies.hidden) replies.append(this.render(comment));
-      this.fill(parent, parent.comment, parent.classList.contains('moderation-pending'));
+      this.fill(parent, parent.comment, isHeld(parent));
       return;
     }
     if (this.sort !== 'newest') return;
     this.list.querySelector('.moderation-empty')?.remove();
-    const firstPublished = [...this.list.children].find((node) => !node.classList.contains('moderation-pending'));
+    const firstPublished = [...this.list.children].find((node) => !isHeld(node));
     this.list.insertBefore(this.render(comment), firstPublished ?? null);
     this.say(`New comment from ${comment.authorName || comment.authorId}.`);
   }
@@ -342,10 +351,10 @@ class CommentsWidget {
   async react(node) {
     const comment = node.comment;
     try {
-      const result = await api(`api/comments/${encodeURIComponent(comment.id)}/reaction`, {
-        method: comment.reactedByMe ? 'DELETE' : 'PUT', token: this.token,
+      const result = await this.call(`api/comments/${esc(comment.id)}/reaction`, {
+        method: comment.reactedByMe ? 'DELETE' : 'PUT',
       });
-      this.fill(node, { ...comment, ...result }, false);
+      this.fill(node, { ...node.comment, ...result }, false);
       node.querySelector('.moderation-react').focus();
     } catch (error) {
       this.say(postError(error));
@@ -363,7 +372,7 @@ class CommentsWidget {
     const text = h('textarea', { 'aria-label': 'Edit your comment' });
     text.value = node.comment.body;
     this.slotForm(node, 'moderation-form', [text], 'moderation-primary', 'Save', async () => {
-      const comment = await api(`api/comments/${encodeURIComponent(node.comment.id)}`, { method: 'PATCH', token: this.token, body: { body: text.value } });
+      const comment = await this.call(`api/comments/${esc(node.comment.id)}`, { method: 'PATCH', body: { body: text.value } });
       const held = comment.status === 'pending';
       if (held) this.rememberPending(comment.id);
       this.fill(node, comment, held);
@@ -375,8 +384,8 @@ class CommentsWidget {
     const reason = h('select', { 'aria-label': 'Why are you reporting this comment?' },
       reportReasons.map(([value, text]) => h('option', { value }, text)));
     const slot = this.slotForm(node, 'moderation-report', [h('label', {}, 'Report this comment: ', reason)], 'moderation-secondary', 'Send report', async () => {
-      await api(`api/comments/${encodeURIComponent(node.comment.id)}/reports`, {
-        method: 'POST', token: this.token, body: { reason: reason.value, note: '' },
+      await this.call(`api/comments/${esc(node.comment.id)}/reports`, {
+        method: 'POST', body: { reason: reason.value, note: '' },
       });
       slot.replaceChildren(h('p', { class: 'moderation-note', role: 'status' }, 'Thanks, a moderator will look at it.'));
     });
@@ -405,16 +414,12 @@ class CommentsWidget {
   }
 
   async tokenChanged(token) {
+    const before = this.reader?.sub;
     this.token = token;
     this.renderComposer();
-    for (const node of this.nodes.values()) {
-      if (node.classList.contains('moderation-pending')) {
-        node.remove();
-        this.nodes.delete(node.comment.id);
-      } else {
-        this.fill(node, node.comment, false);
-      }
-    }
+    // Another reader: read again what they reacted to (and drop the one before's held comments).
+    if (this.reader?.sub !== before) await this.resort(this.sort);
+    else for (const node of this.nodes.values()) this.fill(node, node.comment, isHeld(node));
     await this.showOwnPending();
   }
 

@@ -33,7 +33,7 @@ public static class CommentsApi
             .WithSummary("Server-sent events: the published count now, then each newly published comment and count.");
 
         var comments = routes.MapGroup("/api/comments/{commentId}").WithTags("Comments");
-        comments.MapGet("", Get).WithSummary("A comment: published ones to anyone, others to their author and moderators.");
+        comments.MapGet("", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A comment: published ones to anyone, others to their author and moderators.");
         comments.MapGet("/replies", Replies).WithSummary("A page of the published replies shown under a comment, oldest first.");
         comments.MapDelete("", Delete).RequireAuthorization(Policies.Reader)
             .WithSummary("Delete a comment (its author or a moderator): the text goes, its place in the thread stays.");

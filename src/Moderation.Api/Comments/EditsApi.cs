@@ -17,6 +17,10 @@ public static class EditsApi
     {
         routes.MapPatch("/api/comments/{commentId}", EditAsync).WithTags("Comments").RequireAuthorization(Policies.Reader)
             .WriteLimited(WriteKind.Comment)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Edit your comment within the edit window; the new text passes the gate again, and the same text again changes nothing.");
     }
 

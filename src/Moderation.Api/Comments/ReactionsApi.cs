@@ -20,7 +20,11 @@ public static class ReactionsApi
 {
     public static void MapReactions(this IEndpointRouteBuilder routes)
     {
-        var reaction = routes.MapGroup("/api/comments/{commentId}/reaction").WithTags("Comments").RequireAuthorization(Policies.Reader);
+        var reaction = routes.MapGroup("/api/comments/{commentId}/reaction").WithTags("Comments").RequireAuthorization(Policies.Reader)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         reaction.MapPut("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, BannedReaders bans, ReactionStore reactions) =>
                 ReactAsync(commentId, add: true, user, grains, bans, reactions))
             .WriteLimited(WriteKind.Reaction)

@@ -18,6 +18,8 @@ public static class AuthorHistoryApi
     public static void MapAuthorHistory(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/moderation/readers/{readerId}", HistoryAsync).WithTags("Moderation").RequireAuthorization(Policies.Moderator)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("An author's standing, counts of their comments by status and their latest comments.");
     }
 

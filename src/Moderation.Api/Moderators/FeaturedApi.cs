@@ -19,7 +19,10 @@ public static class FeaturedApi
     {
         // Its own group: the moderation group admits moderators only, and editors feature comments too.
         var feature = routes.MapGroup("/api/moderation/comments/{commentId}/feature").WithTags("Moderation")
-            .RequireAuthorization(Policies.ModeratorOrEditor);
+            .RequireAuthorization(Policies.ModeratorOrEditor)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         feature.MapPost("", (string commentId, ClaimsPrincipal user, IGrainFactory grains, FeatureStore picks, TimeProvider clock, ReaderNotifier notifier) =>
                 FeatureAsync(commentId, featured: true, user, grains, picks, clock, notifier))
             .WithSummary("Feature a published comment (moderator, editor); idempotent and audited.");
@@ -33,13 +36,17 @@ public static class FeaturedApi
     {
         var queries = grains.GetGrain<ICommentQueriesGrain>(0);
         var comment = await PublishedCommentLookup.FindAsync(queries, commentId);
-        if (comment is null || !await picks.FeatureAsync(comment, featured, ReaderIdentity.From(user).Id, clock.GetUtcNow()))
+        var outcome = comment is null
+            ? FeatureOutcome.NotFound
+            : await picks.FeatureAsync(comment, featured, ReaderIdentity.From(user).Id, clock.GetUtcNow());
+        if (outcome == FeatureOutcome.NotFound)
         {
             return PublishedCommentLookup.NotFound(commentId);
         }
 
         var after = (await queries.Comment(commentId))!;
-        if (featured && !comment.Featured && after.Featured)
+        // Only the call that made the pick tells the author: concurrent ones all read the comment unfeatured.
+        if (featured && outcome == FeatureOutcome.Changed)
         {
             await notifier.FeaturedAsync(after);
         }

@@ -20,6 +20,7 @@ public static class ReaderCommentsApi
     public static void MapReaderComments(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/readers/me/comments", OwnComments).WithTags("Comments").RequireAuthorization(Policies.Reader)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Your own comments, newest first, with their status and the reason when rejected.");
     }
 

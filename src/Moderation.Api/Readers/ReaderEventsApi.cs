@@ -20,6 +20,7 @@ public static class ReaderEventsApi
 
     public static RouteHandlerBuilder MapReaderEvents(this IEndpointRouteBuilder routes) =>
         routes.MapGet(Path, Events).RequireAuthorization(Policies.Reader).WithTags("Readers")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Server-sent events to you: reply, approved, rejected (with the reason), featured; resumes after Last-Event-ID for a day.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 

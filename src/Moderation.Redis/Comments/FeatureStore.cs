@@ -47,13 +47,31 @@ public sealed class FeatureStore(RedisWriteConnections writes)
         """,
         AuditScript.Lua);
 
-    /// <returns>False when the comment is not published (or not stored); true once it is as asked.</returns>
-    public async Task<bool> FeatureAsync(CommentView comment, bool featured, string moderatorId, DateTimeOffset at)
+    /// <returns>Whether this call changed the pick (exactly one of concurrent calls does), found it as asked already, or found no published comment.</returns>
+    public async Task<FeatureOutcome> FeatureAsync(CommentView comment, bool featured, string moderatorId, DateTimeOffset at)
     {
         var audit = AuditJson.Head(new AuditEntry(
             at, moderatorId, comment.Id, comment.AuthorId, featured ? "feature" : "unfeature", null, null, null, null, comment.Score));
         var result = (string)(await Feature.EvaluateAsync(
             CommentStore.Writes(writes, CommentParts.OfComment(comment.Id)), new Pick(comment, moderatorId), [featured ? "1" : "0", comment.Id, audit]))!;
-        return result != "not-found";
+        return result switch
+        {
+            "changed" => FeatureOutcome.Changed,
+            "same" => FeatureOutcome.AlreadySo,
+            _ => FeatureOutcome.NotFound,
+        };
     }
+}
+
+/// <summary>What a feature or unfeature call came to.</summary>
+public enum FeatureOutcome
+{
+    /// <summary>This call changed the pick (and audited it).</summary>
+    Changed,
+
+    /// <summary>The comment was already as asked: nothing changed, nothing recorded.</summary>
+    AlreadySo,
+
+    /// <summary>The comment is not published (or not stored).</summary>
+    NotFound,
 }

@@ -22,7 +22,7 @@ public enum ReactionOutcome
 /// <summary>
 /// Readers' reactions ("respect"): one per reader per comment, kept as a set of reactors beside the comment. One script
 /// in the comment's part adds or removes the reader and writes the set's size into the comment's hash (and, for a
-/// top-level comment, its place in the article's <c>top</c> index), so the count
+/// top-level comment, its place in the article's <c>top</c> index; for one on a cached first page, a new thread version), so the count
 /// is exact under any concurrency and O(1) per reaction; since it writes the size rather than adding one, a script
 /// cut short by a crash leaves a count that the next reaction on the comment sets right.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class ReactionStore(IConnectionMultiplexer redis, RedisWriteConnec
             .Key("top", comment => CommentRedisKeys.Top(CommentParts.OfComment(comment.Id), comment.ArticleId)),
         """
         local reader, add, id = ARGV[1], ARGV[2] == '1', ARGV[3]
-        local c = redis.call('HMGET', comment, 'status', 'authorId', 'threadParentId', 'seq')
+        local c = redis.call('HMGET', comment, 'status', 'authorId', 'threadParentId', 'seq', 'featured')
         if c[1] ~= 'published' then return {'not-found'} end
         if c[2] == reader then return {'own'} end
         local changed
@@ -46,10 +46,10 @@ public sealed class ReactionStore(IConnectionMultiplexer redis, RedisWriteConnec
         local n = redis.call('SCARD', reactors)
         if changed == 1 then
           redis.call('HSET', comment, 'reactions', tostring(n))
-          if (c[3] or '') == '' then
-            redis.call('ZADD', top, top_score(n, c[4]), id)
-            redis.call('INCR', thread_version)
-          end
+          local top_level = (c[3] or '') == ''
+          if top_level then redis.call('ZADD', top, top_score(n, c[4]), id) end
+          -- A featured reply is on the featured sort's cached first page too.
+          if top_level or c[5] == '1' then redis.call('INCR', thread_version) end
         end
         return {'applied', tostring(n)}
         """,

@@ -109,6 +109,26 @@ public abstract class ReactionsHttpTests(SharedSilo silo) : IAsyncLifetime
         Assert.Equal(0, (await author.GetJsonAsync($"/api/comments/{comment.Id()}")).GetProperty("reactions").GetInt64());
     }
 
+    [Fact]
+    public async Task A_reaction_to_a_featured_reply_shows_on_the_cached_first_page_of_the_featured_sort()
+    {
+        var article = CommentClient.NewArticle("react-featured-reply");
+        using var author = await Factory.ReaderAsync("react-author");
+        using var replier = await Factory.ReaderAsync("react-replier");
+        using var fan = await Factory.ReaderAsync("react-fan");
+        using var editor = await Factory.ReaderAsync("react-editor", "editor");
+        var comment = await author.CommentAsync(article, CommentClient.Civil);
+        var reply = await replier.CommentAsync(article, "A fair point about the harvest and the farmers' costs.", comment.Id());
+        (await editor.PostAsync($"/api/moderation/comments/{reply.Id()}/feature", null)).EnsureSuccessStatusCode();
+        using var anonymous = Factory.CreateClient();
+        var featured = $"/api/articles/{article}/comments?sort=featured";
+        Assert.Equal(0, (await anonymous.GetJsonAsync(featured)).GetProperty("items")[0].GetProperty("reactions").GetInt64());
+
+        await ReactAsync(fan.PutAsync($"/api/comments/{reply.Id()}/reaction", null));
+
+        Assert.Equal(1, (await anonymous.GetJsonAsync(featured)).GetProperty("items")[0].GetProperty("reactions").GetInt64());
+    }
+
     private static async Task<(long Reactions, bool ReactedByMe)> ReactAsync(Task<HttpResponseMessage> request)
     {
         using var response = await request;

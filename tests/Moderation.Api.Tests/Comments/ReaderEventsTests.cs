@@ -100,6 +100,27 @@ public sealed class ReaderEventsTests(SharedSiloOnRedisServer silo) : IAsyncLife
     }
 
     [Fact]
+    public async Task Editors_featuring_one_comment_at_the_same_time_tell_its_author_once()
+    {
+        var article = CommentClient.NewArticle("notice-picked-once");
+        using var author = await Factory.ReaderAsync($"notice-picked-{Guid.NewGuid():N}"[..24]);
+        using var editor = await Factory.ReaderAsync("notice-editor", "editor");
+        var comment = await author.CommentAsync(article, CommentClient.Civil);
+        var (stream, _, lastBefore) = await SseReader.OpenUntilReadyAsync(author, Events);
+        await stream.DisposeAsync();
+
+        var picks = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => editor.PostAsync($"/api/moderation/comments/{comment.Id()}/feature", null)));
+
+        Assert.All(picks, pick => Assert.Equal(HttpStatusCode.OK, pick.StatusCode));
+        Array.ForEach(picks, pick => pick.Dispose());
+        var (again, replayed, _) = await SseReader.OpenUntilReadyAsync(author, Events, lastBefore.ToString());
+        await using (again)
+        {
+            Assert.Equal(["featured"], replayed.Select(notice => notice.Name));
+        }
+    }
+
+    [Fact]
     public async Task The_token_may_come_as_access_token_on_this_route_only_and_a_bad_last_event_id_is_400()
     {
         using var reader = await Factory.ReaderAsync("notice-query");

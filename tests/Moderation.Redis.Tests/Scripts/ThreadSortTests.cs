@@ -48,10 +48,10 @@ public abstract class ThreadSortTests(ScriptServer server)
         var newer = (await _comments.PostAsync(TestData.Draft(article, "cy", parentId: older.Id), null)).Comment!;
         var held = (await _comments.PostAsync(TestData.Draft(article, "dan", held: true), null)).Comment!;
 
-        Assert.True(await _picks.FeatureAsync(older, true, "ed", DateTimeOffset.UtcNow));
-        Assert.True(await _picks.FeatureAsync(older, true, "ed", DateTimeOffset.UtcNow));
-        Assert.True(await _picks.FeatureAsync(newer, true, "ed", DateTimeOffset.UtcNow));
-        Assert.False(await _picks.FeatureAsync(held, true, "ed", DateTimeOffset.UtcNow));
+        Assert.Equal(FeatureOutcome.Changed, await _picks.FeatureAsync(older, true, "ed", DateTimeOffset.UtcNow));
+        Assert.Equal(FeatureOutcome.AlreadySo, await _picks.FeatureAsync(older, true, "ed", DateTimeOffset.UtcNow));
+        Assert.Equal(FeatureOutcome.Changed, await _picks.FeatureAsync(newer, true, "ed", DateTimeOffset.UtcNow));
+        Assert.Equal(FeatureOutcome.NotFound, await _picks.FeatureAsync(held, true, "ed", DateTimeOffset.UtcNow));
 
         var featured = await _threads.ThreadAsync(article, "featured", 20, null);
         Assert.Equal([newer.Id, older.Id], featured.Items.Select(comment => comment.Id));
@@ -60,7 +60,7 @@ public abstract class ThreadSortTests(ScriptServer server)
         Assert.Single(await server.Database.SortedSetRangeByRankAsync(ModerationRedisKeys.AuditByComment(older.Id)));
         Assert.False((await _comments.ReadAsync(held.Id))!.Featured);
 
-        Assert.True(await _picks.FeatureAsync(older, false, "ed", DateTimeOffset.UtcNow));
+        Assert.Equal(FeatureOutcome.Changed, await _picks.FeatureAsync(older, false, "ed", DateTimeOffset.UtcNow));
         Assert.Equal([newer.Id], (await _threads.ThreadAsync(article, "featured", 20, null)).Items.Select(comment => comment.Id));
         Assert.Equal(2, await server.Database.SortedSetLengthAsync(ModerationRedisKeys.AuditByComment(older.Id)));
     }
