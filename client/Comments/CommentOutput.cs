@@ -76,15 +76,17 @@ internal static class CommentOutput
             return;
         }
 
-        var table = KeepWhole(new Table().AddColumns("Comment", "Author", "Posted", "Replies", "Text"), 4);
+        var table = KeepWhole(new Table().AddColumns("Comment", "Author", "Posted", "Replies", "Reactions", "Text"), 5);
         foreach (var comment in page.Items)
         {
+            var text = comment.Deleted ? "(deleted)" : Excerpt(comment.Body);
             table.AddRow(
                 new Text(comment.Id),
                 new Text(Author(comment)),
                 new Text(comment.CreatedAt.ToString("yyyy-MM-dd HH:mm")),
                 new Text(comment.ReplyCount.ToString()),
-                new Text(comment.Deleted ? "(deleted)" : Excerpt(comment.Body)));
+                new Text(comment.Reactions.ToString()),
+                new Text(comment.Featured ? $"[featured] {text}" : text));
         }
 
         console.Write(table);

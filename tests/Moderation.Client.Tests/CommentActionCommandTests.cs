@@ -23,6 +23,7 @@ public sealed class CommentActionCommandTests(ServiceFixture service)
         var reacted = await service.RunAsync("comments", "react", id, "--token", fan);
         var own = await service.RunAsync("comments", "react", id, "--token", author);
         var featured = await service.RunAsync("comments", "feature", id, "--token", editor);
+        var top = await service.RunAsync("comments", "list", article, "--sort", "top");
         var mine = await service.RunAsync("comments", "mine", "--token", author);
         var history = await service.RunAsync("readers", "show", authorId, "--token", moderator);
         var shown = await service.RunAsync("comments", "show", id, "--token", moderator);
@@ -38,6 +39,9 @@ public sealed class CommentActionCommandTests(ServiceFixture service)
         Assert.Contains("409 Your own comment", own.Output);
         Assert.True(featured.ExitCode == 0, featured.Output);
         Assert.Contains("1 reaction; featured; edited at", featured.Output);
+        Assert.True(top.ExitCode == 0, top.Output);
+        Assert.Contains("Reactions", top.Output);
+        Assert.Matches($@"{id}\s.*\s1\s+.*\[featured\] ", top.Output);
         Assert.True(mine.ExitCode == 0, mine.Output);
         Assert.Contains(id, mine.Output);
         Assert.Contains("published", mine.Output);
