@@ -97,7 +97,7 @@ public static class ModeratorsApi
     }
 
     private static async Task<Results<Ok<BanResponse>, ValidationProblem>> Ban(
-        string readerId, BanRequest request, ClaimsPrincipal user, IGrainFactory grains, ModerationFeed feed, TimeProvider clock)
+        string readerId, BanRequest request, ClaimsPrincipal user, IGrainFactory grains, ModerationFeed feed, ReaderNotifier notifier, TimeProvider clock)
     {
         var errors = DecisionValidation.ValidateBan(readerId, request);
         if (errors.Count > 0)
@@ -107,8 +107,14 @@ public static class ModeratorsApi
 
         var order = new BanOrder(ReaderIdentity.From(user).Id, request.Reason!.Trim(), request.RejectPending ?? false, clock.GetUtcNow());
         var rejected = await grains.GetGrain<IReaderGrain>(readerId).Ban(order);
-        await feed.BannedAsync(readerId, order.ModeratorId, order.Reason, rejected, order.At);
-        return TypedResults.Ok(new BanResponse(readerId, true, order.Reason, rejected));
+        foreach (var comment in rejected)
+        {
+            await feed.DecidedAsync(comment, order.ModeratorId, ModerationDecision.Reject, ModerationDecision.BannedReason, order.At);
+            await notifier.DecidedAsync(CommentStatus.Pending, comment, ModerationDecision.BannedReason, order.At);
+        }
+
+        await feed.BannedAsync(readerId, order.ModeratorId, order.Reason, rejected.Count, order.At);
+        return TypedResults.Ok(new BanResponse(readerId, true, order.Reason, rejected.Count));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> Unban(

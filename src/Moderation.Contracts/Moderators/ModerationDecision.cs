@@ -22,4 +22,7 @@ public sealed record ModerationDecision(
     public const string Approve = "approve";
     /// <summary>Takes the comment out of the thread.</summary>
     public const string Reject = "reject";
+
+    /// <summary>The reason of a rejection that a ban with rejectPending made.</summary>
+    public const string BannedReason = "banned";
 }

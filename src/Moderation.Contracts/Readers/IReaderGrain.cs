@@ -1,3 +1,5 @@
+using Moderation.Contracts.Comments;
+
 namespace Moderation.Contracts.Readers;
 
 /// <summary>One reader's standing, keyed by reader id; the banned-readers set in Redis mirrors it for hot paths.</summary>
@@ -6,8 +8,8 @@ public interface IReaderGrain : IGrainWithStringKey
     /// <summary>The reader's standing.</summary>
     Task<ReaderStanding> Get();
 
-    /// <summary>Bans durably (and audits it); with RejectPending, rejects the reader's held comments. Returns how many were rejected.</summary>
-    Task<int> Ban(BanOrder order);
+    /// <summary>Bans durably (and audits it); with RejectPending, rejects the reader's held comments. Returns the comments it rejected.</summary>
+    Task<IReadOnlyList<CommentView>> Ban(BanOrder order);
 
     /// <summary>Lifts a ban durably and audits it; false when the reader was not banned.</summary>
     Task<bool> Unban(string moderatorId, DateTimeOffset at);

@@ -1,3 +1,4 @@
+using Moderation.Contracts.Comments;
 using Moderation.Contracts.Moderators;
 using Moderation.Contracts.Readers;
 using Moderation.Grains.Moderators;
@@ -25,7 +26,7 @@ public sealed class ReaderGrain(
 
     public Task<ReaderStanding> Get() => Task.FromResult(Standing());
 
-    public async Task<int> Ban(BanOrder order)
+    public async Task<IReadOnlyList<CommentView>> Ban(BanOrder order)
     {
         var newlyBanned = !state.State.Banned;
         var banEvent = newlyBanned
@@ -51,16 +52,19 @@ public sealed class ReaderGrain(
 
         if (!order.RejectPending)
         {
-            return 0;
+            return [];
         }
 
-        var rejected = 0;
+        var rejected = new List<CommentView>();
         foreach (var commentId in await banned.PendingCommentsAsync(ReaderId))
         {
             var decision = new ModerationDecision(
-                ModerationDecision.Reject, "banned", order.Reason, Revision: null, order.ModeratorId, order.At, Labelled: false);
+                ModerationDecision.Reject, ModerationDecision.BannedReason, order.Reason, Revision: null, order.ModeratorId, order.At, Labelled: false);
             var result = await GrainFactory.GetGrain<ICommentModerationGrain>(commentId).Decide(decision);
-            rejected += result.Outcome == DecisionOutcome.Applied ? 1 : 0;
+            if (result is { Outcome: DecisionOutcome.Applied, Comment: { } comment })
+            {
+                rejected.Add(comment);
+            }
         }
 
         return rejected;

@@ -100,6 +100,35 @@ public sealed class ReaderEventsTests(SharedSiloOnRedisServer silo) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_ban_that_rejects_the_readers_held_comments_tells_them_and_the_moderators_of_each_rejection()
+    {
+        var article = CommentClient.NewArticle("notice-ban");
+        using var author = await Factory.ReaderAsync($"notice-banned-{Guid.NewGuid():N}"[..24]);
+        using var moderator = await Factory.ModeratorAsync();
+        var held = await author.CommentAsync(article, CommentClient.Abusive);
+        Assert.Equal("pending", held.GetProperty("status").GetString());
+        var (notices, _, _) = await SseReader.OpenUntilReadyAsync(author, Events);
+        var (moderation, _, _) = await SseReader.OpenUntilReadyAsync(moderator, "/api/moderation/events");
+        await using var _notices = notices;
+        await using var _moderation = moderation;
+
+        var authorId = held.GetProperty("authorId").GetString()!;
+        using (var ban = await moderator.PostAsJsonAsync($"/api/moderation/readers/{authorId}/ban", new { reason = "insults", rejectPending = true }))
+        {
+            ban.EnsureSuccessStatusCode();
+        }
+
+        var notice = await notices.NextAsync();
+        Assert.Equal("rejected", notice.Name);
+        Assert.Equal(held.Id(), notice.Text("commentId"));
+        Assert.Equal("banned", notice.Text("reason"));
+        var decided = await moderation.NextAboutAsync(held.Id());
+        Assert.Equal("comment.decided", decided.Name);
+        Assert.Equal("rejected", decided.Text("status"));
+        Assert.Equal("reader.banned", (await moderation.NextAboutAsync(authorId)).Name);
+    }
+
+    [Fact]
     public async Task Editors_featuring_one_comment_at_the_same_time_tell_its_author_once()
     {
         var article = CommentClient.NewArticle("notice-picked-once");

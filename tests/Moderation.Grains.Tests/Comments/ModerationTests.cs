@@ -147,7 +147,8 @@ public abstract class ModerationTests(ClusterFixture fixture) : IDisposable
 
         var rejected = await readerGrain.Ban(new BanOrder("mia", "abuse", RejectPending: true, DateTimeOffset.UtcNow));
 
-        Assert.Equal(1, rejected);
+        Assert.Equal(held.Id, Assert.Single(rejected).Id);
+        Assert.Equal(CommentStatus.Rejected, rejected[0].Status);
         Assert.True(await Redis().SetContainsAsync(ReaderRedisKeys.Banned, reader));
         Assert.True((await readerGrain.Get()).Banned);
         Assert.Equal(CommentStatus.Rejected, (await Grains.GetGrain<ICommentGrain>(held.Id).Get())!.Status);
