@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Rewrite;
 using Moderation.Api.Health;
 
 namespace Moderation.Silo.Web;
@@ -23,11 +22,7 @@ public static class WebSetup
     public static WebApplication UseModerationWeb(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
-        app.UseRewriter(new RewriteOptions()
-            .AddRewrite("^moderate/?$", "moderate.html", skipRemainingRules: true)
-            .AddRewrite("^model/?$", "model.html", skipRemainingRules: true)
-            .AddRewrite("^rules/?$", "rules.html", skipRemainingRules: true)
-            .AddRewrite("^polls/?$", "polls.html", skipRemainingRules: true));
+        app.UseMiddleware<PagePaths>();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -40,7 +40,7 @@ public static class AuthenticationSetup
                 RoleClaimType = ClaimNames.Role,
             };
         });
-        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddAuthorization(Policies.Add).MakeAuthorizationServicesSingletons();
 
         // These log the whole URL with its query string, where a reader's event stream may carry its token.
         foreach (var category in UrlLoggingCategories)
@@ -49,8 +49,8 @@ public static class AuthenticationSetup
         }
     }
 
-    /// <summary>The categories whose Information and Debug lines name the whole URL: "Request starting GET /path?query", the rewrite rules.</summary>
-    public static readonly IReadOnlyList<string> UrlLoggingCategories = ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Rewrite"];
+    /// <summary>The categories whose Information and Debug lines name the whole URL: "Request starting GET /path?query".</summary>
+    public static readonly IReadOnlyList<string> UrlLoggingCategories = ["Microsoft.AspNetCore.Hosting.Diagnostics"];
 
     /// <summary>A browser's EventSource cannot send headers: on the reader's event stream only, the token may come as <c>access_token</c>.</summary>
     private static Task QueryTokenForEventSource(MessageReceivedContext context)

@@ -97,7 +97,7 @@ public static class PollsApi
             return UnknownPoll(pollId);
         }
 
-        if (VoteChoice.From(definition, request, out var errors) is not { } choice)
+        if (!VoteChoice.TryFrom(definition, request, out var choice, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }

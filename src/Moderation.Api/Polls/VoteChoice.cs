@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Moderation.Contracts.Polls;
 using Moderation.Http.Polls;
 
@@ -6,24 +7,32 @@ namespace Moderation.Api.Polls;
 /// <summary>A vote request turned into the stored choice for the poll's kind, or the contract's 400 errors.</summary>
 public static class VoteChoice
 {
-    /// <returns>The choice, or null with <paramref name="errors"/> filled.</returns>
-    public static string? From(PollDefinition poll, VoteRequest request, out Dictionary<string, string[]> errors)
+    /// <summary>The choice, or the errors (none are allocated for a valid vote).</summary>
+    public static bool TryFrom(
+        PollDefinition poll, VoteRequest request, [NotNullWhen(true)] out string? choice, [NotNullWhen(false)] out Dictionary<string, string[]>? errors)
     {
-        errors = [];
+        choice = Choice(poll, request, out var problems);
+        errors = choice is null ? problems ?? throw new InvalidOperationException("A vote without a choice must have errors.") : null;
+        return choice is not null;
+    }
+
+    private static string? Choice(PollDefinition poll, VoteRequest request, out Dictionary<string, string[]>? errors)
+    {
+        errors = null;
         switch (poll.Kind)
         {
             case PollKind.Multiple:
                 if (request.OptionIds is not { Count: > 0 } ids || ids.Count > poll.MaxChoices)
                 {
-                    errors["optionIds"] = [$"optionIds holds 1 to {poll.MaxChoices} of the poll's options."];
+                    errors = Error("optionIds", $"optionIds holds 1 to {poll.MaxChoices} of the poll's options.");
                 }
                 else if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
                 {
-                    errors["optionIds"] = ["optionIds must be distinct."];
+                    errors = Error("optionIds", "optionIds must be distinct.");
                 }
                 else if (ids.Where(id => id is null || !poll.HasOption(id)).ToArray() is [var unknown, ..])
                 {
-                    errors["optionIds"] = [$"The poll has no option '{unknown}'."];
+                    errors = Error("optionIds", $"The poll has no option '{unknown}'.");
                 }
                 else
                 {
@@ -35,7 +44,7 @@ public static class VoteChoice
                 var scale = poll.Scale!;
                 if (request.Value is not { } value || value < scale.Min || value > scale.Max)
                 {
-                    errors["value"] = [$"value is a whole number from {scale.Min} to {scale.Max}."];
+                    errors = Error("value", $"value is a whole number from {scale.Min} to {scale.Max}.");
                     return null;
                 }
 
@@ -43,7 +52,7 @@ public static class VoteChoice
             default:
                 if (string.IsNullOrWhiteSpace(request.OptionId))
                 {
-                    errors["optionId"] = ["optionId is required."];
+                    errors = Error("optionId", "optionId is required.");
                     return null;
                 }
 
@@ -55,6 +64,17 @@ public static class VoteChoice
     public static VoteResponse Answer(PollDefinition poll, string choice, VoteOutcome outcome)
     {
         var mine = PollResponses.MyVote(poll, choice);
-        return new VoteResponse(poll.Id, mine.OptionId, outcome.ToString().ToLowerInvariant(), mine.OptionIds, mine.Value);
+        return new VoteResponse(poll.Id, mine.OptionId, OutcomeName(outcome), mine.OptionIds, mine.Value);
     }
+
+    /// <summary>The wire name of an accepted vote's outcome, without formatting a new string per vote.</summary>
+    public static string OutcomeName(VoteOutcome outcome) => outcome switch
+    {
+        VoteOutcome.Counted => "counted",
+        VoteOutcome.Changed => "changed",
+        VoteOutcome.Unchanged => "unchanged",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Only an accepted vote has an answer."),
+    };
+
+    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 }

@@ -32,7 +32,25 @@ public static class RateLimitsSetup
     /// <summary>Takes the client address from X-Forwarded-For when, and only when, a trusted proxy sent the request.</summary>
     public static IApplicationBuilder UseClientAddresses(this IApplicationBuilder app) => app.UseForwardedHeaders();
 
-    /// <summary>Limits this endpoint as a write of the given kind, per reader and per client address.</summary>
+    /// <summary>
+    /// Limits this endpoint as a write of the given kind, per reader and per client address. Where the operator turned
+    /// these limits off (RateLimits:Enabled false, or both of the kind's limits 0) the endpoint gets no filter at all:
+    /// a filter costs every request its arguments boxed into an invocation context and an awaited call, even when it
+    /// only finds that nothing is limited. The options are read once, when the endpoint is built, as the limiter reads
+    /// them (not reloaded while running).
+    /// </summary>
     public static RouteHandlerBuilder WriteLimited(this RouteHandlerBuilder builder, WriteKind kind) =>
-        builder.AddEndpointFilter(new WriteLimitFilter(kind)).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        builder.AddEndpointFilterFactory((context, next) =>
+        {
+            if (!Limits(context.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value, kind))
+            {
+                return next;
+            }
+
+            var filter = new WriteLimitFilter(kind);
+            return invocation => filter.InvokeAsync(invocation, next);
+        }).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static bool Limits(RateLimitOptions options, WriteKind kind) =>
+        options.Enabled && options.For(kind) is { } limit && (limit.PerReader > 0 || limit.PerIp > 0);
 }
