@@ -164,8 +164,8 @@ public sealed class ModeratorConsoleTests(BrowserSilo silo)
     {
         using var client = silo.CreateClient();
         var articleId = ServiceApi.NewArticleId("console-late-read");
-        await ServiceApi.PostCommentAsync(client, articleId, "ana", "you are a stupid idiot, shut up");
-        await ServiceApi.PostCommentAsync(client, articleId, "ben", "what a moron, honestly");
+        await ServiceApi.PostCommentAsync(client, articleId, "late-ana", "you are a stupid idiot, shut up");
+        await ServiceApi.PostCommentAsync(client, articleId, "late-ben", "what a moron, honestly");
         await using var first = await silo.NewSessionAsync();
         await using var second = await silo.NewSessionAsync();
         await first.OpenConsoleAsync(articleId, "Mia");
@@ -195,7 +195,7 @@ public sealed class ModeratorConsoleTests(BrowserSilo silo)
             lateAnswered.SetResult();
         });
         // A held comment on another article makes the console read its queue again.
-        await ServiceApi.PostCommentAsync(client, ServiceApi.NewArticleId("elsewhere"), "cleo", "shut up, idiot");
+        await ServiceApi.PostCommentAsync(client, ServiceApi.NewArticleId("elsewhere"), "late-cleo", "shut up, idiot");
         Assert.Contains("what a moron", await (await lateRead.Task).TextAsync());
 
         await first.Page.Locator(".item").Filter(new() { HasText = "what a moron" }).GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
