@@ -19,7 +19,8 @@ internal static class ShardVoteCounts
     /// <summary>
     /// Lua for the vote scripts (after <see cref="StoredVote.LuaFunctions"/>, with the key <c>counts</c>):
     /// <c>count_vote(deltas, value, step)</c> adds a stored value's step to a table of changes, and
-    /// <c>apply_counts(deltas)</c> writes them, one HINCRBY per changed count, once the counts are built.
+    /// <c>apply_counts(deltas)</c> writes them once the counts are built: one HMGET and one HSET per script rather than an
+    /// HINCRBY per count, as the embedded store commits its append-only file after every write command.
     /// </summary>
     internal const string LuaFunctions =
         """
@@ -31,9 +32,20 @@ internal static class ShardVoteCounts
           end
         end
         local function apply_counts(deltas)
-          if redis.call('HEXISTS', counts, 'built') == 0 then return end
+          local fields = {}
           for field, delta in pairs(deltas) do
-            if delta ~= 0 then redis.call('HINCRBY', counts, field, delta) end
+            if delta ~= 0 then fields[#fields + 1] = field end
+          end
+          for first = 1, #fields, 1000 do
+            local chunk = { unpack(fields, first, math.min(first + 999, #fields)) }
+            local stored = redis.call('HMGET', counts, 'built', unpack(chunk))
+            if not stored[1] then return end
+            local flat = {}
+            for i, field in ipairs(chunk) do
+              flat[#flat + 1] = field
+              flat[#flat + 1] = tostring((tonumber(stored[i + 1]) or 0) + deltas[field])
+            end
+            redis.call('HSET', counts, unpack(flat))
           end
         end
 

@@ -18,9 +18,10 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
     /// <summary>
     /// ARGV: whether a reader may change their vote ('1'), then reader and stored value (<see cref="StoredVote"/>) pairs.
     /// Answers an outcome per ballot.
-    /// One HMGET and at most one HSET per batch, whatever its size: the embedded store waits for an append-only file
-    /// commit after every write command, even inside a script, so a write per ballot made every vote its own disk
-    /// write (measured: 1.00 write system call per vote). A reader twice in one batch meets their own earlier ballot.
+    /// One HMGET and at most one HSET per batch, whatever its size, and as many of the shard's counts: the embedded store
+    /// waits for an append-only file commit after every write command, even inside a script, so a write per ballot made
+    /// every vote its own disk write (measured: 1.00 write system call per vote). A reader twice in one batch meets
+    /// their own earlier ballot.
     /// </summary>
     internal static readonly RedisScript<VoteShard> Commit = new(
         "commit a batch of votes",
