@@ -9,6 +9,12 @@ public static class PollRedisKeys
     /// <summary>Hash of reader id to option id for one shard.</summary>
     public static string Votes(string pollId, int shard) => $"moderation:poll:{{{pollId}}}:votes:{shard}";
 
+    /// <summary>
+    /// Hash of counts per stored choice for one shard, kept by the scripts that write its votes: <c>a:choice</c> every
+    /// reader's, <c>s:choice</c> signed-in readers', and <c>built</c> once they were counted from the votes.
+    /// </summary>
+    public static string VoteCounts(string pollId, int shard) => $"moderation:poll:{{{pollId}}}:vote-counts:{shard}";
+
     /// <summary>The published results JSON: what GET results serves.</summary>
     public static string Results(string pollId) => $"moderation:poll:{{{pollId}}}:results";
 

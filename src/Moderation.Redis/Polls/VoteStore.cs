@@ -8,17 +8,20 @@ namespace Moderation.Redis.Polls;
 
 /// <summary>
 /// A shard's votes in Redis: one hash of reader to option, written by one script per batch. The hash is the
-/// only truth: counts are always derived from it, so a replayed or duplicated batch counts nothing twice and
-/// no separate counter can drift from the votes (one did, after a SIGKILL of the embedded store mid-script).
+/// only truth: the tallies are always counted from it, so a replayed or duplicated batch counts nothing twice and
+/// no separate counter can drift from the published results (one did, after a SIGKILL of the embedded store
+/// mid-script). The editors' signals read <see cref="ShardVoteCounts"/>, which the same scripts keep and which are
+/// counted again from the hash when they stop adding up.
 /// </summary>
 public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnections writes)
 {
     /// <summary>
     /// ARGV: whether a reader may change their vote ('1'), then reader and stored value (<see cref="StoredVote"/>) pairs.
     /// Answers an outcome per ballot.
-    /// One HMGET and at most one HSET per batch, whatever its size: the embedded store waits for an append-only file
-    /// commit after every write command, even inside a script, so a write per ballot made every vote its own disk
-    /// write (measured: 1.00 write system call per vote). A reader twice in one batch meets their own earlier ballot.
+    /// One HMGET and at most one HSET per batch, whatever its size, and as many of the shard's counts: the embedded store
+    /// waits for an append-only file commit after every write command, even inside a script, so a write per ballot made
+    /// every vote its own disk write (measured: 1.00 write system call per vote). A reader twice in one batch meets
+    /// their own earlier ballot.
     /// </summary>
     internal static readonly RedisScript<VoteShard> Commit = new(
         "commit a batch of votes",
@@ -33,6 +36,7 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         local current = {}
         local writes = {}
         local outcomes = {}
+        local deltas = {}
         for j, reader in ipairs(readers) do
           local value = ARGV[2 * j + 1]
           local previous = current[reader]
@@ -40,6 +44,7 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
             previous = stored[j]
           end
           if not previous then
+            count_vote(deltas, value, 1)
             current[reader] = value
             writes[#writes + 1] = reader
             writes[#writes + 1] = value
@@ -47,6 +52,8 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
           elseif option_of(previous) == option_of(value) then
             outcomes[j] = 'unchanged'
           elseif allow_change then
+            count_vote(deltas, previous, -1)
+            count_vote(deltas, value, 1)
             current[reader] = value
             writes[#writes + 1] = reader
             writes[#writes + 1] = value
@@ -57,35 +64,39 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         end
         if #writes > 0 then
           redis.call('HSET', votes, unpack(writes))
+          apply_counts(deltas)
         end
         return outcomes
         """,
-        StoredVote.LuaFunctions);
+        StoredVote.LuaFunctions,
+        ShardVoteCounts.LuaFunctions);
 
-    // Counts inside Redis so that only a handful of numbers cross the network, not every vote. Answers option, votes,
-    // signed-in votes triples.
+    // Counts inside Redis so that only a handful of numbers cross the network, not every vote. Answers option, votes pairs.
     internal static readonly RedisScript<VoteShard> Count = new(
         "count a shard's votes",
-        VoteShardKeys(),
+        VotesKey(),
         """
-        local counts = {}
-        local signed_in = {}
+        local tally = {}
         for _, value in ipairs(redis.call('HVALS', votes)) do
           local option = option_of(value)
-          counts[option] = (counts[option] or 0) + 1
-          if is_signed_in(value) then
-            signed_in[option] = (signed_in[option] or 0) + 1
-          end
+          tally[option] = (tally[option] or 0) + 1
         end
         local flat = {}
-        for option, count in pairs(counts) do
+        for option, count in pairs(tally) do
           flat[#flat + 1] = option
           flat[#flat + 1] = tostring(count)
-          flat[#flat + 1] = tostring(signed_in[option] or 0)
         end
         return flat
         """,
         StoredVote.LuaFunctions);
+
+    /// <summary>Answers the shard's kept counts (<see cref="ShardVoteCounts"/>), counting them from the votes first when needed.</summary>
+    internal static readonly RedisScript<VoteShard> ReadCounts = new(
+        "read a shard's kept vote counts",
+        VoteShardKeys(),
+        ShardVoteCounts.ReadLua,
+        StoredVote.LuaFunctions,
+        ShardVoteCounts.LuaFunctions);
 
     /// <summary>ARGV: reader id. Takes the reader's vote out of the shard; answers the stored choice it was for (no signed-in mark), or nil.</summary>
     internal static readonly RedisScript<VoteShard> Retract = new(
@@ -95,9 +106,13 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
         local previous = redis.call('HGET', votes, ARGV[1])
         if not previous then return nil end
         redis.call('HDEL', votes, ARGV[1])
+        local deltas = {}
+        count_vote(deltas, previous, -1)
+        apply_counts(deltas)
         return option_of(previous)
         """,
-        StoredVote.LuaFunctions);
+        StoredVote.LuaFunctions,
+        ShardVoteCounts.LuaFunctions);
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -133,27 +148,27 @@ public sealed class VoteStore(IConnectionMultiplexer redis, RedisWriteConnection
     }
 
     /// <summary>Votes per option in one shard, counted from the stored votes.</summary>
-    public async Task<ImmutableDictionary<string, long>> CountAsync(string pollId, int shard) => (await CountSplitAsync(pollId, shard)).All;
-
-    /// <summary>Votes per option in one shard, all and signed-in readers' only, counted from the stored votes.</summary>
-    public async Task<ShardCounts> CountSplitAsync(string pollId, int shard)
+    public async Task<ImmutableDictionary<string, long>> CountAsync(string pollId, int shard)
     {
-        var result = await Count.EvaluateAsync(Database, new VoteShard(pollId, shard));
-        var flat = (RedisResult[])result!;
-        var all = ImmutableDictionary.CreateBuilder<string, long>();
-        var signedIn = ImmutableDictionary.CreateBuilder<string, long>();
-        for (var i = 0; i < flat.Length; i += 3)
+        var flat = (RedisResult[])(await Count.EvaluateAsync(Database, new VoteShard(pollId, shard)))!;
+        var tally = ImmutableDictionary.CreateBuilder<string, long>();
+        for (var i = 0; i < flat.Length; i += 2)
         {
-            var option = (string)flat[i]!;
-            all[option] = long.Parse((string)flat[i + 1]!, System.Globalization.CultureInfo.InvariantCulture);
-            signedIn[option] = long.Parse((string)flat[i + 2]!, System.Globalization.CultureInfo.InvariantCulture);
+            tally[(string)flat[i]!] = long.Parse((string)flat[i + 1]!, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return new ShardCounts(all.ToImmutable(), signedIn.ToImmutable());
+        return tally.ToImmutable();
     }
 
-    private static ScriptKeys<VoteShard> VoteShardKeys() =>
+    /// <summary>Votes per option in one shard, all and signed-in readers' only, from the counts the vote scripts keep.</summary>
+    public async Task<ShardCounts> CountSplitAsync(string pollId, int shard) =>
+        ShardVoteCounts.Parse((RedisResult[])(await ReadCounts.EvaluateAsync(writes.For(shard), new VoteShard(pollId, shard)))!);
+
+    private static ScriptKeys<VoteShard> VotesKey() =>
         new ScriptKeys<VoteShard>().Key("votes", shard => PollRedisKeys.Votes(shard.PollId, shard.Shard));
+
+    private static ScriptKeys<VoteShard> VoteShardKeys() =>
+        VotesKey().Key("counts", shard => PollRedisKeys.VoteCounts(shard.PollId, shard.Shard));
 
     private static CommittedVote ParseOutcome(string outcome) => outcome switch
     {

@@ -187,7 +187,7 @@ public sealed class SmallScriptOnRedisServerTests(ScriptServer server) : SmallSc
     // number of write commands per batch is the number of disk writes per batch there. Garnet keeps no command
     // statistics by default; redis-server runs the same script and counts its commands.
     [Fact]
-    public async Task A_vote_batch_costs_one_read_and_one_write_command_however_many_ballots_it_carries()
+    public async Task A_vote_batch_costs_a_read_of_its_votes_a_read_of_its_counts_and_one_write_however_many_ballots_it_carries()
     {
         var store = new VoteStore(Server.Connection, Server.Writes);
         var poll = "p" + Guid.NewGuid().ToString("N")[..10];
@@ -200,7 +200,8 @@ public sealed class SmallScriptOnRedisServerTests(ScriptServer server) : SmallSc
         await store.CommitAsync(poll, 0, allowChange: false, [.. Enumerable.Range(0, 50).Select(i => new Ballot($"reader-{i}", "yes", false))]);
         var after = await CallsAsync(redis);
 
-        Assert.Equal(1, after.GetValueOrDefault("hmget") - before.GetValueOrDefault("hmget"));
+        // The counts are not built yet (no signals read): they are only looked at, not written.
+        Assert.Equal(2, after.GetValueOrDefault("hmget") - before.GetValueOrDefault("hmget"));
         Assert.Equal(1, after.GetValueOrDefault("hset") - before.GetValueOrDefault("hset"));
         Assert.Equal(0, after.GetValueOrDefault("hget") - before.GetValueOrDefault("hget"));
     }
