@@ -179,4 +179,31 @@ public sealed class PollWidgetTests(BrowserSilo silo)
         Assert.True(DateTimeOffset.UtcNow >= movedTo.AddMilliseconds(-500), "The ballot opened before the moved opening.");
         Assert.Empty(reader.Errors);
     }
+
+    [Fact]
+    public async Task A_poll_opening_in_forty_days_still_waits_after_the_browser_clock_passes_setTimeouts_limit()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("poll-far-opening");
+        await ServiceApi.CreatePollAsync(client, articleId, new
+        {
+            question = "Open in forty days?", options = new[] { "Yes", "No" }, opensAt = DateTimeOffset.UtcNow.AddDays(40),
+        });
+        await using var reader = await silo.NewSessionAsync();
+        await reader.Page.Clock.InstallAsync();
+        await reader.OpenArticleAsync(articleId);
+        await reader.SignInAsync("Vera Voter");
+        var yes = reader.Poll.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true });
+        await Expect(yes).ToBeDisabledAsync();
+
+        // Past 2^31-1 ms (24.8 days), where one long setTimeout would have fired and shown the poll open.
+        // Playwright takes at most int.MaxValue milliseconds in one step.
+        await reader.Page.Clock.FastForwardAsync((long)TimeSpan.FromDays(12.5).TotalMilliseconds);
+        await reader.Page.Clock.FastForwardAsync((long)TimeSpan.FromDays(12.5).TotalMilliseconds);
+        await reader.Page.Clock.RunForAsync((long)TimeSpan.FromMinutes(30).TotalMilliseconds);
+
+        await Expect(reader.Poll).ToContainTextAsync("Voting opens");
+        await Expect(yes).ToBeDisabledAsync();
+        Assert.Empty(reader.Errors);
+    }
 }
