@@ -71,6 +71,10 @@ public sealed partial class ModerationApi(HttpClient http, string? token = null)
     public Task<PollResponse> ClosePollAsync(string pollId, CancellationToken cancellationToken = default) =>
         SendAsync<PollResponse>(HttpMethod.Post, $"api/polls/{Escape(pollId)}/close", null, cancellationToken);
 
+    /// <summary>Moves a poll's times; only the ones in <paramref name="times"/> ("closesAt", "opensAt"; a null value clears it).</summary>
+    public Task<PollResponse> SchedulePollAsync(string pollId, IReadOnlyDictionary<string, DateTimeOffset?> times, CancellationToken cancellationToken = default) =>
+        SendAsync<PollResponse>(HttpMethod.Put, $"api/polls/{Escape(pollId)}/schedule", times, cancellationToken);
+
     public Task<VoteResponse> VoteAsync(string pollId, string optionId, CancellationToken cancellationToken = default) =>
         VoteAsync(pollId, new VoteRequest(optionId), cancellationToken);
 

@@ -14,6 +14,7 @@ public static class PollsCommands
         polls.Subcommands.Add(CreatePoll(host));
         polls.Subcommands.Add(ShowPoll(host));
         polls.Subcommands.Add(ClosePoll(host));
+        polls.Subcommands.Add(SchedulePoll(host));
         polls.Subcommands.Add(Vote(host));
         polls.Subcommands.Add(Results(host));
         polls.Subcommands.Add(WatchCommand.Create(host));
@@ -82,6 +83,50 @@ public static class PollsCommands
 
     private static Command ClosePoll(ClientHost host) =>
         PollAction(host, "close", "Close a poll to further votes (editor)", (api, pollId, ct) => api.ClosePollAsync(pollId, ct));
+
+    private static Command SchedulePoll(ClientHost host)
+    {
+        var pollId = PollIdArgument();
+        var opensAt = new Option<DateTimeOffset?>("--opens-at") { Description = "When a poll not open yet opens (ISO-8601)" };
+        var opensNow = new Option<bool>("--open-now") { Description = "Open a poll not open yet now" };
+        var closesAt = new Option<DateTimeOffset?>("--closes-at") { Description = "When the poll closes by itself (ISO-8601)" };
+        var neverCloses = new Option<bool>("--never-closes") { Description = "Close only when an editor closes it" };
+        var command = new Command("schedule", "Move when a poll opens or closes (editor); a time not named stays")
+        {
+            pollId, opensAt, opensNow, closesAt, neverCloses,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(opensAt) is not null && result.GetValue(opensNow))
+            {
+                result.AddError("Give --opens-at or --open-now, not both.");
+            }
+
+            if (result.GetValue(closesAt) is not null && result.GetValue(neverCloses))
+            {
+                result.AddError("Give --closes-at or --never-closes, not both.");
+            }
+        });
+        command.SetAction(host.Action(async (parse, cancellationToken) =>
+        {
+            var times = new Dictionary<string, DateTimeOffset?>();
+            if (parse.GetValue(opensAt) is not null || parse.GetValue(opensNow))
+            {
+                times["opensAt"] = parse.GetValue(opensAt);
+            }
+
+            if (parse.GetValue(closesAt) is not null || parse.GetValue(neverCloses))
+            {
+                times["closesAt"] = parse.GetValue(closesAt);
+            }
+
+            var api = host.CreateApi(parse);
+            using var http = api.Http;
+            WritePoll(host, await api.SchedulePollAsync(parse.GetValue(pollId)!, times, cancellationToken));
+            return 0;
+        }));
+        return command;
+    }
 
     /// <summary>A command that takes a poll id, makes one call that answers the poll, and shows it.</summary>
     private static Command PollAction(

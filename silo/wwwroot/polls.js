@@ -129,10 +129,11 @@ function pollItem(first) {
     update(poll, results) {
       current.poll = poll;
       current.live = votesOf(results);
-      summary.textContent = `${poll.status}, ${results.totalVotes} votes${poll.closesAt ? `, closes ${new Date(poll.closesAt).toLocaleString()}` : ''}`;
+      const opens = poll.status === 'scheduled' ? `, opens ${new Date(poll.opensAt).toLocaleString()}` : '';
+      summary.textContent = `${poll.status}, ${results.totalVotes} votes${opens}${poll.closesAt ? `, closes ${new Date(poll.closesAt).toLocaleString()}` : ''}`;
       if (current.status !== poll.status) {
         current.status = poll.status;
-        // A scheduled poll (not open yet) can be closed or rescheduled too.
+        // A scheduled poll (not open yet) can be closed, opened now or have its opening moved too.
         actionsHolder.replaceChildren(poll.status === 'closed' ? '' : actions(poll));
       }
       showTotals();
@@ -142,17 +143,24 @@ function pollItem(first) {
 }
 
 function actions(poll) {
+  const scheduled = poll.status === 'scheduled';
+  const path = `api/polls/${encodeURIComponent(poll.id)}/schedule`;
   const input = h('input', { type: 'datetime-local', 'aria-label': `Closes at, for "${poll.question}"` });
   if (poll.closesAt) input.value = localInputValue(new Date(poll.closesAt));
+  const opening = h('input', { type: 'datetime-local', 'aria-label': `Opens at, for "${poll.question}"` });
+  if (scheduled) opening.value = localInputValue(new Date(poll.opensAt));
   const schedule = h('form', { class: 'inline-form' },
-    // opensAt (polls not yet open) belongs beside closesAt in this form.
+    scheduled ? h('label', { text: 'Opens at ' }) : null, scheduled ? opening : null,
     h('label', { text: 'Closes at ' }), input,
     h('button', { type: 'submit', text: 'Schedule' }));
   schedule.addEventListener('submit', async (event) => {
     event.preventDefault();
     const closesAt = input.value ? new Date(input.value).toISOString() : null;
-    if (await call(`api/polls/${encodeURIComponent(poll.id)}/schedule`, { method: 'PUT', body: { closesAt } })) {
-      status(closesAt ? `"${poll.question}" closes ${new Date(closesAt).toLocaleString()}.` : `"${poll.question}" no longer closes by itself.`);
+    const body = { closesAt };
+    if (scheduled && opening.value) body.opensAt = new Date(opening.value).toISOString();
+    if (await call(path, { method: 'PUT', body })) {
+      const opens = body.opensAt ? `opens ${new Date(body.opensAt).toLocaleString()} and ` : '';
+      status(`"${poll.question}" ${opens}${closesAt ? `closes ${new Date(closesAt).toLocaleString()}` : 'does not close by itself'}.`);
       load();
     }
   });
@@ -163,7 +171,14 @@ function actions(poll) {
       load();
     }
   });
-  return h('div', { class: 'actions' }, close, schedule);
+  const openNow = h('button', { type: 'button', text: 'Open now' });
+  openNow.addEventListener('click', async () => {
+    if (await call(path, { method: 'PUT', body: { opensAt: null } })) {
+      status(`"${poll.question}" is open.`);
+      load();
+    }
+  });
+  return h('div', { class: 'actions' }, close, scheduled ? openNow : null, schedule);
 }
 
 function localInputValue(date) {

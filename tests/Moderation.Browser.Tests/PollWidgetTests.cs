@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
+using Moderation.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moderation.Browser.Tests;
@@ -145,5 +147,63 @@ public sealed class PollWidgetTests(BrowserSilo silo)
         await reader.Page.ReloadAsync();
         await Expect(reader.Poll.Locator(".moderation-status")).ToHaveTextAsync("You voted “Not sure”.");
         await Expect(reader.Poll.Locator(".moderation-total")).ToHaveTextAsync("1 vote");
+    }
+
+    [Fact]
+    public async Task A_reader_with_the_page_open_sees_the_poll_open_at_the_time_an_editor_moved_its_opening_to()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("poll-moved-opening");
+        var opensAt = DateTimeOffset.UtcNow.AddSeconds(8);
+        var pollId = await ServiceApi.CreatePollAsync(client, articleId, new
+        {
+            question = "Open soon?", options = new[] { "Yes", "No" }, opensAt,
+        });
+        await using var reader = await silo.NewSessionAsync();
+        await reader.OpenArticleAsync(articleId);
+        await reader.SignInAsync("Vera Voter");
+        var yes = reader.Poll.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true });
+        await Expect(yes).ToBeDisabledAsync();
+
+        var movedTo = opensAt.AddSeconds(6);
+        using var move = new HttpRequestMessage(HttpMethod.Put, $"/api/polls/{pollId}/schedule") { Content = JsonContent.Create(new { opensAt = movedTo }) };
+        move.Headers.Authorization = new("Bearer", await client.DevTokenAsync("edith", "editor"));
+        (await client.SendAsync(move)).EnsureSuccessStatusCode();
+        Assert.True(DateTimeOffset.UtcNow < opensAt, "The test's own steps took past the first opening.");
+        await Task.Delay(opensAt.AddSeconds(1) - DateTimeOffset.UtcNow);
+
+        // Past the first opening the ballot still waits for the moved one, then opens.
+        Assert.True(DateTimeOffset.UtcNow < movedTo, "The test's own steps took past the moved opening.");
+        await Expect(yes).ToBeDisabledAsync();
+        await Expect(yes).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        Assert.True(DateTimeOffset.UtcNow >= movedTo.AddMilliseconds(-500), "The ballot opened before the moved opening.");
+        Assert.Empty(reader.Errors);
+    }
+
+    [Fact]
+    public async Task A_poll_opening_in_forty_days_still_waits_after_the_browser_clock_passes_setTimeouts_limit()
+    {
+        using var client = silo.CreateClient();
+        var articleId = ServiceApi.NewArticleId("poll-far-opening");
+        await ServiceApi.CreatePollAsync(client, articleId, new
+        {
+            question = "Open in forty days?", options = new[] { "Yes", "No" }, opensAt = DateTimeOffset.UtcNow.AddDays(40),
+        });
+        await using var reader = await silo.NewSessionAsync();
+        await reader.Page.Clock.InstallAsync();
+        await reader.OpenArticleAsync(articleId);
+        await reader.SignInAsync("Vera Voter");
+        var yes = reader.Poll.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true });
+        await Expect(yes).ToBeDisabledAsync();
+
+        // Past 2^31-1 ms (24.8 days), where one long setTimeout would have fired and shown the poll open.
+        // Playwright takes at most int.MaxValue milliseconds in one step.
+        await reader.Page.Clock.FastForwardAsync((long)TimeSpan.FromDays(12.5).TotalMilliseconds);
+        await reader.Page.Clock.FastForwardAsync((long)TimeSpan.FromDays(12.5).TotalMilliseconds);
+        await reader.Page.Clock.RunForAsync((long)TimeSpan.FromMinutes(30).TotalMilliseconds);
+
+        await Expect(reader.Poll).ToContainTextAsync("Voting opens");
+        await Expect(yes).ToBeDisabledAsync();
+        Assert.Empty(reader.Errors);
     }
 }

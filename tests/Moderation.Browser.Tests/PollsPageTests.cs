@@ -92,6 +92,31 @@ public sealed class PollsPageTests(BrowserSilo silo)
     }
 
     [Fact]
+    public async Task An_editor_moves_the_opening_of_a_poll_not_open_yet_and_then_opens_it_now()
+    {
+        using var client = silo.CreateClient();
+        var pollId = await ServiceApi.CreatePollAsync(client, ServiceApi.NewArticleId("polls-page-opening"), new
+        {
+            question = "Open later?", options = new[] { "Yes", "No" }, opensAt = DateTimeOffset.UtcNow.AddDays(1),
+        });
+
+        await using var session = await SignedInEditorAsync();
+        var poll = session.Page.Locator($".poll-item[data-poll-id='{pollId}']");
+        await Expect(poll).ToContainTextAsync("scheduled, 0 votes", new() { Timeout = 15_000 });
+        await poll.GetByLabel("Opens at, for \"Open later?\"").FillAsync("2099-01-01T12:00");
+        await poll.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Expect(poll).ToContainTextAsync("opens ");
+        using var editor = client.WithToken(await client.DevTokenAsync("edith", "editor"));
+        var moved = await editor.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/polls/{pollId}");
+        Assert.Equal(2099, moved.GetProperty("opensAt").GetDateTimeOffset().Year);
+
+        await poll.GetByRole(AriaRole.Button, new() { Name = "Open now" }).ClickAsync();
+        await Expect(poll).ToContainTextAsync("open, 0 votes");
+        await Expect(poll.GetByRole(AriaRole.Button, new() { Name = "Open now" })).ToHaveCountAsync(0);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_list_read_that_answers_after_a_close_does_not_show_the_poll_open_again()
     {
         using var client = silo.CreateClient();

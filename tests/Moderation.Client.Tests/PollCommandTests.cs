@@ -51,6 +51,31 @@ public sealed partial class PollCommandTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task An_editor_moves_a_polls_opening_with_schedule_and_then_opens_it_now()
+    {
+        var editor = service.Mint("poll-editor", "editor");
+        var created = await service.RunAsync("polls", "create", "client-tests-schedule", "--question", "Later?", "--option", "Yes", "--option", "No",
+            "--opens-at", DateTimeOffset.UtcNow.AddHours(1).ToString("O"), "--token", editor);
+        var pollId = PollId().Match(created.Output).Groups[1].Value;
+
+        var moved = await service.RunAsync("polls", "schedule", pollId, "--opens-at", "2099-01-02T03:04:05Z", "--token", editor);
+        var both = await service.RunAsync("polls", "schedule", pollId, "--opens-at", "2099-01-02T03:04:05Z", "--open-now", "--token", editor);
+        var opened = await service.RunAsync("polls", "schedule", pollId, "--open-now", "--token", editor);
+        var again = await service.RunAsync("polls", "schedule", pollId, "--opens-at", "2099-01-02T03:04:05Z", "--token", editor);
+
+        Assert.True(created.ExitCode == 0, created.Output);
+        Assert.True(moved.ExitCode == 0, moved.Output);
+        Assert.Contains("opens 2099-01-02 03:04:05Z", moved.Output);
+        Assert.Contains("scheduled", moved.Output);
+        Assert.NotEqual(0, both.ExitCode);
+        Assert.Contains("Give --opens-at or --open-now, not both.", both.Output);
+        Assert.True(opened.ExitCode == 0, opened.Output);
+        Assert.Contains("  open; closes when closed", opened.Output);
+        Assert.Equal(ClientHost.ServiceRefused, again.ExitCode);
+        Assert.Contains("already open", again.Output);
+    }
+
+    [Fact]
     public async Task An_editor_creates_a_multiple_choice_poll_and_a_reader_votes_several_options_by_text_and_number()
     {
         var editor = service.Mint("poll-editor", "editor");

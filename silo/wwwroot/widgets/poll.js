@@ -6,6 +6,7 @@ import { watchToken } from '../shared/token.js';
 import { listenAuthorized } from '../shared/authorized-events.js';
 
 const anonymousKey = `moderation:anonymous:${serviceUrl('').origin}`;
+const openingStep = 10 * 60 * 1000;
 
 export function mountPoll(element) {
   if (element.moderationPoll) return element.moderationPoll;
@@ -46,12 +47,26 @@ class PollWidget {
     await this.loadResults();
     this.element.removeAttribute('aria-busy');
     this.render();
-    if (this.poll.status === 'scheduled') {
-      setTimeout(() => {
-        this.poll.status = 'open';
-        if (!this.showingResults) this.renderBallot();
-      }, Math.min(new Date(this.poll.opensAt) - Date.now(), 2 ** 31 - 1));
+    this.waitForOpening();
+  }
+
+  // An editor may move opensAt while the page is open: the timer re-reads the poll when it fires, and waits in steps
+  // (setTimeout fires at once past 2^31-1 ms, about 24.8 days, and a step bounds how late an earlier opening shows).
+  waitForOpening() {
+    clearTimeout(this.openingTimer);
+    if (this.poll.status !== 'scheduled') return;
+    const remaining = new Date(this.poll.opensAt) - Date.now();
+    this.openingTimer = setTimeout(() => this.checkOpening(), Math.min(Math.max(remaining, 1000), openingStep));
+  }
+
+  async checkOpening() {
+    const poll = await api(this.path('')).catch(() => null);
+    if (poll) {
+      const opened = this.poll.status === 'scheduled' && poll.status !== 'scheduled';
+      this.poll = poll;
+      if (opened || !this.showingResults) this.render();
     }
+    this.waitForOpening();
   }
 
   path(rest) {
@@ -106,6 +121,7 @@ class PollWidget {
   }
 
   resultsArrived(results) {
+    if (this.poll.status === 'scheduled') this.checkOpening();
     if (this.results && results.version < this.results.version) return;
     this.results = results;
     if (this.showingResults || this.isClosed()) this.renderResults();

@@ -5,8 +5,8 @@ namespace Moderation.Api.Polls;
 
 /// <summary>
 /// This process's memory of poll definitions, whose options and shards never change once created, so that routing a
-/// vote to its shard costs no call to the poll's own grain. Status (closed) and the schedule (closesAt, which an
-/// editor may move) are not read from here: shards decide those.
+/// vote to its shard costs no call to the poll's own grain. Status (closed) and the schedule (closesAt and opensAt, which
+/// an editor may move) are not read from here: shards decide those, and the poll's grain tells when it opens.
 /// </summary>
 public sealed class PollDirectory(IGrainFactory grains)
 {

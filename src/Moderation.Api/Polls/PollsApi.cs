@@ -36,7 +36,7 @@ public static class PollsApi
         polls.MapPost("/close", Close).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll().WithSummary("Close the poll to votes.");
         polls.MapPut("/schedule", Schedule).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Set when an open poll closes by itself (closesAt; null for never).");
+            .WithSummary("Move when a poll closes by itself (closesAt; null for never) and, before it opens, when it opens (opensAt; null for now).");
         polls.MapPost("/recount", Recount).RequireAuthorization(Policies.Editor).ForEditors().OfAPoll()
             .WithSummary("Recompute the totals from every stored vote and report any difference.");
         polls.MapPollAnalytics();
@@ -89,7 +89,7 @@ public static class PollsApi
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
         string pollId, VoteRequest request, ClaimsPrincipal user, PollDirectory directory, ShardVoteBatcher shards, ModerationMetrics metrics,
-        VoteAddressCounter addresses, HttpContext context)
+        VoteAddressCounter addresses, IGrainFactory grains, HttpContext context)
     {
         var definition = PollIds.IsWellFormed(pollId) ? await directory.FindAsync(pollId) : null;
         if (definition is null)
@@ -119,7 +119,8 @@ public static class PollsApi
                 ["optionId"] = [$"The poll has no option '{request.OptionId}'."],
             }),
             VoteOutcome.PollClosed => Problem(StatusCodes.Status409Conflict, "Poll closed", "The poll is closed to votes."),
-            VoteOutcome.NotYetOpen => NotYetOpen(definition),
+            // An editor may have moved opensAt since this silo cached the definition: the poll's grain has the time.
+            VoteOutcome.NotYetOpen => NotYetOpen((await grains.GetGrain<IPollGrain>(pollId).Get())?.Definition ?? definition),
             VoteOutcome.ChangeNotAllowed => Problem(StatusCodes.Status409Conflict, "Vote already cast",
                 "You voted for another option and this poll does not allow changing a vote."),
             VoteOutcome.AnonymousNotAllowed => Problem(StatusCodes.Status403Forbidden, "Sign-in required",
@@ -198,35 +199,44 @@ public static class PollsApi
     }
 
     private static async Task<Results<Ok<PollResponse>, ValidationProblem, ProblemHttpResult>> Schedule(
-        string pollId, SchedulePollRequest request, IGrainFactory grains, PollDirectory directory, TimeProvider clock)
+        string pollId, SchedulePollRequest request, IGrainFactory grains, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
         if (request.ClosesAt is { } closesAt && closesAt <= now)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be in the future."] });
+            errors["closesAt"] = ["closesAt must be in the future."];
         }
 
-        var definition = PollIds.IsWellFormed(pollId) ? await directory.FindAsync(pollId) : null;
-        if (definition is null)
+        if (request.OpensAt is { } opensAt && opensAt <= now)
+        {
+            errors["opensAt"] = ["opensAt must be in the future, or null to open the poll now."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!PollIds.IsWellFormed(pollId))
         {
             return UnknownPoll(pollId);
         }
 
-        // As at creation: a poll must not close before it opens (opensAt never changes, so this silo's copy is right).
-        if (request.ClosesAt is { } closing && definition.OpensAt is { } opening && closing <= opening)
+        // The poll's grain holds the times and decides against them, not this silo's cached definition.
+        var change = new PollScheduleChange(request.HasClosesAt, request.ClosesAt?.ToUniversalTime(), request.HasOpensAt, request.OpensAt?.ToUniversalTime());
+        var result = await grains.GetGrain<IPollGrain>(pollId).Schedule(change);
+        return result.Outcome switch
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be after opensAt."] });
-        }
-
-        var poll = await grains.GetGrain<IPollGrain>(pollId).Schedule(request.ClosesAt?.ToUniversalTime());
-        if (poll is null)
-        {
-            return UnknownPoll(pollId);
-        }
-
-        return poll.IsClosedAt(now)
-            ? Problem(StatusCodes.Status409Conflict, "Poll closed", "The poll is closed; its schedule can no longer change.")
-            : TypedResults.Ok(PollResponses.From(poll, clock.GetUtcNow()));
+            PollScheduleOutcome.Moved => TypedResults.Ok(PollResponses.From(result.Poll!, clock.GetUtcNow())),
+            PollScheduleOutcome.Closed => Problem(StatusCodes.Status409Conflict, "Poll closed", "The poll is closed; its schedule can no longer change."),
+            PollScheduleOutcome.AlreadyOpen => Problem(StatusCodes.Status409Conflict, "Poll already open",
+                "The poll has opened to votes; its opensAt can no longer change (closesAt still can)."),
+            PollScheduleOutcome.ClosesBeforeOpening => TypedResults.ValidationProblem(request.HasOpensAt
+                ? new Dictionary<string, string[]> { ["opensAt"] = ["opensAt must be before closesAt."] }
+                : new Dictionary<string, string[]> { ["closesAt"] = ["closesAt must be after opensAt."] }),
+            _ => UnknownPoll(pollId),
+        };
     }
 
     private static async Task<Results<Ok<RecountReport>, ProblemHttpResult>> Recount(string pollId, PollDirectory directory, IGrainFactory grains)
@@ -243,7 +253,13 @@ public static class PollsApi
 
     private static ProblemHttpResult NotYetOpen(PollDefinition poll)
     {
-        var opensAt = poll.OpensAt!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        if (poll.OpensAt is null)
+        {
+            // An editor opened it between the shard's refusal and this read.
+            return Problem(StatusCodes.Status409Conflict, "Poll not open yet", "The poll is opening to votes now; vote again.");
+        }
+
+        var opensAt = poll.OpensAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict, title: "Poll not open yet", detail: $"The poll opens to votes at {opensAt}.",
             extensions: new Dictionary<string, object?> { ["opensAt"] = opensAt });

@@ -13,10 +13,10 @@ public interface IPollGrain : IGrainWithStringKey
     Task<PollView?> Get();
 
     /// <summary>
-    /// Sets when an open poll closes by itself (null: never), durably, and tells its shards; a closed poll is left as it
-    /// is. Returns the poll as it now stands, or null when it does not exist.
+    /// Moves when the poll closes by itself and, before it opens, when it opens; durably, and tells its shards and its
+    /// tally. A closed poll, an opened one asked to move its opensAt, or a close not after the opening is left as it is.
     /// </summary>
-    Task<PollView?> Schedule(DateTimeOffset? closesAt);
+    Task<PollScheduleResult> Schedule(PollScheduleChange change);
 
     /// <summary>Closes the poll durably; every shard refuses votes once this returns.</summary>
     Task<PollView?> Close();

@@ -36,22 +36,40 @@ public sealed class PollGrain(
 
     public Task<PollView?> Get() => Task.FromResult(View());
 
-    public async Task<PollView?> Schedule(DateTimeOffset? closesAt)
+    public async Task<PollScheduleResult> Schedule(PollScheduleChange change)
     {
         var poll = View();
-        if (poll is null || poll.IsClosedAt(clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (poll is null)
         {
-            return poll;
+            return new PollScheduleResult(PollScheduleOutcome.UnknownPoll, null);
         }
 
-        state.State.Definition = poll.Definition with { ClosesAt = closesAt };
+        if (poll.IsClosedAt(now))
+        {
+            return new PollScheduleResult(PollScheduleOutcome.Closed, poll);
+        }
+
+        if (change.MovesOpening && !poll.IsScheduledAt(now))
+        {
+            return new PollScheduleResult(PollScheduleOutcome.AlreadyOpen, poll);
+        }
+
+        var closesAt = change.MovesClosing ? change.ClosesAt : poll.Definition.ClosesAt;
+        var opensAt = change.MovesOpening ? change.OpensAt : poll.Definition.OpensAt;
+        if (closesAt is { } closing && opensAt is { } opening && closing <= opening)
+        {
+            return new PollScheduleResult(PollScheduleOutcome.ClosesBeforeOpening, poll);
+        }
+
+        state.State.Definition = poll.Definition with { ClosesAt = closesAt, OpensAt = opensAt };
         await state.WriteOrDeactivateAsync(this);
         poll = View()!;
         await Task.WhenAll(Enumerable.Range(0, poll.Definition.ShardCount)
             .Select(shard => GrainFactory.GetGrain<IVoteShardGrain>(VoteSharding.ShardKey(poll.Definition.Id, shard)).Reschedule(poll)));
         // The tally re-reads the poll: its status and the expiry of the cached results follow the new closesAt.
         await Tally().Publish();
-        return poll;
+        return new PollScheduleResult(PollScheduleOutcome.Moved, poll);
     }
 
     public async Task<PollView?> Close()

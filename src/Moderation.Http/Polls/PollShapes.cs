@@ -121,6 +121,23 @@ public sealed record ScaleVotesResponse(int Value, long Votes);
 /// <param name="Votes">Its votes.</param>
 public sealed record OptionVotesResponse(string Id, long Votes);
 
-/// <summary>A new schedule for an open poll. (opensAt, for polls not yet open, belongs beside closesAt here.)</summary>
-/// <param name="ClosesAt">When voting ends by itself, in the future; null for never.</param>
-public sealed record SchedulePollRequest(DateTimeOffset? ClosesAt);
+/// <summary>A new schedule for a poll; a time left out of the request stays as it is.</summary>
+public sealed class SchedulePollRequest
+{
+    private readonly DateTimeOffset? _closesAt;
+    private readonly DateTimeOffset? _opensAt;
+
+    /// <summary>When voting ends by itself, in the future; null for never.</summary>
+    public DateTimeOffset? ClosesAt { get => _closesAt; init { _closesAt = value; HasClosesAt = true; } }
+
+    /// <summary>When voting starts, in the future, for a poll not open yet; null to open it now.</summary>
+    public DateTimeOffset? OpensAt { get => _opensAt; init { _opensAt = value; HasOpensAt = true; } }
+
+    /// <summary>Whether the request names closesAt (null included).</summary>
+    [JsonIgnore]
+    public bool HasClosesAt { get; private init; }
+
+    /// <summary>Whether the request names opensAt (null included).</summary>
+    [JsonIgnore]
+    public bool HasOpensAt { get; private init; }
+}

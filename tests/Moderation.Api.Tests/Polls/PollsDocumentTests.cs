@@ -29,4 +29,15 @@ public sealed class PollsDocumentTests(SharedSilo silo)
         var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
         Assert.Equal(statuses.Split(' '), responses.EnumerateObject().Select(response => response.Name).Order());
     }
+
+    [Fact]
+    public async Task The_openapi_document_says_the_schedule_takes_closesAt_and_opensAt_and_nothing_else()
+    {
+        using var client = silo.CreateClient();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("SchedulePollRequest");
+        Assert.Equal(["closesAt", "opensAt"], schema.GetProperty("properties").EnumerateObject().Select(property => property.Name).Order());
+    }
 }

@@ -117,6 +117,30 @@ public abstract class PollKindsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_moved_opening_is_kept_after_every_grain_is_deactivated_and_clearing_it_opens_every_shard()
+    {
+        var poll = await TestPolls.CreateAsync(Grains, opensAt: DateTimeOffset.UtcNow.AddHours(1));
+        var readers = Enumerable.Range(0, 40).Select(i => $"opening-{i}").ToArray();
+        var movedTo = DateTimeOffset.UtcNow.AddDays(3);
+
+        var moved = await Grains.GetGrain<IPollGrain>(poll.Id).Schedule(new PollScheduleChange(false, null, true, movedTo));
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reread = await Grains.GetGrain<IPollGrain>(poll.Id).Get();
+        var early = await Task.WhenAll(readers.Select(reader => Grains.VoteAsync(poll, reader, "o1")));
+        var opened = await Grains.GetGrain<IPollGrain>(poll.Id).Schedule(new PollScheduleChange(false, null, true, null));
+        var counted = await Task.WhenAll(readers.Select(reader => Grains.VoteAsync(poll, reader, "o1")));
+        var again = await Grains.GetGrain<IPollGrain>(poll.Id).Schedule(new PollScheduleChange(false, null, true, movedTo));
+
+        Assert.Equal(PollScheduleOutcome.Moved, moved.Outcome);
+        Assert.Equal(movedTo, reread!.Definition.OpensAt);
+        Assert.All(early, outcome => Assert.Equal(VoteOutcome.NotYetOpen, outcome));
+        Assert.Equal(PollScheduleOutcome.Moved, opened.Outcome);
+        Assert.All(counted, outcome => Assert.Equal(VoteOutcome.Counted, outcome));
+        Assert.Equal(PollScheduleOutcome.AlreadyOpen, again.Outcome);
+        Assert.Null(again.Poll!.Definition.OpensAt);
+    }
+
+    [Fact]
     public async Task A_closed_scale_poll_refuses_votes_and_its_histogram_comes_back_after_every_grain_is_deactivated()
     {
         var poll = await TestPolls.CreateScaleAsync(Grains);
