@@ -67,9 +67,7 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/readers/me")]
     public async Task The_openapi_document_describes_the_routes(string path)
     {
-        using var client = silo.CreateClient();
-
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var document = await OpenApiDocument.ReadAsync(silo);
 
         Assert.True(document.GetProperty("paths").TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
     }
@@ -86,12 +84,9 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/moderation/readers/{readerId}", "delete", "503")]
     public async Task The_openapi_document_lists_the_problems_the_contract_names_for_a_route(string path, string method, string status)
     {
-        using var client = silo.CreateClient();
+        var document = await OpenApiDocument.ReadAsync(silo);
 
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
-
-        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
-        Assert.True(responses.TryGetProperty(status, out _), $"{method} {path} does not list {status}: {responses}");
+        Assert.Contains(status, OpenApiDocument.Statuses(document, method, path));
     }
 
     [Theory]
@@ -100,11 +95,9 @@ public sealed class HealthAndDocumentTests(SharedSilo silo)
     [InlineData("/api/articles/{articleId}/comments")]
     public async Task The_openapi_document_says_a_cursor_is_sent_back_unchanged(string path)
     {
-        using var client = silo.CreateClient();
+        var document = await OpenApiDocument.ReadAsync(silo);
 
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
-
-        var cursor = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+        var cursor = OpenApiDocument.Operation(document, "get", path).GetProperty("parameters").EnumerateArray()
             .Single(parameter => parameter.GetProperty("name").GetString() == "cursor");
         Assert.Contains("sent back unchanged", cursor.GetProperty("description").GetString());
     }
