@@ -9,9 +9,12 @@ public sealed class PagePaths(RequestDelegate next)
 {
     private static readonly Dictionary<string, string> Pages = Short(["moderate", "model", "rules", "polls"]);
 
+    // Longer paths cannot be a page: most requests are turned away by their length alone.
+    private static readonly int LongestPage = Pages.Keys.Max(path => path.Length);
+
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.Value is { Length: <= 10 } path && Pages.TryGetValue(path, out var page))
+        if (context.Request.Path.Value is { } path && path.Length <= LongestPage && Pages.TryGetValue(path, out var page))
         {
             context.Request.Path = page;
         }
