@@ -48,12 +48,7 @@ internal static class CommentScripts
         if redis.call('HSETNX', reports, ARGV[1], ARGV[2]) == 0 then return 'already' end
         local n = redis.call('HINCRBY', comment, 'reports', 1)
         if c[5] ~= '1' and n - tonumber(c[4] or '0') >= tonumber(ARGV[3]) then
-          queue('reported', true, ARGV[4], c[2], c[3])
-          local reasons = c[6] or ''
-          if not string.find(',' .. reasons .. ',', ',reports,', 1, true) then
-            if reasons == '' then reasons = 'reports' else reasons = reasons .. ',reports' end
-          end
-          redis.call('HSET', comment, 'reported', '1', 'reasons', reasons)
+          mark_reported(comment, ARGV[4], c[2], c[3], c[6])
         end
         if ARGV[6] ~= '' then redis.call('ZADD', outbox, ARGV[5], ARGV[6]) end
         return 'counted'

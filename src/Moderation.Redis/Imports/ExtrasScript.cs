@@ -52,12 +52,7 @@ internal static class ExtrasScript
           redis.call('HSET', comment, 'featured', '1')
         end
         if ARGV[4] == '1' and c[6] ~= '1' then
-          queue('reported', true, id, c[2], c[4])
-          local reasons = c[5] or ''
-          if not string.find(',' .. reasons .. ',', ',reports,', 1, true) then
-            if reasons == '' then reasons = 'reports' else reasons = reasons .. ',reports' end
-          end
-          redis.call('HSET', comment, 'reported', '1', 'reasons', reasons)
+          mark_reported(comment, id, c[2], c[4], c[5])
         end
         if (c[3] or '') == '' and n > 0 then redis.call('ZADD', top, top_score(n, c[2]), id) end
         redis.call('INCR', thread_version)

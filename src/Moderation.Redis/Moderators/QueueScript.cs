@@ -32,7 +32,8 @@ internal static class QueueScript
     }
 
     /// <summary>
-    /// Lua that defines queue(state, add, id, seq, micro) and queue_states. Scores: age is the comment's sequence
+    /// Lua that defines queue(state, add, id, seq, micro), queue_states, and mark_reported(comment_key, id, seq, micro,
+    /// reasons), which puts a comment in the reported queue and marks it reported with <c>reports</c> among its reasons. Scores: age is the comment's sequence
     /// number; the score order packs the score in millionths above 33 bits of sequence, so every score is a distinct
     /// integer below 2^53 and one number is an exact cursor.
     /// </summary>
@@ -53,6 +54,14 @@ internal static class QueueScript
           else
             for _, order in ipairs(queue_orders) do redis.call('ZREM', q[order], id) end
           end
+        end
+        local function mark_reported(comment_key, id, seq, micro, reasons)
+          queue('reported', true, id, seq, micro)
+          reasons = reasons or ''
+          if not string.find(',' .. reasons .. ',', ',reports,', 1, true) then
+            if reasons == '' then reasons = 'reports' else reasons = reasons .. ',reports' end
+          end
+          redis.call('HSET', comment_key, 'reported', '1', 'reasons', reasons)
         end
 
         """;
